@@ -1,0 +1,141 @@
+// The one Document model both parsers produce and every rule reads.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "medlint/diagnostic.h"
+#include "medlint/normalized_text.h"
+#include "medlint/source.h"
+
+namespace medlint {
+
+enum class Format { Markdown, PlainText };
+
+enum class BlockKind {
+  Title,         // plain text: first line; Markdown: first level-1 heading when no front matter title
+  Summary,       // plain text: the paragraph after the title; Markdown: front matter summary
+  Heading,
+  Paragraph,
+  ListItem,
+  BlockQuote,    // a paragraph inside a block quote
+  TableCell,
+  ReviewLine,    // "Medically Reviewed on 11/11/2021" and kin (not prose)
+  Credit,        // "Image Source: ..." (not prose)
+  Reference,     // one entry of the reference list (not prose)
+  NonEditorial,  // sponsor blocks, slideshow teasers (not prose)
+  Code,          // code blocks (not prose)
+  Html,          // HTML blocks (not prose)
+};
+
+std::string_view to_string(BlockKind kind);
+// Whether a block of this kind is article prose that content rules read.
+bool is_prose(BlockKind kind);
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  Span span;         // exact source bytes of the whole block
+  int level = 0;     // heading level 1..6; list nesting depth (1 = top) for list items
+  int section = -1;  // index into Document::sections; -1 before the first heading
+  Span text;         // range in Document::text; empty for non-prose blocks
+};
+
+struct Section {
+  int heading_block = -1;  // index into Document::blocks
+  int level = 0;
+  int parent = -1;         // enclosing section, -1 for top level
+  Span text;               // range in Document::text: the heading and everything up to the
+                           // next heading of the same or a higher level (subsections included)
+};
+
+// A date an article states about itself, as written; rules interpret it.
+struct DateMention {
+  enum class Kind { Reviewed, Updated, NextReview };
+  Kind kind = Kind::Reviewed;
+  std::string raw;    // the date text exactly as written, e.g. "11/11/2021"
+  std::string label;  // front matter key, or the body label, e.g. "Medically Reviewed on"
+  Span span;          // source bytes of the date text
+  bool from_front_matter = false;
+};
+
+struct Reference {
+  std::string text;  // the entry as written (or its front matter title)
+  std::string url;
+  std::string doi;
+  std::string pmid;
+  std::optional<int> year;
+  Span span;
+};
+
+// A short metadata value and where it came from.
+struct Field {
+  std::string value;
+  Span span;
+};
+
+struct Metadata {
+  std::optional<Field> title;
+  std::optional<Field> summary;
+  std::optional<Field> reviewer;
+  std::optional<Field> author;
+  std::vector<DateMention> dates;
+  std::vector<Reference> references;
+  // Rule ids listed under front matter `medlint: {disable: [...]}`.
+  std::vector<Field> disabled_rules;
+};
+
+// An HTML comment in Markdown (suppression directives live there).
+struct Comment {
+  std::string text;  // between "<!--" and "-->", trimmed
+  Span span;         // the whole comment
+};
+
+struct Sentence {
+  Span text;  // range in Document::text, trailing white space excluded
+  int block = -1;
+};
+
+class Document {
+ public:
+  Document(std::shared_ptr<const SourceFile> source, Format format);
+
+  const SourceFile& source() const { return *source_; }
+  const std::shared_ptr<const SourceFile>& source_ptr() const { return source_; }
+  Format format() const { return format_; }
+
+  Metadata meta;
+  std::vector<Block> blocks;
+  std::vector<Section> sections;
+  std::vector<Comment> comments;
+  // Findings about the input itself (invalid UTF-8, malformed front matter...).
+  std::vector<Diagnostic> problems;
+
+  // The normalized prose: every prose block's text, blocks separated by breaks.
+  const NormalizedText& text() const { return text_; }
+  void set_text(NormalizedText text);
+
+  // Sentences (ICU sentence breaks with abbreviation exceptions), computed
+  // on first use: most text matches no rule and never needs segmenting.
+  const std::vector<Sentence>& sentences() const;
+  // The sentences of one prose block.
+  std::vector<Sentence> block_sentences(int block) const;
+  // The sentence containing a text offset, if that offset is in a prose block.
+  std::optional<Sentence> sentence_at(std::size_t text_offset) const;
+  // The prose block containing a text offset, or -1.
+  int block_at(std::size_t text_offset) const;
+
+  // Line:column of a source byte offset.
+  Position position(std::size_t source_offset) const { return source_->position(source_offset); }
+
+ private:
+  std::shared_ptr<const SourceFile> source_;
+  Format format_;
+  NormalizedText text_;
+  mutable std::optional<std::vector<Sentence>> sentences_;
+};
+
+}  // namespace medlint

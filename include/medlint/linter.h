@@ -1,0 +1,56 @@
+// Configuration and the compiled rule set that lints Documents.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "medlint/diagnostic.h"
+#include "medlint/document.h"
+
+namespace medlint {
+
+// A configuration or rule pack error: exit code 2, naming file, line and column.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(std::string path, Position position, const std::string& message);
+  const std::string& path() const { return path_; }
+  Position position() const { return position_; }
+
+ private:
+  std::string path_;
+  Position position_;
+};
+
+struct LintContext {
+  std::chrono::year_month_day today;
+};
+
+// The rules that apply to one file, compiled once and reused for every file
+// they apply to. Thread-safe: lint() may run on many Documents at once.
+class Linter {
+ public:
+  virtual ~Linter() = default;
+  virtual std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const = 0;
+};
+
+// Finds the configuration of each file (--config, else the nearest
+// .medlint.yaml walking up from the file, else the recommended pack) and
+// hands out its compiled Linter. Compilation happens once per distinct
+// configuration per run.
+class ConfigResolver {
+ public:
+  virtual ~ConfigResolver() = default;
+  static std::unique_ptr<ConfigResolver> create(std::optional<std::filesystem::path> explicit_config);
+
+  // Throws ConfigError.
+  virtual std::shared_ptr<const Linter> linter_for(const std::filesystem::path& file) = 0;
+  // Whether the file's configuration `ignore:`s it.
+  virtual bool ignored(const std::filesystem::path& file) = 0;
+};
+
+}  // namespace medlint

@@ -1,0 +1,65 @@
+// A file's exact bytes and the mapping from byte offsets to line:column.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medlint {
+
+// A half-open byte range [begin, end) in some text (the source file, or a
+// NormalizedText, as the owner documents).
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  bool contains(std::size_t offset) const { return begin <= offset && offset < end; }
+  bool contains(Span other) const { return begin <= other.begin && other.end <= end; }
+  friend bool operator==(Span, Span) = default;
+};
+
+// 1-based line and column. Columns count Unicode code points (an invalid
+// UTF-8 byte counts as one; a tab counts as one), the way editors and
+// GitHub annotations count them.
+struct Position {
+  int line = 1;
+  int column = 1;
+  friend auto operator<=>(Position, Position) = default;
+};
+
+class SourceFile {
+ public:
+  // `path` is the path as reported (as given on the command line).
+  SourceFile(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return bytes_; }
+  std::string_view slice(Span span) const { return std::string_view(bytes_).substr(span.begin, span.size()); }
+
+  // Byte offset where content starts: 3 after a UTF-8 byte-order mark, else 0.
+  std::size_t content_start() const { return content_start_; }
+
+  // Line and column of a byte offset (offset == size() is the end of file).
+  // "\r\n" and "\n" end lines; a BOM does not count as a column.
+  Position position(std::size_t offset) const;
+
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  // Byte span of a 1-based line without its line terminator.
+  Span line_span(int line) const;
+  std::string_view line_text(int line) const { return slice(line_span(line)); }
+
+  // Maximal runs of bytes that are not well-formed UTF-8, in file order.
+  const std::vector<Span>& invalid_utf8() const { return invalid_utf8_; }
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  std::size_t content_start_ = 0;
+  std::vector<std::size_t> line_starts_;
+  std::vector<Span> invalid_utf8_;
+};
+
+}  // namespace medlint

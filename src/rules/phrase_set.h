@@ -1,0 +1,50 @@
+// A list of phrases and RE2 patterns compiled once and scanned in one pass.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "medlint/source.h"
+
+namespace medlint {
+
+class PhraseSet {
+ public:
+  struct Entry {
+    // A phrase is matched on word boundaries, case folded, with any run of
+    // white space standing for one space; a regex is RE2 syntax, matched
+    // against the case-folded normalized text as written.
+    std::string text;
+    bool is_regex = false;
+  };
+  struct Match {
+    Span text;  // in the scanned string
+    int entry;  // index into the entries given to compile()
+  };
+  // Thrown by compile(); `entry` says which entry, `what()` carries RE2's error text.
+  struct PatternError : std::runtime_error {
+    PatternError(int entry, const std::string& message) : std::runtime_error(message), entry(entry) {}
+    int entry;
+  };
+
+  PhraseSet();
+  ~PhraseSet();
+  PhraseSet(PhraseSet&&) noexcept;
+  PhraseSet& operator=(PhraseSet&&) noexcept;
+
+  static PhraseSet compile(const std::vector<Entry>& entries);
+
+  bool empty() const;
+  // Leftmost-longest, non-overlapping matches inside `range` of `text`.
+  std::vector<Match> find_all(std::string_view text, Span range) const;
+  // Whether any entry matches inside `range` (cheaper than find_all).
+  bool matches_any(std::string_view text, Span range) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace medlint

@@ -1,0 +1,69 @@
+// What every rule kind implements, and what the engine hands it.
+// Internal to the library: users add rules in YAML, not C++.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "medlint/date.h"
+#include "medlint/diagnostic.h"
+#include "medlint/document.h"
+
+namespace medlint {
+
+struct Locale {
+  std::string tag = "en-US";  // en-US, en-GB, en-IE, en-AU, en-CA
+  DateOrder date_order = DateOrder::MonthDayYear;
+};
+
+struct RuleInfo {
+  std::string id;       // "review-freshness"
+  std::string kind;     // "review"
+  std::string summary;  // one line, for `medlint rules`
+  Severity severity = Severity::Error;
+};
+
+struct RuleContext {
+  const Document& document;
+  std::chrono::year_month_day today;
+};
+
+class Rule {
+ public:
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+  const RuleInfo& info() const { return info_; }
+
+  // Appends this rule's findings; severity and rule id come from info().
+  virtual void check(const RuleContext& context, std::vector<Diagnostic>& out) const = 0;
+
+ protected:
+  // A finding of this rule at a source span.
+  Diagnostic finding(const Document& document, Span source_span, std::string message,
+                     std::optional<std::string> suggestion = std::nullopt) const {
+    return make_diagnostic(document.source(), info_.id, info_.severity, source_span,
+                           std::move(message), std::move(suggestion));
+  }
+
+ private:
+  RuleInfo info_;
+};
+
+// What a kind's factory gets besides its own options: where the options came
+// from (for ConfigError positions) and the locale.
+struct RuleBuildContext {
+  std::string config_path;  // file the options were read from
+  Locale locale;
+};
+
+// Builds a rule of one kind from its YAML options. Compiles every pattern
+// here, once; throws ConfigError (with the option's line and column) on bad
+// options.
+using RuleFactory = std::unique_ptr<Rule> (*)(RuleInfo info, const YAML::Node& options,
+                                              const RuleBuildContext& context);
+
+}  // namespace medlint
