@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ class Rule {
 struct RuleBuildContext {
   std::string config_path;  // file the options were read from
   Locale locale;
+  // The `cue_sets:` maps of the rule packs in use, by name, so rules can
+  // share negation and escalation lexicons.
+  std::map<std::string, YAML::Node> cue_sets;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern
