@@ -34,12 +34,17 @@ class NormalizedText {
 
  private:
   friend class NormalizedTextBuilder;
-  // Where text offset `text` starts mapping to source offset `source`;
-  // sorted by both fields.
+  // A piece of text starting at text offset `text` that came from source
+  // bytes starting at `source`; the piece runs to the next anchor. Inside an
+  // `identity` piece text and source bytes correspond one to one. Sorted by
+  // both offsets; the last anchor marks the end.
   struct Anchor {
     std::size_t text;
     std::size_t source;
+    bool identity;
   };
+  // Index of the piece holding text offset `offset`.
+  std::size_t piece_at(std::size_t offset) const;
   std::string folded_;
   std::string cased_;
   std::vector<Anchor> anchors_;
@@ -62,8 +67,10 @@ class NormalizedTextBuilder {
   NormalizedText finish() &&;
 
  private:
+  void add_piece(std::string_view cased, std::string_view folded, Span source, bool identity);
   const SourceFile& source_;
   NormalizedText text_;
+  std::size_t end_source_ = 0;  // source end of the last piece
 };
 
 }  // namespace medlint

@@ -1,0 +1,160 @@
+#include "medlint/document.h"
+
+#include <algorithm>
+#include <memory>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+namespace medlint {
+
+std::string_view to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Title: return "title";
+    case BlockKind::Summary: return "summary";
+    case BlockKind::Heading: return "heading";
+    case BlockKind::Paragraph: return "paragraph";
+    case BlockKind::ListItem: return "list-item";
+    case BlockKind::BlockQuote: return "block-quote";
+    case BlockKind::TableCell: return "table-cell";
+    case BlockKind::ReviewLine: return "review-line";
+    case BlockKind::Credit: return "credit";
+    case BlockKind::Reference: return "reference";
+    case BlockKind::NonEditorial: return "non-editorial";
+    case BlockKind::Code: return "code";
+    case BlockKind::Html: return "html";
+  }
+  return "paragraph";
+}
+
+bool is_prose(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Title:
+    case BlockKind::Summary:
+    case BlockKind::Heading:
+    case BlockKind::Paragraph:
+    case BlockKind::ListItem:
+    case BlockKind::BlockQuote:
+    case BlockKind::TableCell:
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+// ICU's English sentence iterator. One per thread: break iterators are not
+// thread-safe and are costly to build.
+icu::BreakIterator* sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }();
+  return iterator.get();
+}
+
+// Abbreviations after which ICU's rules break but a health article's
+// sentence goes on ("Dr. Lee", "the U.S. Centers"). ICU's
+// FilteredBreakIteratorBuilder handles "Dr." but not dotted forms like
+// "U.S.", so breaks are filtered here with one list.
+bool ends_with_abbreviation(std::string_view text) {
+  static constexpr std::string_view abbreviations[] = {
+      "Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.",
+      "vs.", "approx.", "Fig.", "No.", "al.", "Inc.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
+      "Sep.", "Oct.", "Nov.", "Dec."};
+  for (std::string_view abbreviation : abbreviations) {
+    if (text.ends_with(abbreviation) &&
+        (text.size() == abbreviation.size() || text[text.size() - abbreviation.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+void split_sentences(const std::string& text, Span range, int block, std::vector<Sentence>& out) {
+  icu::BreakIterator* iterator = sentence_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data() + range.begin, static_cast<int64_t>(range.size()), &status);
+  if (U_FAILURE(status)) {
+    out.push_back({range, block});
+    return;
+  }
+  iterator->setText(utext, status);
+  int32_t start = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; start = end, end = iterator->next()) {
+    std::size_t begin = range.begin + static_cast<std::size_t>(start);
+    std::size_t stop = range.begin + static_cast<std::size_t>(end);
+    while (begin < stop && is_space(text[begin])) ++begin;
+    while (stop > begin && is_space(text[stop - 1])) --stop;
+    if (begin == stop) continue;
+    const bool continues_previous = !out.empty() && out.back().block == block &&
+                                    ends_with_abbreviation(std::string_view(text).substr(
+                                        out.back().text.begin, out.back().text.size()));
+    if (continues_previous) {
+      out.back().text.end = stop;
+    } else {
+      out.push_back({{begin, stop}, block});
+    }
+  }
+  utext_close(utext);
+}
+
+}  // namespace
+
+Document::Document(std::shared_ptr<const SourceFile> source, Format format)
+    : source_(std::move(source)), format_(format) {}
+
+void Document::set_text(NormalizedText text) {
+  text_ = std::move(text);
+  sentences_.reset();
+}
+
+const std::vector<Sentence>& Document::sentences() const {
+  if (!sentences_) {
+    std::vector<Sentence> all;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (!blocks[i].text.empty()) split_sentences(text_.cased(), blocks[i].text, static_cast<int>(i), all);
+    }
+    sentences_ = std::move(all);
+  }
+  return *sentences_;
+}
+
+std::vector<Sentence> Document::block_sentences(int block) const {
+  const auto& all = sentences();
+  std::vector<Sentence> result;
+  auto first = std::lower_bound(all.begin(), all.end(), block,
+                                [](const Sentence& s, int b) { return s.block < b; });
+  for (; first != all.end() && first->block == block; ++first) result.push_back(*first);
+  return result;
+}
+
+std::optional<Sentence> Document::sentence_at(std::size_t text_offset) const {
+  const auto& all = sentences();
+  auto next = std::upper_bound(all.begin(), all.end(), text_offset,
+                               [](std::size_t offset, const Sentence& s) { return offset < s.text.begin; });
+  if (next == all.begin()) return std::nullopt;
+  const Sentence& candidate = *(next - 1);
+  // An offset in the white space between two sentences belongs to the earlier one.
+  const int block = block_at(text_offset);
+  if (block < 0 || candidate.block != block) return std::nullopt;
+  return candidate;
+}
+
+int Document::block_at(std::size_t text_offset) const {
+  auto next = std::upper_bound(blocks.begin(), blocks.end(), text_offset,
+                               [](std::size_t offset, const Block& b) { return offset < b.text.begin; });
+  while (next != blocks.begin()) {
+    --next;
+    if (next->text.empty()) continue;
+    return next->text.begin <= text_offset && text_offset < next->text.end
+               ? static_cast<int>(next - blocks.begin())
+               : -1;
+  }
+  return -1;
+}
+
+}  // namespace medlint

@@ -1,0 +1,67 @@
+#include "medlint/source.h"
+
+#include <algorithm>
+#include <unicode/utf8.h>
+
+namespace medlint {
+
+SourceFile::SourceFile(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)) {
+  if (bytes_.starts_with("\xEF\xBB\xBF")) content_start_ = 3;
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < bytes_.size(); ++i) {
+    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  // Record maximal runs of ill-formed bytes; U8_NEXT steps over one maximal
+  // subpart at a time, the way ICU and browsers substitute U+FFFD.
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());
+  const auto length = static_cast<int32_t>(bytes_.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (data[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c >= 0) continue;
+    const auto begin = static_cast<std::size_t>(start);
+    const auto end = static_cast<std::size_t>(i);
+    if (!invalid_utf8_.empty() && invalid_utf8_.back().end == begin) {
+      invalid_utf8_.back().end = end;
+    } else {
+      invalid_utf8_.push_back({begin, end});
+    }
+  }
+}
+
+Position SourceFile::position(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<int>(next - line_starts_.begin());
+  std::size_t start = line_starts_[line - 1];
+  if (line == 1) start = std::max(start, std::min(content_start_, offset));
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());
+  auto i = static_cast<int32_t>(start);
+  const auto stop = static_cast<int32_t>(offset);
+  int column = 1;
+  while (i < stop) {
+    UChar32 c;
+    U8_NEXT(data, i, stop, c);
+    (void)c;
+    ++column;
+  }
+  return {line, column};
+}
+
+Span SourceFile::line_span(int line) const {
+  if (line < 1 || line > line_count()) return {bytes_.size(), bytes_.size()};
+  std::size_t begin = line_starts_[line - 1];
+  if (line == 1) begin = std::max(begin, content_start_);
+  std::size_t end = line < line_count() ? line_starts_[line] - 1 : bytes_.size();
+  if (end > begin && bytes_[end - 1] == '\r' && line < line_count()) --end;
+  return {begin, std::max(begin, end)};
+}
+
+}  // namespace medlint
