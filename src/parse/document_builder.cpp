@@ -1,0 +1,91 @@
+#include "parse/document_builder.h"
+
+#include <algorithm>
+
+namespace medlint {
+
+Span trim(std::string_view whole, Span span) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  while (span.begin < span.end && is_space(whole[span.begin])) ++span.begin;
+  while (span.end > span.begin && is_space(whole[span.end - 1])) --span.end;
+  return span;
+}
+
+DocumentBuilder::DocumentBuilder(Document& document) : document_(document), text_(document.source()) {}
+
+void DocumentBuilder::begin_block(BlockKind kind, Span span, int level) {
+  if (open_) end_block();
+  Block block;
+  block.kind = kind;
+  block.span = span;
+  block.level = level;
+  block.text = {text_.size(), text_.size()};
+  document_.blocks.push_back(block);
+  open_ = true;
+  block_has_text_ = false;
+}
+
+void DocumentBuilder::add_text(Span source) {
+  if (!open_ || !is_prose(current().kind) || source.empty()) return;
+  text_.append_source(source);
+  block_has_text_ = true;
+}
+
+void DocumentBuilder::add_synthetic(std::string_view text, Span source) {
+  if (!open_ || !is_prose(current().kind) || !block_has_text_) return;
+  text_.append_synthetic(text, source);
+}
+
+void DocumentBuilder::extend_block(Span source) {
+  if (!open_) return;
+  Block& block = current();
+  if (block.span.empty()) {
+    block.span = source;
+  } else {
+    block.span.begin = std::min(block.span.begin, source.begin);
+    block.span.end = std::max(block.span.end, source.end);
+  }
+}
+
+void DocumentBuilder::end_block() {
+  if (!open_) return;
+  Block& block = current();
+  block.text.end = text_.size();
+  if (block.text.empty()) block.text.begin = block.text.end;
+  // A break keeps patterns from matching across two blocks.
+  if (block_has_text_) text_.append_break(block.span.end);
+  open_ = false;
+}
+
+void DocumentBuilder::finish() {
+  end_block();
+  auto& blocks = document_.blocks;
+  auto& sections = document_.sections;
+  std::vector<int> open_sections;  // stack of section indices, outermost first
+  auto close_until = [&](int level, std::size_t text_end) {
+    while (!open_sections.empty() && sections[open_sections.back()].level >= level) {
+      sections[open_sections.back()].text.end = text_end;
+      open_sections.pop_back();
+    }
+  };
+  std::size_t last_text_end = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& block = blocks[i];
+    if (block.kind == BlockKind::Heading) {
+      close_until(block.level, last_text_end);
+      Section section;
+      section.heading_block = static_cast<int>(i);
+      section.level = block.level;
+      section.parent = open_sections.empty() ? -1 : open_sections.back();
+      section.text = {block.text.begin, block.text.end};
+      sections.push_back(section);
+      open_sections.push_back(static_cast<int>(sections.size()) - 1);
+    }
+    block.section = open_sections.empty() ? -1 : open_sections.back();
+    if (!block.text.empty()) last_text_end = block.text.end;
+  }
+  close_until(0, last_text_end);
+  document_.set_text(std::move(text_).finish());
+}
+
+}  // namespace medlint

@@ -1,0 +1,42 @@
+// Assembles a Document from blocks and their prose pieces; shared by both
+// parsers so that sections, the normalized text and block order are built
+// one way.
+#pragma once
+#include <string_view>
+
+#include "medlint/document.h"
+
+namespace medlint {
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(Document& document);
+
+  // Opens a block; prose blocks then receive their text piece by piece.
+  void begin_block(BlockKind kind, Span span, int level = 0);
+  // A run of source bytes that is prose as written.
+  void add_text(Span source);
+  // Text standing for source bytes it does not literally copy (a line
+  // break read as a space, a decoded entity).
+  void add_synthetic(std::string_view text, Span source);
+  // Widens the open block's span to cover `source` too.
+  void extend_block(Span source);
+  void end_block();
+  bool block_open() const { return open_; }
+  // The open block (valid while block_open()).
+  Block& current() { return document_.blocks.back(); }
+
+  // Computes sections and block sections, and hands the text to the Document.
+  void finish();
+
+ private:
+  Document& document_;
+  NormalizedTextBuilder text_;
+  bool open_ = false;
+  bool block_has_text_ = false;
+};
+
+// Source span of `text` within `line` after trimming ASCII white space.
+Span trim(std::string_view whole, Span span);
+
+}  // namespace medlint

@@ -1,0 +1,47 @@
+#include "medlint/parse.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "parse/reader_problems.h"
+
+namespace medlint {
+
+std::optional<Format> format_for_path(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    return std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  if (ends_with(".md") || ends_with(".markdown")) return Format::Markdown;
+  if (ends_with(".txt")) return Format::PlainText;
+  return std::nullopt;
+}
+
+Document parse(std::shared_ptr<const SourceFile> source, Format format) {
+  return format == Format::Markdown ? parse_markdown(std::move(source)) : parse_plain_text(std::move(source));
+}
+
+void add_reader_problems(Document& document) {
+  const SourceFile& source = document.source();
+  // A file of mojibake would otherwise bury every real finding.
+  constexpr std::size_t max_reported = 20;
+  const auto& invalid = source.invalid_utf8();
+  for (std::size_t i = 0; i < std::min(invalid.size(), max_reported); ++i) {
+    document.problems.push_back(make_diagnostic(
+        source, "invalid-utf8", Severity::Warning, invalid[i],
+        fmt::format("invalid UTF-8 at byte {} ({} byte{}); read as U+FFFD", invalid[i].begin, invalid[i].size(),
+                    invalid[i].size() == 1 ? "" : "s"),
+        i + 1 == max_reported && invalid.size() > max_reported
+            ? std::optional<std::string>(fmt::format("{} more invalid sequences not shown", invalid.size() - max_reported))
+            : std::optional<std::string>("save the file as UTF-8")));
+  }
+  const bool blank = std::all_of(source.text().begin() + static_cast<std::ptrdiff_t>(source.content_start()),
+                                 source.text().end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+  if (blank) {
+    document.problems.push_back(make_diagnostic(source, "empty-file", Severity::Warning, {0, 0},
+                                                "the file is empty: there is no article to check"));
+  }
+}
+
+}  // namespace medlint

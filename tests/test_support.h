@@ -1,0 +1,47 @@
+// Helpers shared by the unit tests.
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "medlint/document.h"
+#include "medlint/date.h"
+#include "medlint/parse.h"
+
+namespace medlint::testing {
+
+inline std::filesystem::path source_dir() { return MEDLINT_SOURCE_DIR; }
+
+// The shared workspace beside the project (seed article, corpus); absent on
+// users' machines, so tests that need it skip.
+inline std::optional<std::filesystem::path> shared_dir() {
+  const auto dir = source_dir().parent_path() / "shared";
+  if (std::filesystem::is_directory(dir)) return dir;
+  return std::nullopt;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+inline Document parse_text(std::string path, std::string text) {
+  const auto format = format_for_path(path).value_or(Format::PlainText);
+  return parse(std::make_shared<SourceFile>(std::move(path), std::move(text)), format);
+}
+
+// The prose of a block as rules see it (normalized, case kept).
+inline std::string block_text(const Document& document, const Block& block) {
+  return document.text().cased().substr(block.text.begin, block.text.size());
+}
+
+inline std::string source_text(const Document& document, Span span) {
+  return std::string(document.source().slice(span));
+}
+
+}  // namespace medlint::testing
