@@ -98,7 +98,13 @@ class MarkdownParser {
     return 0;
   }
 
+  // A tight list item's content arrives without a paragraph around it.
+  void open_list_item_block() {
+    if (!builder_.block_open() && list_depth_ > 0) begin(prose_kind(), list_depth_);
+  }
+
   int enter_span(MD_SPANTYPE type, void* detail) {
+    open_list_item_block();
     if (type == MD_SPAN_A && builder_.block_open()) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       if (href.size > 0 && link_url_.empty()) link_url_.assign(href.text, href.size);
@@ -107,10 +113,7 @@ class MarkdownParser {
   }
 
   int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
-    // A tight list item's text arrives without a paragraph around it.
-    if (!builder_.block_open() && list_depth_ > 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) {
-      begin(prose_kind(), list_depth_);
-    }
+    if (type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) open_list_item_block();
     if (!builder_.block_open()) return 0;
     // Line breaks come as pointers into md4c's own "\n"; they stand for the
     // bytes between the previous piece and the next.
@@ -121,11 +124,13 @@ class MarkdownParser {
     if (in_source) builder_.extend_block(span);
     switch (type) {
       case MD_TEXT_NORMAL:
+        add_pending_space(span);
         builder_.add_text(span);
         block_text_.append(text, size);
         break;
       case MD_TEXT_ENTITY: {
         const std::string_view decoded = decode_entity(std::string_view(text, size));
+        add_pending_space(span);
         builder_.add_synthetic(decoded, span);
         block_text_.append(decoded);
         break;
@@ -135,15 +140,21 @@ class MarkdownParser {
       case MD_TEXT_CODE:
       case MD_TEXT_HTML:
         // Code spans and inline HTML are not prose; a space keeps the words
-        // around them apart.
-        builder_.add_synthetic(" ", span);
-        block_text_.push_back(' ');
+        // around them apart (added only if more text follows).
+        if (!pending_space_) pending_space_ = span;
         break;
       default:
         break;
     }
     if (in_source) last_end_ = span.end;
     return 0;
+  }
+
+  void add_pending_space(Span next) {
+    if (!pending_space_) return;
+    builder_.add_synthetic(" ", {pending_space_->begin, std::max(pending_space_->begin, next.begin)});
+    block_text_.push_back(' ');
+    pending_space_.reset();
   }
 
   BlockKind prose_kind() {
@@ -159,6 +170,7 @@ class MarkdownParser {
     builder_.begin_block(kind, {last_end_, last_end_}, level);
     block_text_.clear();
     link_url_.clear();
+    pending_space_.reset();
   }
 
   void end_block() {
@@ -237,6 +249,7 @@ class MarkdownParser {
   int references_level_ = 0;  // level of the open "References" heading, 0 when none
   std::string block_text_;
   std::string link_url_;
+  std::optional<Span> pending_space_;  // a break or code span waiting to become a space
 };
 
 }  // namespace

@@ -1,0 +1,139 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace medlint {
+namespace {
+
+using namespace medlint::testing;
+
+std::vector<std::string> texts_of(const Document& document, BlockKind kind) {
+  std::vector<std::string> result;
+  for (const Block& block : document.blocks) {
+    if (block.kind == kind) result.push_back(block_text(document, block));
+  }
+  return result;
+}
+
+constexpr const char* kArticle =
+    "---\n"
+    "title: \"Fever in children\"\n"
+    "summary: When a fever needs a doctor.\n"
+    "last_reviewed: 2026-03-14\n"
+    "reviewer: {name: \"Ana Ruiz, MD\"}\n"
+    "references:\n"
+    "  - \"Pediatric Society. Fever. 2024.\"\n"
+    "  - title: Fever guide\n"
+    "    url: https://example.org/fever\n"
+    "    year: 2023\n"
+    "medlint: {disable: [self-treatment]}\n"
+    "---\n"
+    "# Fever in children\n"
+    "\n"
+    "A fever is a *sign* of infection &amp; usually\n"
+    "harmless. <!-- medlint-disable-next-line safety-escalation -->\n"
+    "\n"
+    "## When to call\n"
+    "\n"
+    "- Babies under 3 months\n"
+    "- A stiff `neck`\n"
+    "  - nested item\n"
+    "\n"
+    "> Quoted advice here.\n"
+    "\n"
+    "| Age | Action |\n"
+    "|-----|--------|\n"
+    "| 2 m | Call now |\n"
+    "\n"
+    "```\n"
+    "code <!-- not a comment -->\n"
+    "```\n"
+    "\n"
+    "## Sources\n"
+    "\n"
+    "1. [Health Agency. Fevers.](https://agency.example/fevers) 2022\n";
+
+TEST(MarkdownTest, ReadsFrontMatter) {
+  const Document document = parse_text("fever.md", kArticle);
+  EXPECT_EQ(document.meta.title->value, "Fever in children");
+  EXPECT_EQ(document.position(document.meta.title->span.begin), (Position{2, 9}));
+  EXPECT_EQ(document.meta.summary->value, "When a fever needs a doctor.");
+  ASSERT_EQ(document.meta.dates.size(), 1u);
+  EXPECT_EQ(document.meta.dates[0].raw, "2026-03-14");
+  EXPECT_TRUE(document.meta.dates[0].from_front_matter);
+  EXPECT_EQ(document.position(document.meta.dates[0].span.begin), (Position{4, 16}));
+  EXPECT_EQ(document.meta.reviewer->value, "Ana Ruiz, MD");
+  ASSERT_EQ(document.meta.disabled_rules.size(), 1u);
+  EXPECT_EQ(document.meta.disabled_rules[0].value, "self-treatment");
+  ASSERT_EQ(document.meta.references.size(), 3u);
+  EXPECT_EQ(document.meta.references[0].year, 2024);
+  EXPECT_EQ(document.meta.references[1].url, "https://example.org/fever");
+  EXPECT_EQ(document.meta.references[2].url, "https://agency.example/fevers");
+  EXPECT_EQ(document.meta.references[2].text, "Health Agency. Fevers. 2022");
+}
+
+TEST(MarkdownTest, BlocksKeepKindsLevelsAndProseOnly) {
+  const Document document = parse_text("fever.md", kArticle);
+  EXPECT_THAT(texts_of(document, BlockKind::Paragraph),
+              ::testing::ElementsAre("A fever is a sign of infection & usually harmless. "));
+  EXPECT_THAT(texts_of(document, BlockKind::Heading), ::testing::ElementsAre("Fever in children", "When to call", "Sources"));
+  EXPECT_THAT(texts_of(document, BlockKind::ListItem),
+              ::testing::ElementsAre("Babies under 3 months", "A stiff ", "nested item"));
+  EXPECT_THAT(texts_of(document, BlockKind::BlockQuote), ::testing::ElementsAre("Quoted advice here."));
+  EXPECT_THAT(texts_of(document, BlockKind::TableCell),
+              ::testing::ElementsAre("Age", "Action", "2 m", "Call now"));
+  ASSERT_EQ(document.comments.size(), 1u);
+  EXPECT_EQ(document.comments[0].text, "medlint-disable-next-line safety-escalation");
+  EXPECT_EQ(document.position(document.comments[0].span.begin), (Position{16, 11}));
+  EXPECT_EQ(document.text().folded().find("not a comment"), std::string::npos);
+}
+
+TEST(MarkdownTest, ProseOffsetsMapToTheExactSourceBytes) {
+  const Document document = parse_text("fever.md", kArticle);
+  const std::size_t at = document.text().folded().find("harmless");
+  const Span source = document.text().to_source(Span{at, at + 8});
+  EXPECT_EQ(source_text(document, source), "harmless");
+  EXPECT_EQ(document.position(source.begin), (Position{16, 1}));
+}
+
+TEST(MarkdownTest, SectionsNestByHeadingLevel) {
+  const Document document = parse_text("a.md", "# T\n\n## A\n\ntext a\n\n### A1\n\ntext a1\n\n## B\n\ntext b\n");
+  ASSERT_EQ(document.sections.size(), 3u);
+  EXPECT_EQ(document.sections[1].parent, 0);
+  const std::string a = document.text().cased().substr(document.sections[0].text.begin, document.sections[0].text.size());
+  EXPECT_NE(a.find("text a1"), std::string::npos);
+  EXPECT_EQ(a.find("text b"), std::string::npos);
+}
+
+TEST(MarkdownTest, MalformedFrontMatterIsAnErrorAtItsLineAndColumn) {
+  const Document document = parse_text("a.md", "---\ntitle: ok\nreferences: [unclosed\n---\nBody.\n");
+  ASSERT_FALSE(document.problems.empty());
+  EXPECT_EQ(document.problems[0].rule, "front-matter");
+  EXPECT_EQ(document.problems[0].severity, Severity::Error);
+  EXPECT_GE(document.problems[0].start.line, 3);
+}
+
+TEST(MarkdownTest, WrongTypeInFrontMatterNamesTheKey) {
+  const Document document = parse_text("a.md", "---\nreferences: just one\n---\nBody.\n");
+  ASSERT_EQ(document.problems.size(), 1u);
+  EXPECT_EQ(document.problems[0].start, (Position{2, 13}));
+  EXPECT_THAT(document.problems[0].message, ::testing::HasSubstr("`references` must be a list"));
+}
+
+TEST(MarkdownTest, UnterminatedFrontMatterIsReported) {
+  const Document document = parse_text("a.md", "---\ntitle: x\n\nBody text.\n");
+  ASSERT_EQ(document.problems.size(), 1u);
+  EXPECT_EQ(document.problems[0].start, (Position{1, 1}));
+  EXPECT_THAT(document.problems[0].message, ::testing::HasSubstr("not closed"));
+}
+
+TEST(MarkdownTest, ReviewLineInTheBody) {
+  const Document document = parse_text("a.md", "# T\n\nBody.\n\n*Last reviewed: 3 March 2026*\n");
+  ASSERT_EQ(document.meta.dates.size(), 1u);
+  EXPECT_EQ(document.meta.dates[0].raw, "3 March 2026");
+  EXPECT_EQ(document.position(document.meta.dates[0].span.begin), (Position{5, 17}));
+}
+
+}  // namespace
+}  // namespace medlint
