@@ -28,6 +28,8 @@ class ConfigError : public std::runtime_error {
 
 struct LintContext {
   std::chrono::year_month_day today;
+  // Report suppression comments that suppress nothing (`unused-disable`).
+  bool report_unused_disables = false;
 };
 
 // The rules that apply to one file, compiled once and reused for every file
@@ -52,5 +54,18 @@ class ConfigResolver {
   // Whether the file's configuration `ignore:`s it.
   virtual bool ignored(const std::filesystem::path& file) = 0;
 };
+
+// A rule as `medlint rules` lists it.
+struct RuleDescription {
+  std::string id;
+  std::string kind;
+  Severity severity = Severity::Error;
+  std::string summary;
+};
+
+// The rules of the shipped recommended pack.
+std::vector<RuleDescription> recommended_rules();
+// The doc page of a shipped rule (docs/rules/RULE.md), if there is one.
+std::optional<std::string> rule_documentation(std::string_view rule_id);
 
 }  // namespace medlint

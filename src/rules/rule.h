@@ -59,9 +59,13 @@ class Rule {
 struct RuleBuildContext {
   std::string config_path;  // file the options were read from
   Locale locale;
-  // The `cue_sets:` maps of the rule packs in use, by name, so rules can
-  // share negation and escalation lexicons.
-  std::map<std::string, YAML::Node> cue_sets;
+  // The `cue_sets:` of the rule packs in use, by name, so rules can share
+  // negation and escalation lexicons.
+  struct CueSetSource {
+    YAML::Node node;
+    std::string path;  // file that defines it
+  };
+  std::map<std::string, CueSetSource> cue_sets;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern

@@ -1,0 +1,147 @@
+#include "rules/context.h"
+
+#include <fmt/format.h>
+
+#include "rules/options.h"
+
+namespace medlint {
+
+std::string_view to_string(Cue cue) {
+  switch (cue) {
+    case Cue::None: return "none";
+    case Cue::Discouraged: return "discouraged";
+    case Cue::Negated: return "negated";
+    case Cue::Reported: return "reported";
+    case Cue::Supervised: return "supervised";
+    case Cue::Endorsed: return "endorsed";
+    case Cue::Question: return "question";
+  }
+  return "none";
+}
+
+namespace {
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80); }
+
+// Offset `words` words before `from`, not before `limit`.
+std::size_t words_before(std::string_view text, std::size_t from, std::size_t limit, int words) {
+  std::size_t at = from;
+  for (int counted = 0; at > limit && counted < words; ++counted) {
+    while (at > limit && !is_word_char(text[at - 1])) --at;
+    while (at > limit && is_word_char(text[at - 1])) --at;
+  }
+  return at;
+}
+
+std::size_t words_after(std::string_view text, std::size_t from, std::size_t limit, int words) {
+  std::size_t at = from;
+  for (int counted = 0; at < limit && counted < words; ++counted) {
+    while (at < limit && !is_word_char(text[at])) ++at;
+    while (at < limit && is_word_char(text[at])) ++at;
+  }
+  return at;
+}
+
+}  // namespace
+
+ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, const Locale& locale,
+                              const std::string& name) {
+  const std::string what = fmt::format("cue set `{}`", name);
+  const Options options(node, path, what);
+  options.allow_only({"window", "discouraged", "negated", "reported", "supervised", "endorsed", "pseudo", "terminate",
+                      "anaphora"});
+  ContextCues cues;
+  cues.window_ = options.integer("window", 8, 1, 100);
+  // Earlier categories win ties: a warning outranks an endorsement.
+  const std::pair<const char*, Cue> categories[] = {{"discouraged", Cue::Discouraged},
+                                                    {"negated", Cue::Negated},
+                                                    {"reported", Cue::Reported},
+                                                    {"supervised", Cue::Supervised},
+                                                    {"endorsed", Cue::Endorsed}};
+  for (const auto& [key, cue] : categories) {
+    const Options category = options.child(key);
+    category.allow_only({"before", "after"});
+    const std::string category_what = fmt::format("`{}` of {}", key, what);
+    cues.categories_.push_back({cue, Lexicon::read(category.node("before"), path, locale, category_what),
+                                Lexicon::read(category.node("after"), path, locale, category_what)});
+  }
+  cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);
+  cues.terminate_ = Lexicon::read(options.node("terminate"), path, locale, "`terminate` of " + what);
+  cues.anaphora_ = Lexicon::read(options.node("anaphora"), path, locale, "`anaphora` of " + what);
+  return cues;
+}
+
+Span ContextCues::before_scope(std::string_view text, Span sentence, Span target) const {
+  std::size_t begin = sentence.begin;
+  for (const Lexicon::Match& stop : terminate_.find_all(text, {sentence.begin, target.begin})) {
+    begin = std::max(begin, stop.text.end);
+  }
+  return {words_before(text, target.begin, begin, window_), target.begin};
+}
+
+Span ContextCues::after_scope(std::string_view text, Span sentence, Span target) const {
+  std::size_t end = sentence.end;
+  for (const Lexicon::Match& stop : terminate_.find_all(text, {target.end, sentence.end})) {
+    // "..., but this can tear an artery": a clause about "this" still
+    // speaks about the target, so the scope runs on through it.
+    std::size_t next = stop.text.end;
+    while (next < sentence.end && (text[next] == ' ' || text[next] == ',')) ++next;
+    const auto anaphor = anaphora_.find_all(text, {next, std::min(sentence.end, next + 12)});
+    if (!anaphor.empty() && anaphor.front().text.begin == next) continue;
+    end = stop.text.begin;
+    break;
+  }
+  return {target.end, words_after(text, target.end, end, window_ * 2)};
+}
+
+CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span target) const {
+  const Span before = before_scope(text, sentence, target);
+  const Span after = after_scope(text, sentence, target);
+  const auto pseudo = pseudo_.find_all(text, {before.begin, after.end});
+  const auto shadowed = [&](Span cue) {
+    for (const Lexicon::Match& match : pseudo) {
+      if (match.text.begin < cue.end && cue.begin < match.text.end) return true;
+    }
+    return false;
+  };
+  CueVerdict verdict;
+  std::size_t best_distance = std::string_view::npos;
+  for (const Category& category : categories_) {
+    for (const Lexicon::Match& match : category.before.find_all(text, before)) {
+      if (shadowed(match.text)) continue;
+      const std::size_t distance = target.begin - match.text.end;
+      if (distance < best_distance) {
+        best_distance = distance;
+        verdict = {category.cue, std::string(text.substr(match.text.begin, match.text.size()))};
+      }
+    }
+    for (const Lexicon::Match& match : category.after.find_all(text, after)) {
+      if (shadowed(match.text)) continue;
+      const std::size_t distance = match.text.begin - target.end;
+      if (distance < best_distance) {
+        best_distance = distance;
+        verdict = {category.cue, std::string(text.substr(match.text.begin, match.text.size()))};
+      }
+    }
+  }
+  const bool question = sentence.end > sentence.begin && text[sentence.end - 1] == '?';
+  if (question && verdict.cue != Cue::Discouraged && verdict.cue != Cue::Negated) return {Cue::Question, {}};
+  return verdict;
+}
+
+}  // namespace medlint
+
+namespace medlint {
+
+std::optional<ContextCues> read_cue_option(const Options& options, const std::string& key,
+                                           const RuleBuildContext& context) {
+  if (!options.has(key)) return std::nullopt;
+  const std::string name = options.string(key, "");
+  const auto found = context.cue_sets.find(name);
+  if (found == context.cue_sets.end()) {
+    throw options.error(options.node(key), fmt::format("unknown cue set `{}`; define it under `cue_sets:` of a rule pack", name));
+  }
+  return ContextCues::read(found->second.node, found->second.path, context.locale, name);
+}
+
+}  // namespace medlint

@@ -1,0 +1,79 @@
+// ConText-style reading of the words around a target phrase: is the act
+// being endorsed, warned against, negated, reported as a myth, or asked
+// about? Cue lexicons are data (a rule pack's `cue_sets:`); this class only
+// applies them.
+//
+// The approach follows NegEx (Chapman et al. 2001) and ConText / medspaCy:
+// cues are looked for before and after the target within the sentence,
+// capped at a window of words; a termination cue ("but", "however") ends the
+// scope; pseudo-cues ("don't hesitate to") shadow the shorter cues they
+// contain; the nearest cue decides. One addition for consumer text: after a
+// termination cue, a clause that opens with an anaphor ("but this can tear
+// an artery") still speaks about the target.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "rules/lexicon.h"
+#include "rules/options.h"
+
+namespace medlint {
+
+enum class Cue {
+  None,         // no cue: the act is stated plainly
+  Discouraged,  // "avoid", "never", "... is dangerous"
+  Negated,      // "no need to", "you don't have to"
+  Reported,     // "some people", "it is a myth that"
+  Supervised,   // "unless your doctor", "as the label directs"
+  Endorsed,     // "you can", "it's safe to", "simply"
+  Question,     // the sentence asks rather than advises
+};
+
+std::string_view to_string(Cue cue);
+
+struct CueVerdict {
+  Cue cue = Cue::None;
+  std::string text;  // the cue as written (normalized), empty for None and Question
+};
+
+class ContextCues {
+ public:
+  // Reads a cue set:
+  //   window: 8                    # words each side of the target
+  //   discouraged: {before: {phrases: [...], patterns: [...]}, after: {...}}
+  //   negated: ...  reported: ...  supervised: ...  endorsed: ...
+  //   pseudo: {phrases: [...]}      terminate: {phrases: [...]}
+  //   anaphora: {phrases: [...]}
+  static ContextCues read(const YAML::Node& node, const std::string& path, const Locale& locale,
+                          const std::string& name);
+
+  // Classifies the target at `target` within `sentence` (both ranges of the
+  // case-folded text `text`).
+  CueVerdict classify(std::string_view text, Span sentence, Span target) const;
+
+ private:
+  struct Category {
+    Cue cue;
+    Lexicon before;
+    Lexicon after;
+  };
+  Span before_scope(std::string_view text, Span sentence, Span target) const;
+  Span after_scope(std::string_view text, Span sentence, Span target) const;
+
+  std::vector<Category> categories_;  // in tie-break order
+  Lexicon pseudo_;
+  Lexicon terminate_;
+  Lexicon anaphora_;
+  int window_ = 8;
+};
+
+}  // namespace medlint
+
+namespace medlint {
+
+// Compiles the cue set named by option `key` (a name from a pack's
+// `cue_sets:`); nullopt when the option is absent.
+std::optional<ContextCues> read_cue_option(const Options& options, const std::string& key,
+                                           const RuleBuildContext& context);
+
+}  // namespace medlint

@@ -1,0 +1,333 @@
+// Project configuration (.medlint.yaml) and the compiled rule sets it yields.
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "core/glob.h"
+#include "medlint/linter.h"
+#include "rules/options.h"
+#include "rules/packs.h"
+#include "rules/suppressions.h"
+
+namespace medlint {
+
+ConfigError::ConfigError(std::string path, Position position, const std::string& message)
+    : std::runtime_error(fmt::format("{}:{}:{}: {}", path, position.line, position.column, message)),
+      path_(std::move(path)),
+      position_(position) {}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kConfigName = ".medlint.yaml";
+
+struct RuleSetting {
+  bool off = false;
+  std::optional<Severity> severity;
+  YAML::Node options;  // option keys to override, a map (may be undefined)
+};
+
+using RuleSettings = std::map<std::string, RuleSetting>;
+
+struct Override {
+  std::vector<Glob> files;
+  RuleSettings rules;
+};
+
+struct ConfigFile {
+  std::string path;  // as shown in errors; empty for the built-in default
+  fs::path base;     // globs are relative to this directory
+  RulePack pack;
+  Locale locale;
+  RuleSettings rules;
+  std::vector<Glob> ignore;
+  std::vector<Override> overrides;
+};
+
+Locale read_locale(const Options& options) {
+  Locale locale;
+  locale.tag = options.choice("locale", "en-US", {"en-US", "en-GB", "en-IE", "en-AU", "en-NZ", "en-CA", "en-IN", "en-ZA"});
+  // Canada writes both orders; the US reading is the common default there.
+  locale.date_order = locale.tag == "en-US" || locale.tag == "en-CA" ? DateOrder::MonthDayYear : DateOrder::DayMonthYear;
+  return locale;
+}
+
+void merge_pack(RulePack& into, RulePack from, const std::string& path, const YAML::Node& where) {
+  for (RuleSpec& rule : from.rules) {
+    for (const RuleSpec& existing : into.rules) {
+      if (existing.info.id == rule.info.id) {
+        throw config_error(path, where, fmt::format("rule `{}` comes from two packs ({} and {})", rule.info.id,
+                                                    existing.path, rule.path));
+      }
+    }
+    into.rules.push_back(std::move(rule));
+  }
+  for (auto& [name, cue_set] : from.cue_sets) into.cue_sets[name] = std::move(cue_set);
+}
+
+RuleSettings read_rule_settings(const Options& options, const std::string& key, const RulePack& pack) {
+  RuleSettings settings;
+  const YAML::Node rules = options.node(key);
+  if (!rules || rules.IsNull()) return settings;
+  if (!rules.IsMap()) throw options.error(rules, "`rules` must map rule ids to off, info, warning, error or a map");
+  for (const auto& entry : rules) {
+    const std::string id = entry.first.as<std::string>("");
+    const auto known = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const RuleSpec& s) { return s.info.id == id; });
+    if (known == pack.rules.end()) {
+      throw options.error(entry.first, fmt::format("unknown rule `{}`; `medlint rules` lists the rules", id));
+    }
+    RuleSetting setting;
+    const YAML::Node& value = entry.second;
+    const auto read_level = [&](const YAML::Node& node) {
+      const std::string level = node.as<std::string>("");
+      if (level == "off") {
+        setting.off = true;
+      } else if (auto severity = parse_severity(level)) {
+        setting.severity = severity;
+      } else {
+        throw options.error(node, fmt::format("rule `{}`: expected off, info, warning or error, got \"{}\"", id, level));
+      }
+    };
+    if (value.IsScalar()) {
+      read_level(value);
+    } else if (value.IsMap()) {
+      setting.options = YAML::Node(YAML::NodeType::Map);
+      for (const auto& option : value) {
+        const std::string name = option.first.as<std::string>("");
+        if (name == "severity") {
+          read_level(option.second);
+        } else {
+          setting.options[name] = option.second;
+        }
+      }
+    } else {
+      throw options.error(value, fmt::format("rule `{}`: expected off, info, warning, error or a map of options", id));
+    }
+    settings[id] = std::move(setting);
+  }
+  return settings;
+}
+
+std::vector<Glob> read_globs(const Options& options, const std::string& key) {
+  std::vector<Glob> globs;
+  for (const std::string& pattern : options.strings(key)) globs.emplace_back(pattern);
+  return globs;
+}
+
+ConfigFile default_config() {
+  ConfigFile config;
+  config.base = fs::current_path();
+  config.pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
+  return config;
+}
+
+ConfigFile read_config_file(const fs::path& file) {
+  ConfigFile config;
+  config.path = file.string();
+  config.base = file.has_parent_path() ? file.parent_path() : fs::current_path();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(config.path, {1, 1}, "cannot read the configuration file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::ParserException& error) {
+    throw ConfigError(config.path, {error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg));
+  }
+  if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
+  const Options options(root, config.path, "the configuration");
+  options.allow_only({"extends", "rules", "ignore", "overrides", "locale"});
+  config.locale = read_locale(options);
+  const YAML::Node extends = options.node("extends");
+  const std::vector<std::string> packs =
+      options.has("extends") ? options.strings("extends") : std::vector<std::string>{std::string(kRecommendedPack)};
+  for (const std::string& pack : packs) {
+    RulePack loaded = pack.starts_with("medlint:")
+                          ? load_shipped_pack(pack, config.path, extends)
+                          : load_pack_path((config.base / pack).string(), config.path, extends);
+    merge_pack(config.pack, std::move(loaded), config.path, extends);
+  }
+  config.rules = read_rule_settings(options, "rules", config.pack);
+  config.ignore = read_globs(options, "ignore");
+  if (const YAML::Node overrides = options.node("overrides")) {
+    if (!overrides.IsSequence()) throw options.error(overrides, "`overrides` must be a list of {files, rules}");
+    for (const auto& node : overrides) {
+      const Options entry(node, config.path, "an override");
+      entry.allow_only({"files", "rules"});
+      if (!entry.has("files")) throw entry.error(node, "an override needs `files`: globs of the files it applies to");
+      config.overrides.push_back({read_globs(entry, "files"), read_rule_settings(entry, "rules", config.pack)});
+    }
+  }
+  return config;
+}
+
+class RuleSetLinter final : public Linter {
+ public:
+  explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules) : rules_(std::move(rules)) {}
+
+  std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const override {
+    std::vector<Diagnostic> findings = document.problems;
+    const RuleContext rule_context{document, context.today};
+    for (const auto& rule : rules_) rule->check(rule_context, findings);
+    findings = apply_suppressions(document, std::move(findings), context.report_unused_disables);
+    std::sort(findings.begin(), findings.end(), diagnostic_less);
+    return findings;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+void apply(const RuleSettings& settings, std::map<std::string, RuleSetting>& into) {
+  for (const auto& [id, setting] : settings) {
+    RuleSetting& merged = into[id];
+    merged.off = setting.off || (merged.off && !setting.severity);
+    if (setting.severity) merged.severity = setting.severity;
+    if (setting.options && setting.options.IsMap()) {
+      if (!merged.options || !merged.options.IsMap()) merged.options = YAML::Node(YAML::NodeType::Map);
+      for (const auto& option : setting.options) merged.options[option.first.as<std::string>()] = option.second;
+    }
+  }
+}
+
+std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettings& settings) {
+  RuleBuildContext context;
+  context.locale = config.locale;
+  context.cue_sets = config.pack.cue_sets;
+  std::vector<std::unique_ptr<Rule>> rules;
+  for (const RuleSpec& spec : config.pack.rules) {
+    RuleInfo info = spec.info;
+    YAML::Node options = spec.options;
+    context.config_path = spec.path;
+    if (const auto found = settings.find(spec.info.id); found != settings.end()) {
+      if (found->second.off) continue;
+      if (found->second.severity) info.severity = *found->second.severity;
+      if (found->second.options && found->second.options.IsMap()) {
+        options = spec.options && spec.options.IsMap() ? YAML::Clone(spec.options) : YAML::Node(YAML::NodeType::Map);
+        for (const auto& option : found->second.options) options[option.first.as<std::string>()] = option.second;
+        context.config_path = config.path;
+      }
+    }
+    rules.push_back(find_rule_kind(info.kind)->factory(std::move(info), options, context));
+  }
+  return std::make_shared<RuleSetLinter>(std::move(rules));
+}
+
+std::string relative_to(const fs::path& file, const fs::path& base) {
+  std::error_code error;
+  const fs::path absolute = fs::absolute(file, error);
+  return absolute.lexically_relative(fs::absolute(base, error)).generic_string();
+}
+
+class FileConfigResolver final : public ConfigResolver {
+ public:
+  explicit FileConfigResolver(std::optional<fs::path> explicit_config) {
+    if (explicit_config) explicit_ = load(*explicit_config);
+  }
+
+  std::shared_ptr<const Linter> linter_for(const fs::path& file) override {
+    std::lock_guard lock(mutex_);
+    const auto& config = config_for(file);
+    const std::string relative = relative_to(file, config->config.base);
+    std::string key;
+    RuleSettings settings = config->config.rules;
+    for (std::size_t i = 0; i < config->config.overrides.size(); ++i) {
+      const Override& override_entry = config->config.overrides[i];
+      if (std::any_of(override_entry.files.begin(), override_entry.files.end(),
+                      [&](const Glob& glob) { return glob.matches(relative); })) {
+        key += fmt::format("{},", i);
+        apply(override_entry.rules, settings);
+      }
+    }
+    auto& linter = config->linters[key];
+    if (!linter) linter = compile(config->config, settings);
+    return linter;
+  }
+
+  bool ignored(const fs::path& file) override {
+    std::lock_guard lock(mutex_);
+    const auto& config = config_for(file);
+    const std::string relative = relative_to(file, config->config.base);
+    return std::any_of(config->config.ignore.begin(), config->config.ignore.end(),
+                       [&](const Glob& glob) { return glob.matches(relative); });
+  }
+
+ private:
+  struct Loaded {
+    ConfigFile config;
+    std::map<std::string, std::shared_ptr<const Linter>> linters;  // by the set of overrides applied
+  };
+
+  std::shared_ptr<Loaded> load(const fs::path& path) {
+    auto loaded = std::make_shared<Loaded>();
+    loaded->config = read_config_file(path);
+    // Compile the base rule set now, so configuration errors surface at once.
+    loaded->linters[""] = compile(loaded->config, loaded->config.rules);
+    return loaded;
+  }
+
+  // --config, else the nearest .medlint.yaml walking up from the file's
+  // folder, else the recommended pack.
+  const std::shared_ptr<Loaded>& config_for(const fs::path& file) {
+    if (explicit_) return explicit_;
+    std::error_code error;
+    fs::path dir = fs::absolute(file, error).parent_path();
+    std::vector<fs::path> visited;
+    const std::shared_ptr<Loaded>* found = nullptr;
+    for (;;) {
+      if (auto cached = by_directory_.find(dir); cached != by_directory_.end()) {
+        found = &cached->second;
+        break;
+      }
+      visited.push_back(dir);
+      const fs::path candidate = dir / kConfigName;
+      if (fs::is_regular_file(candidate, error)) {
+        found = &(by_directory_[dir] = load(candidate));
+        break;
+      }
+      if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+      dir = dir.parent_path();
+    }
+    if (!found) {
+      if (!default_) {
+        default_ = std::make_shared<Loaded>();
+        default_->config = default_config();
+        default_->linters[""] = compile(default_->config, {});
+      }
+      found = &default_;
+    }
+    const std::shared_ptr<Loaded> result = *found;
+    for (const fs::path& folder : visited) by_directory_[folder] = result;
+    return by_directory_[visited.empty() ? dir : visited.front()];
+  }
+
+  std::mutex mutex_;
+  std::shared_ptr<Loaded> explicit_;
+  std::shared_ptr<Loaded> default_;
+  std::map<fs::path, std::shared_ptr<Loaded>> by_directory_;
+};
+
+}  // namespace
+
+std::unique_ptr<ConfigResolver> ConfigResolver::create(std::optional<fs::path> explicit_config) {
+  return std::make_unique<FileConfigResolver>(std::move(explicit_config));
+}
+
+std::vector<RuleDescription> recommended_rules() {
+  std::vector<RuleDescription> rules;
+  for (const RuleSpec& spec : load_shipped_pack(kRecommendedPack, "", YAML::Node()).rules) {
+    rules.push_back({spec.info.id, spec.info.kind, spec.info.severity, spec.info.summary});
+  }
+  return rules;
+}
+
+std::optional<std::string> rule_documentation(std::string_view rule_id) {
+  if (auto doc = shipped_rule_doc(rule_id)) return std::string(*doc);
+  return std::nullopt;
+}
+
+}  // namespace medlint

@@ -1,0 +1,160 @@
+// Kind `requires`: when a trigger occurs, wording from one of the named
+// `satisfied_by` lists must appear in the trigger's scope. Used for red-flag
+// symptoms that need escalation advice.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
+
+#include "rules/context.h"
+#include "rules/kinds/kinds.h"
+#include "rules/scopes.h"
+
+namespace medlint {
+namespace {
+
+struct Requirement {
+  std::string name;
+  std::string describe;  // "call 911 or go to the emergency room"
+  Lexicon wording;
+};
+
+struct Trigger {
+  std::vector<int> any_of;  // indices into requirements: one of them must appear
+  std::vector<int> all_of;  // each of these must appear as well
+  std::string message;
+};
+
+class RequiresRule final : public Rule {
+ public:
+  RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
+               std::vector<Requirement> requirements, std::optional<ContextCues> trigger_cues,
+               std::optional<ContextCues> wording_cues)
+      : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
+        requirements_(std::move(requirements)), trigger_cues_(std::move(trigger_cues)),
+        wording_cues_(std::move(wording_cues)) {}
+
+  void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
+    const Document& document = context.document;
+    const std::string& folded = document.text().folded();
+    // Whether requirement r appears in a range; ranges repeat across triggers.
+    std::map<std::tuple<int, std::size_t, std::size_t>, bool> present;
+    const auto appears = [&](int requirement, Span range) {
+      const auto key = std::make_tuple(requirement, range.begin, range.end);
+      if (auto found = present.find(key); found != present.end()) return found->second;
+      bool result = false;
+      for (const Lexicon::Match& match :
+           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range)) {
+        // "You don't need to call 911" is no escalation advice.
+        const Cue cue = wording_cues_
+                            ? wording_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue
+                            : Cue::None;
+        if (cue != Cue::Negated && cue != Cue::Discouraged) {
+          result = true;
+          break;
+        }
+      }
+      present.emplace(key, result);
+      return result;
+    };
+    for (const Span range : scanned_ranges(document, Scope::Document)) {
+      for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
+        // "This rash does not cause chest pain" raises no red flag.
+        if (trigger_cues_) {
+          const Cue cue = trigger_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
+          if (cue == Cue::Negated || cue == Cue::Discouraged) continue;
+        }
+        const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
+        const Span scope = enclosing_range(document, scope_, match.text.begin);
+        std::vector<std::string> missing;
+        const bool any = trigger.any_of.empty() ||
+                         std::any_of(trigger.any_of.begin(), trigger.any_of.end(),
+                                     [&](int requirement) { return appears(requirement, scope); });
+        if (!any) {
+          std::vector<std::string> options;
+          for (int requirement : trigger.any_of) options.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
+          missing.push_back(fmt::format("{}", fmt::join(options, ", or ")));
+        }
+        for (int requirement : trigger.all_of) {
+          if (!appears(requirement, scope)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
+        }
+        if (missing.empty()) continue;
+        const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
+        const std::string needed = fmt::format("{}", fmt::join(missing, "; and "));
+        out.push_back(finding(document, document.text().to_source(match.text),
+                              fill_template(trigger.message, {{"match", matched}, {"missing", needed}}),
+                              fmt::format("tell readers to {}", needed)));
+      }
+    }
+  }
+
+ private:
+  Scope scope_;
+  Lexicon triggers_;
+  std::vector<Trigger> trigger_info_;
+  std::vector<Requirement> requirements_;
+  std::optional<ContextCues> trigger_cues_;
+  std::optional<ContextCues> wording_cues_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
+  const std::string& path = context.config_path;
+  const Options options(node, path, fmt::format("options of rule `{}`", info.id));
+  options.allow_only({"scope", "triggers", "satisfied_by", "any_of", "all_of", "message", "trigger_context",
+                      "wording_context"});
+  const Scope scope = read_scope(options, "scope", Scope::Document, {"sentence", "paragraph", "section", "document"});
+
+  std::vector<Requirement> requirements;
+  std::map<std::string, int> requirement_index;
+  const YAML::Node satisfied_by = options.node("satisfied_by");
+  if (!satisfied_by || !satisfied_by.IsMap()) {
+    throw options.error(satisfied_by ? satisfied_by : node,
+                        fmt::format("rule `{}` needs `satisfied_by`: a map of named wording lists", info.id));
+  }
+  for (const auto& entry : satisfied_by) {
+    const std::string name = entry.first.as<std::string>("");
+    const Options list(entry.second, path, fmt::format("wording list `{}` of rule `{}`", name, info.id));
+    list.allow_only({"describe", "phrases", "patterns", "locales"});
+    std::string describe = list.string("describe", name);
+    const YAML::Node locales = list.node("locales");
+    if (locales && locales.IsMap()) {
+      const YAML::Node local = locales[context.locale.tag];
+      if (local && local.IsMap() && local["describe"]) describe = local["describe"].as<std::string>(describe);
+    }
+    requirement_index[name] = static_cast<int>(requirements.size());
+    requirements.push_back({name, describe, Lexicon::read(entry.second, path, context.locale, list.path())});
+  }
+  const auto names_to_indices = [&](const Options& where, const std::string& key) {
+    std::vector<int> indices;
+    for (const std::string& name : where.strings(key)) {
+      const auto found = requirement_index.find(name);
+      if (found == requirement_index.end()) {
+        throw where.error(where.node(key), fmt::format("`{}` names `{}`, which is not in `satisfied_by`", key, name));
+      }
+      indices.push_back(found->second);
+    }
+    return indices;
+  };
+  const std::vector<int> default_any = names_to_indices(options, "any_of");
+  const std::vector<int> default_all = names_to_indices(options, "all_of");
+  const std::string message = options.string("message", "\"{match}\" needs {missing}");
+
+  Lexicon triggers = Lexicon::read(options.node("triggers"), path, context.locale,
+                                   fmt::format("`triggers` of rule `{}`", info.id));
+  std::vector<Trigger> trigger_info;
+  for (const YAML::Node& group_node : triggers.nodes()) {
+    const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
+    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message"});
+    Trigger trigger;
+    trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
+    trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
+    trigger.message = group.string("message", message);
+    trigger_info.push_back(std::move(trigger));
+  }
+  return std::make_unique<RequiresRule>(std::move(info), scope, std::move(triggers), std::move(trigger_info),
+                                        std::move(requirements), read_cue_option(options, "trigger_context", context),
+                                        read_cue_option(options, "wording_context", context));
+}
+
+}  // namespace medlint

@@ -1,0 +1,82 @@
+#include "rules/lexicon.h"
+
+#include <fmt/format.h>
+
+#include "rules/options.h"
+
+namespace medlint {
+namespace {
+
+struct PendingEntry {
+  PhraseSet::Entry entry;
+  YAML::Node node;  // where it was written, for errors
+  int group;
+};
+
+void read_terms(const YAML::Node& group, const std::string& key, bool is_regex, int index,
+                const std::string& path, const std::string& what, std::vector<PendingEntry>& out) {
+  const YAML::Node list = group[key];
+  if (!list) return;
+  if (!list.IsSequence()) throw config_error(path, list, fmt::format("`{}` of {} must be a list of strings", key, what));
+  for (const auto& item : list) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      throw config_error(path, item, fmt::format("`{}` of {} must list non-empty strings", key, what));
+    }
+    out.push_back({{item.Scalar(), is_regex}, item, index});
+  }
+}
+
+}  // namespace
+
+Lexicon Lexicon::read(const YAML::Node& node, const std::string& path, const Locale& locale,
+                      const std::string& what) {
+  Lexicon lexicon;
+  if (!node || node.IsNull()) return lexicon;
+  std::vector<YAML::Node> groups;
+  if (node.IsMap()) {
+    groups.push_back(node);
+  } else if (node.IsSequence()) {
+    for (const auto& group : node) groups.push_back(group);
+  } else {
+    throw config_error(path, node, fmt::format("{} must be a list of groups with phrases or patterns", what));
+  }
+  std::vector<PendingEntry> pending;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const YAML::Node& group = groups[i];
+    if (!group.IsMap()) throw config_error(path, group, fmt::format("each group of {} must be a map", what));
+    const int index = static_cast<int>(i);
+    read_terms(group, "phrases", false, index, path, what, pending);
+    read_terms(group, "patterns", true, index, path, what, pending);
+    if (const YAML::Node locales = group["locales"]) {
+      if (!locales.IsMap()) throw config_error(path, locales, fmt::format("`locales` of {} must be a map", what));
+      if (const YAML::Node local = locales[locale.tag]) {
+        read_terms(local, "phrases", false, index, path, what, pending);
+        read_terms(local, "patterns", true, index, path, what, pending);
+      }
+    }
+    lexicon.names_.push_back(group["name"] ? group["name"].as<std::string>("") : std::string());
+    lexicon.nodes_.push_back(group);
+  }
+  std::vector<PhraseSet::Entry> entries;
+  for (const PendingEntry& item : pending) {
+    entries.push_back(item.entry);
+    lexicon.group_of_entry_.push_back(item.group);
+  }
+  try {
+    lexicon.set_ = PhraseSet::compile(entries);
+  } catch (const PhraseSet::PatternError& error) {
+    const PendingEntry& bad = pending[static_cast<std::size_t>(error.entry)];
+    throw config_error(path, bad.node, fmt::format("invalid pattern \"{}\" in {}: {}", bad.entry.text, what, error.what()));
+  }
+  return lexicon;
+}
+
+std::vector<Lexicon::Match> Lexicon::find_all(std::string_view text, Span range) const {
+  std::vector<Match> result;
+  for (const PhraseSet::Match& match : set_.find_all(text, range)) {
+    result.push_back({match.text, group_of_entry_[static_cast<std::size_t>(match.entry)]});
+  }
+  return result;
+}
+
+}  // namespace medlint

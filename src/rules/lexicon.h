@@ -1,0 +1,43 @@
+// Named groups of phrases and patterns read from a rule pack, compiled into
+// one PhraseSet so a text is scanned once for all of them.
+#pragma once
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+#include "rules/phrase_set.h"
+#include "rules/rule.h"
+
+namespace medlint {
+
+class Lexicon {
+ public:
+  struct Match {
+    Span text;
+    int group;
+  };
+
+  // Reads a list of groups:
+  //   - name: chest pain            # optional for a single anonymous group
+  //     phrases: [chest pain, ...]  # matched on word boundaries, case folded
+  //     patterns: ['chest (pain|pressure)']   # RE2, on the case-folded text
+  //     locales: {en-GB: {phrases: [...], patterns: [...]}}  # added for that locale
+  // A map with phrases/patterns (no list) is one group. Throws ConfigError.
+  static Lexicon read(const YAML::Node& node, const std::string& path, const Locale& locale,
+                      const std::string& what);
+
+  bool empty() const { return set_.empty(); }
+  const std::vector<std::string>& names() const { return names_; }
+  // The YAML node of each group, for kinds that read extra keys (message...).
+  const std::vector<YAML::Node>& nodes() const { return nodes_; }
+  std::vector<Match> find_all(std::string_view text, Span range) const;
+  bool matches_any(std::string_view text, Span range) const { return set_.matches_any(text, range); }
+
+ private:
+  PhraseSet set_;
+  std::vector<int> group_of_entry_;
+  std::vector<std::string> names_;
+  std::vector<YAML::Node> nodes_;
+};
+
+}  // namespace medlint

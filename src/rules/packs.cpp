@@ -1,0 +1,139 @@
+#include "rules/packs.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <re2/re2.h>
+#include <sstream>
+
+#include "rules/embedded.h"
+#include "rules/kinds/kinds.h"
+#include "rules/options.h"
+
+namespace medlint {
+
+const std::vector<RuleKind>& rule_kinds() {
+  static const std::vector<RuleKind> kinds = {{"phrases", &make_phrases_rule},
+                                              {"requires", &make_requires_rule},
+                                              {"review", &make_review_rule},
+                                              {"references", &make_references_rule}};
+  return kinds;
+}
+
+const RuleKind* find_rule_kind(std::string_view name) {
+  for (const RuleKind& kind : rule_kinds()) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Shipped pack names map to folders under rules/.
+constexpr std::pair<std::string_view, std::string_view> kShippedPacks[] = {{kRecommendedPack, "rules/medical/"}};
+
+YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
+  try {
+    return YAML::Load(yaml);
+  } catch (const YAML::ParserException& error) {
+    throw ConfigError(display_path, {error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg));
+  }
+}
+
+}  // namespace
+
+void read_pack_file(const std::string& display_path, const std::string& yaml, RulePack& pack) {
+  const YAML::Node root = load_yaml(display_path, yaml);
+  if (root.IsNull()) return;
+  const Options file(root, display_path, "a rule pack file");
+  file.allow_only({"rules", "cue_sets"});
+  if (const YAML::Node cue_sets = file.node("cue_sets")) {
+    if (!cue_sets.IsMap()) throw file.error(cue_sets, "`cue_sets` must map names to cue sets");
+    for (const auto& entry : cue_sets) pack.cue_sets[entry.first.as<std::string>("")] = {entry.second, display_path};
+  }
+  const YAML::Node rules = file.node("rules");
+  if (!rules) return;
+  if (!rules.IsSequence()) throw file.error(rules, "`rules` must be a list of rule definitions");
+  static const RE2 id_pattern("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  for (const auto& node : rules) {
+    const Options rule(node, display_path, "a rule definition");
+    rule.allow_only({"id", "kind", "severity", "summary", "options"});
+    RuleSpec spec;
+    spec.path = display_path;
+    spec.info.id = rule.string("id", "");
+    if (!RE2::FullMatch(spec.info.id, id_pattern)) {
+      throw rule.error(rule.has("id") ? rule.node("id") : YAML::Node(node), "a rule needs an `id` in kebab-case, e.g. `my-house-style`");
+    }
+    spec.info.kind = rule.string("kind", "");
+    if (!find_rule_kind(spec.info.kind)) {
+      throw rule.error(rule.has("kind") ? rule.node("kind") : YAML::Node(node),
+                       fmt::format("rule `{}` has unknown kind \"{}\"; expected phrases, requires, review or references",
+                                   spec.info.id, spec.info.kind));
+    }
+    const std::string severity = rule.choice("severity", "error", {"info", "warning", "error"});
+    spec.info.severity = *parse_severity(severity);
+    spec.info.summary = rule.string("summary", "");
+    spec.options = rule.node("options");
+    for (const RuleSpec& existing : pack.rules) {
+      if (existing.info.id == spec.info.id) {
+        throw rule.error(node, fmt::format("rule `{}` is defined twice (also in {})", spec.info.id, existing.path));
+      }
+    }
+    pack.rules.push_back(std::move(spec));
+  }
+}
+
+RulePack load_shipped_pack(std::string_view name, const std::string& referenced_from, const YAML::Node& where) {
+  for (const auto& [pack_name, folder] : kShippedPacks) {
+    if (pack_name != name) continue;
+    RulePack pack;
+    for (const EmbeddedFile& file : embedded_files()) {
+      if (file.path.starts_with(folder) && file.path.ends_with(".yaml")) {
+        read_pack_file(fmt::format("{}/{}", name, file.path.substr(folder.size())), std::string(file.bytes), pack);
+      }
+    }
+    return pack;
+  }
+  throw config_error(referenced_from, where, fmt::format("unknown rule pack \"{}\"; shipped packs: {}", name, kRecommendedPack));
+}
+
+RulePack load_pack_path(const std::string& path, const std::string& referenced_from, const YAML::Node& where) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    for (const auto& entry : fs::directory_iterator(path, error)) {
+      if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+  } else if (fs::is_regular_file(path, error)) {
+    files.push_back(path);
+  } else {
+    throw config_error(referenced_from, where, fmt::format("rule pack \"{}\" does not exist", path));
+  }
+  RulePack pack;
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw config_error(referenced_from, where, fmt::format("cannot read rule pack \"{}\"", file.string()));
+    read_pack_file(file.string(), text.str(), pack);
+  }
+  return pack;
+}
+
+std::vector<std::string> shipped_pack_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, folder] : kShippedPacks) names.emplace_back(name);
+  return names;
+}
+
+std::optional<std::string_view> shipped_rule_doc(std::string_view rule_id) {
+  const std::string path = fmt::format("docs/rules/{}.md", rule_id);
+  for (const EmbeddedFile& file : embedded_files()) {
+    if (file.path == path) return file.bytes;
+  }
+  return std::nullopt;
+}
+
+}  // namespace medlint

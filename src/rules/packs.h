@@ -1,0 +1,51 @@
+// Rule packs: YAML files of rule definitions and shared cue sets.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+#include "rules/rule.h"
+
+namespace medlint {
+
+struct RuleSpec {
+  RuleInfo info;
+  YAML::Node options;  // the kind's options as written
+  std::string path;    // file that defines the rule
+};
+
+struct RulePack {
+  std::vector<RuleSpec> rules;
+  std::map<std::string, RuleBuildContext::CueSetSource> cue_sets;
+};
+
+// The kinds rules can be written in, and their factories.
+struct RuleKind {
+  std::string_view name;
+  RuleFactory factory;
+};
+const std::vector<RuleKind>& rule_kinds();
+const RuleKind* find_rule_kind(std::string_view name);
+
+// The name users write in `extends:` for the shipped recommended pack.
+inline constexpr std::string_view kRecommendedPack = "medlint:recommended";
+
+// Adds the rules and cue sets of one pack file (`display_path` names it in
+// errors). Throws ConfigError on an unknown kind, a duplicate id, a bad
+// severity or a malformed entry.
+void read_pack_file(const std::string& display_path, const std::string& yaml, RulePack& pack);
+
+// A shipped pack by its `medlint:` name, from the copy compiled into the
+// binary. Throws ConfigError when there is no such pack.
+RulePack load_shipped_pack(std::string_view name, const std::string& referenced_from, const YAML::Node& where);
+
+// A pack on disk: one YAML file, or a folder of them read in name order.
+RulePack load_pack_path(const std::string& path, const std::string& referenced_from, const YAML::Node& where);
+
+// The shipped packs' names, and the doc page of a shipped rule.
+std::vector<std::string> shipped_pack_names();
+std::optional<std::string_view> shipped_rule_doc(std::string_view rule_id);
+
+}  // namespace medlint

@@ -1,0 +1,18 @@
+// Suppression comments in Markdown (`<!-- medlint-disable RULE -->` and
+// kin) and front matter `medlint: {disable: [RULE]}`.
+#pragma once
+#include <vector>
+
+#include "medlint/diagnostic.h"
+#include "medlint/document.h"
+
+namespace medlint {
+
+// Removes the findings that the document's suppressions cover. With
+// `report_unused`, adds an `unused-disable` warning for each suppression
+// that covered nothing. Findings about the input itself (rule ids of
+// Document::problems) are never suppressed.
+std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector<Diagnostic> findings,
+                                           bool report_unused);
+
+}  // namespace medlint
