@@ -12,6 +12,7 @@ std::string_view to_string(Cue cue) {
     case Cue::Discouraged: return "discouraged";
     case Cue::Negated: return "negated";
     case Cue::Reported: return "reported";
+    case Cue::Hypothetical: return "hypothetical";
     case Cue::Supervised: return "supervised";
     case Cue::Endorsed: return "endorsed";
     case Cue::Question: return "question";
@@ -48,22 +49,28 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
                               const std::string& name) {
   const std::string what = fmt::format("cue set `{}`", name);
   const Options options(node, path, what);
-  options.allow_only({"window", "discouraged", "negated", "reported", "supervised", "endorsed", "pseudo", "terminate",
-                      "anaphora"});
+  options.allow_only({"window", "discouraged", "negated", "reported", "hypothetical", "supervised", "endorsed", "pseudo",
+                      "terminate", "anaphora"});
   ContextCues cues;
   cues.window_ = options.integer("window", 8, 1, 100);
-  // Earlier categories win ties: a warning outranks an endorsement.
-  const std::pair<const char*, Cue> categories[] = {{"discouraged", Cue::Discouraged},
-                                                    {"negated", Cue::Negated},
+  // Earlier categories win ties; endorsements only count when nothing else does.
+  const std::pair<const char*, Cue> categories[] = {{"negated", Cue::Negated},
+                                                    {"discouraged", Cue::Discouraged},
                                                     {"reported", Cue::Reported},
+                                                    {"hypothetical", Cue::Hypothetical},
                                                     {"supervised", Cue::Supervised},
                                                     {"endorsed", Cue::Endorsed}};
   for (const auto& [key, cue] : categories) {
     const Options category = options.child(key);
     category.allow_only({"before", "after"});
     const std::string category_what = fmt::format("`{}` of {}", key, what);
-    cues.categories_.push_back({cue, Lexicon::read(category.node("before"), path, locale, category_what),
-                                Lexicon::read(category.node("after"), path, locale, category_what)});
+    Category read{cue, Lexicon::read(category.node("before"), path, locale, category_what),
+                  Lexicon::read(category.node("after"), path, locale, category_what), {}};
+    for (const YAML::Node& group : read.before.nodes()) {
+      const Options group_options(group, path, category_what);
+      read.before_adjacent.push_back(group_options.boolean("adjacent", false));
+    }
+    cues.categories_.push_back(std::move(read));
   }
   cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);
   cues.terminate_ = Lexicon::read(options.node("terminate"), path, locale, "`terminate` of " + what);
@@ -104,26 +111,30 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
     }
     return false;
   };
+  // Endorsements (the last category) count only when no other cue does.
   CueVerdict verdict;
+  CueVerdict endorsement;
   std::size_t best_distance = std::string_view::npos;
+  std::size_t best_endorsement = std::string_view::npos;
+  const auto consider = [&](const Category& category, Span cue, std::size_t distance) {
+    if (shadowed(cue)) return;
+    const bool endorses = category.cue == Cue::Endorsed;
+    std::size_t& best = endorses ? best_endorsement : best_distance;
+    if (distance >= best) return;
+    best = distance;
+    (endorses ? endorsement : verdict) = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
+  };
   for (const Category& category : categories_) {
     for (const Lexicon::Match& match : category.before.find_all(text, before)) {
-      if (shadowed(match.text)) continue;
-      const std::size_t distance = target.begin - match.text.end;
-      if (distance < best_distance) {
-        best_distance = distance;
-        verdict = {category.cue, std::string(text.substr(match.text.begin, match.text.size()))};
-      }
+      const bool adjacent = category.before_adjacent[static_cast<std::size_t>(match.group)];
+      if (adjacent && words_after(text, match.text.end, target.begin, 2) < target.begin) continue;
+      consider(category, match.text, target.begin - match.text.end);
     }
     for (const Lexicon::Match& match : category.after.find_all(text, after)) {
-      if (shadowed(match.text)) continue;
-      const std::size_t distance = match.text.begin - target.end;
-      if (distance < best_distance) {
-        best_distance = distance;
-        verdict = {category.cue, std::string(text.substr(match.text.begin, match.text.size()))};
-      }
+      consider(category, match.text, match.text.begin - target.end);
     }
   }
+  if (verdict.cue == Cue::None) verdict = endorsement;
   const bool question = sentence.end > sentence.begin && text[sentence.end - 1] == '?';
   if (question && verdict.cue != Cue::Discouraged && verdict.cue != Cue::Negated) return {Cue::Question, {}};
   return verdict;

@@ -7,7 +7,12 @@
 // cues are looked for before and after the target within the sentence,
 // capped at a window of words; a termination cue ("but", "however") ends the
 // scope; pseudo-cues ("don't hesitate to") shadow the shorter cues they
-// contain; the nearest cue decides. One addition for consumer text: after a
+// contain. Any warning, negation, report, condition or supervision cue
+// outranks an endorsement (a linter that cries wolf is switched off); among
+// those the nearest cue decides. A cue group marked `adjacent: true` counts
+// only when at most one word separates it from the target ("if you skip a
+// dose", "never see a doctor"), for short cues that are too common to reach
+// across a clause ("if the pain does not improve, see a doctor"). One addition for consumer text: after a
 // termination cue, a clause that opens with an anaphor ("but this can tear
 // an artery") still speaks about the target.
 #pragma once
@@ -24,6 +29,7 @@ enum class Cue {
   Discouraged,  // "avoid", "never", "... is dangerous"
   Negated,      // "no need to", "you don't have to"
   Reported,     // "some people", "it is a myth that"
+  Hypothetical, // "if you stop taking ..." right before the act: a condition, not advice
   Supervised,   // "unless your doctor", "as the label directs"
   Endorsed,     // "you can", "it's safe to", "simply"
   Question,     // the sentence asks rather than advises
@@ -41,7 +47,9 @@ class ContextCues {
   // Reads a cue set:
   //   window: 8                    # words each side of the target
   //   discouraged: {before: {phrases: [...], patterns: [...]}, after: {...}}
-  //   negated: ...  reported: ...  supervised: ...  endorsed: ...
+  //                # before/after may also be a list of such groups, each
+  //                # optionally `adjacent: true`
+  //   negated: ...  reported: ...  hypothetical: ...  supervised: ...  endorsed: ...
   //   pseudo: {phrases: [...]}      terminate: {phrases: [...]}
   //   anaphora: {phrases: [...]}
   static ContextCues read(const YAML::Node& node, const std::string& path, const Locale& locale,
@@ -56,6 +64,7 @@ class ContextCues {
     Cue cue;
     Lexicon before;
     Lexicon after;
+    std::vector<bool> before_adjacent;  // per group of `before`
   };
   Span before_scope(std::string_view text, Span sentence, Span target) const;
   Span after_scope(std::string_view text, Span sentence, Span target) const;

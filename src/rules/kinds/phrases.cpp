@@ -13,7 +13,7 @@ namespace {
 // When a target match becomes a finding.
 enum class FlagWhen {
   Affirmed,  // a risky act: flagged unless warned against, reported or asked about
-  Negated,   // care-seeking: flagged when negated or discouraged ("no need to see a doctor")
+  Negated,   // care-seeking: flagged when negated ("no need to see a doctor", "skip the ER")
   Always,
 };
 
@@ -60,9 +60,7 @@ class PhrasesRule final : public Rule {
         if (verdict.cue == Cue::None) return std::string("stated as advice, with no warning against it");
         return std::nullopt;
       case FlagWhen::Negated:
-        if (verdict.cue == Cue::Negated || verdict.cue == Cue::Discouraged) {
-          return fmt::format("discouraged by \"{}\"", verdict.text);
-        }
+        if (verdict.cue == Cue::Negated) return fmt::format("discouraged by \"{}\"", verdict.text);
         return std::nullopt;
     }
     return std::nullopt;

@@ -48,7 +48,7 @@ class RequiresRule final : public Rule {
         const Cue cue = wording_cues_
                             ? wording_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue
                             : Cue::None;
-        if (cue != Cue::Negated && cue != Cue::Discouraged) {
+        if (cue != Cue::Negated) {
           result = true;
           break;
         }
@@ -61,7 +61,7 @@ class RequiresRule final : public Rule {
         // "This rash does not cause chest pain" raises no red flag.
         if (trigger_cues_) {
           const Cue cue = trigger_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
-          if (cue == Cue::Negated || cue == Cue::Discouraged) continue;
+          if (cue == Cue::Negated) continue;
         }
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
         const Span scope = enclosing_range(document, scope_, match.text.begin);

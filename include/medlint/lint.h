@@ -1,0 +1,48 @@
+// Linting many files: walking paths, reading files safely, running each
+// file's rules (in parallel), keeping results in a stable order.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "medlint/diagnostic.h"
+#include "medlint/linter.h"
+#include "medlint/source.h"
+
+namespace medlint {
+
+struct LintOptions {
+  std::vector<std::string> paths;     // files and folders; "-" is standard input
+  std::vector<std::string> excludes;  // globs, relative to the current folder or matched on names
+  std::optional<std::string> stdin_filename;  // reported path and format of "-"
+  std::optional<std::filesystem::path> config;
+  LintContext context;
+  std::size_t max_file_size = 16 * 1024 * 1024;
+  int jobs = 0;  // 0: one per hardware thread
+};
+
+struct FileResult {
+  std::string path;  // as given or found by walking
+  std::shared_ptr<const SourceFile> source;  // null when the file could not be read
+  std::vector<Diagnostic> diagnostics;
+};
+
+struct LintRun {
+  std::vector<FileResult> files;  // sorted by path
+  int files_checked = 0;           // files parsed and linted
+  bool io_error = false;           // a path was missing or unreadable
+};
+
+// Reads the text of standard input when "-" is among the paths.
+using StdinReader = std::string (*)();
+
+// Throws ConfigError for a configuration problem (exit code 2).
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin);
+
+// Rule ids of findings about reading a file rather than its content.
+inline constexpr const char* kIoErrorRule = "io-error";
+
+}  // namespace medlint

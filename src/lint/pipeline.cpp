@@ -1,0 +1,202 @@
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "core/glob.h"
+#include "medlint/lint.h"
+#include "medlint/parse.h"
+
+namespace medlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Target {
+  std::string path;  // as reported
+  bool from_stdin = false;
+  std::optional<std::string> error;  // a path that could not be walked
+};
+
+bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
+  return std::any_of(excludes.begin(), excludes.end(), [&](const Glob& glob) { return glob.matches(path); });
+}
+
+// Recursively lists article files in sorted order. Hidden folders and .git
+// are skipped; a symlinked folder is entered once (a symlink loop ends there).
+void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::path>& entered,
+          std::vector<Target>& out) {
+  std::error_code error;
+  const fs::path canonical = fs::canonical(dir, error);
+  if (error || !entered.insert(canonical).second) return;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) entries.push_back(*it);
+  if (error) {
+    out.push_back({dir.generic_string(), false, fmt::format("cannot read folder: {}", error.message())});
+    return;
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+  for (const fs::directory_entry& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    const std::string path = entry.path().generic_string();
+    if (name.starts_with(".") || excluded(excludes, path)) continue;
+    std::error_code status_error;
+    if (entry.is_directory(status_error)) {
+      walk(entry.path(), excludes, entered, out);
+    } else if (entry.is_regular_file(status_error) && format_for_path(name)) {
+      out.push_back({path, false, std::nullopt});
+    }
+  }
+}
+
+std::vector<Target> collect_targets(const LintOptions& options) {
+  std::vector<Glob> excludes;
+  for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
+  std::vector<Target> targets;
+  std::set<fs::path> entered;
+  for (const std::string& path : options.paths) {
+    if (path == "-") {
+      targets.push_back({options.stdin_filename.value_or("<stdin>.md"), true, std::nullopt});
+      continue;
+    }
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      targets.push_back({path, false, fmt::format("cannot read \"{}\": {}", path,
+                                                  error ? error.message() : "No such file or directory")});
+    } else if (fs::is_directory(status)) {
+      walk(path, excludes, entered, targets);
+    } else if (!excluded(excludes, fs::path(path).generic_string())) {
+      // A file named explicitly is linted whatever its extension (as plain text).
+      targets.push_back({path, false, std::nullopt});
+    }
+  }
+  return targets;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::size_t limit, std::string& error) {
+  std::error_code size_error;
+  const auto size = fs::file_size(path, size_error);
+  if (size_error) {
+    error = fmt::format("cannot read \"{}\": {}", path, size_error.message());
+    return std::nullopt;
+  }
+  if (size > limit) {
+    error = fmt::format("file is {} bytes, over the {} byte limit; it was not checked", size, limit);
+    return std::string();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = fmt::format("cannot read \"{}\": {}", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+bool looks_binary(std::string_view bytes) {
+  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+FileResult lint_one(const Target& target, const LintOptions& options, ConfigResolver& resolver,
+                    const std::string* stdin_text, bool& io_error, bool& checked) {
+  FileResult result;
+  result.path = target.path;
+  auto file_finding = [&](const char* rule, Severity severity, std::string message) {
+    result.source = std::make_shared<SourceFile>(target.path, std::string());
+    result.diagnostics.push_back(make_diagnostic(*result.source, rule, severity, {0, 0}, std::move(message)));
+  };
+  if (target.error) {
+    file_finding(kIoErrorRule, Severity::Error, *target.error);
+    io_error = true;
+    return result;
+  }
+  std::string bytes;
+  if (target.from_stdin) {
+    bytes = *stdin_text;
+  } else {
+    std::string error;
+    auto read = read_file(target.path, options.max_file_size, error);
+    if (!read) {
+      file_finding(kIoErrorRule, Severity::Error, error);
+      io_error = true;
+      return result;
+    }
+    if (!error.empty()) {
+      file_finding("file-too-large", Severity::Error, error);
+      return result;
+    }
+    bytes = std::move(*read);
+  }
+  if (looks_binary(bytes)) {
+    file_finding("binary-file", Severity::Warning, "binary file skipped: it is not a text article");
+    return result;
+  }
+  const fs::path config_anchor = target.from_stdin ? fs::current_path() / target.path : fs::path(target.path);
+  if (!target.from_stdin && resolver.ignored(config_anchor)) return result;
+  const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
+  auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
+  const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
+  result.source = source;
+  result.diagnostics = linter->lint(document, options.context);
+  checked = true;
+  return result;
+}
+
+}  // namespace
+
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
+  const std::vector<Target> targets = collect_targets(options);
+  std::optional<std::string> stdin_text;
+  if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
+    stdin_text = read_stdin();
+  }
+  auto resolver = ConfigResolver::create(options.config);
+  LintRun run;
+  run.files.resize(targets.size());
+  std::vector<char> io_errors(targets.size(), 0);
+  std::vector<char> checked(targets.size(), 0);
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto work = [&] {
+    for (std::size_t i = next++; i < targets.size(); i = next++) {
+      try {
+        bool io_error = false;
+        bool was_checked = false;
+        run.files[i] = lint_one(targets[i], options, *resolver, stdin_text ? &*stdin_text : nullptr, io_error,
+                                was_checked);
+        io_errors[i] = io_error;
+        checked[i] = was_checked;
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = targets.size();
+      }
+    }
+  };
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t jobs = std::min<std::size_t>(options.jobs > 0 ? static_cast<unsigned>(options.jobs) : hardware,
+                                                 std::max<std::size_t>(targets.size(), 1));
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < jobs; ++i) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  if (failure) std::rethrow_exception(failure);
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    run.io_error = run.io_error || io_errors[i];
+    run.files_checked += checked[i];
+  }
+  std::stable_sort(run.files.begin(), run.files.end(),
+                   [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  return run;
+}
+
+}  // namespace medlint

@@ -1,0 +1,43 @@
+// --format json: the stable interface documented in docs/json-output.md.
+#include "report/json_writer.h"
+#include "report/reporters.h"
+
+namespace medlint {
+namespace {
+
+class JsonReporter final : public Reporter {
+ public:
+  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
+    out << "{\"version\": ";
+    write_json_string(out, version());
+    out << ", \"diagnostics\": [";
+    bool first = true;
+    for (const FileResult& file : run.files) {
+      for (const Diagnostic& diagnostic : file.diagnostics) {
+        out << (first ? "\n  " : ",\n  ");
+        first = false;
+        out << "{\"path\": ";
+        write_json_string(out, file.path);
+        out << ", \"line\": " << diagnostic.start.line << ", \"column\": " << diagnostic.start.column
+            << ", \"end_line\": " << diagnostic.end.line << ", \"end_column\": " << diagnostic.end.column
+            << ", \"severity\": \"" << to_string(diagnostic.severity) << "\", \"rule\": ";
+        write_json_string(out, diagnostic.rule);
+        out << ", \"message\": ";
+        write_json_string(out, diagnostic.message);
+        if (diagnostic.suggestion) {
+          out << ", \"suggestion\": ";
+          write_json_string(out, *diagnostic.suggestion);
+        }
+        out << "}";
+      }
+    }
+    out << (first ? "]" : "\n]") << ", \"summary\": {\"files\": " << summary.files << ", \"errors\": " << summary.errors
+        << ", \"warnings\": " << summary.warnings << ", \"infos\": " << summary.infos << "}}\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter(const ReportOptions&) { return std::make_unique<JsonReporter>(); }
+
+}  // namespace medlint

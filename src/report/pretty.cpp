@@ -1,0 +1,85 @@
+// --format pretty: compiler-style findings for people.
+#include <fmt/format.h>
+
+#include "report/reporters.h"
+
+namespace medlint {
+namespace {
+
+struct Style {
+  bool color;
+  std::string paint(std::string_view text, const char* code) const {
+    return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  }
+};
+
+const char* severity_color(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "1;31";
+    case Severity::Warning: return "1;33";
+    case Severity::Info: return "1;36";
+  }
+  return "1";
+}
+
+// Copies the line's leading characters up to `column`, keeping tabs so the
+// marker lines up under the text in any terminal.
+std::string indent_to(std::string_view line, int column) {
+  std::string indent;
+  int current = 1;
+  for (std::size_t i = 0; i < line.size() && current < column; ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if ((byte & 0xC0) == 0x80) continue;  // continuation byte: same character
+    indent.push_back(line[i] == '\t' ? '\t' : ' ');
+    ++current;
+  }
+  return indent;
+}
+
+class PrettyReporter final : public Reporter {
+ public:
+  explicit PrettyReporter(const ReportOptions& options) : options_(options), style_{options.color} {}
+
+  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
+    for (const FileResult& file : run.files) {
+      for (const Diagnostic& diagnostic : file.diagnostics) {
+        if (options_.quiet && diagnostic.severity != Severity::Error) continue;
+        print(file, diagnostic, out);
+      }
+    }
+    if (options_.quiet) return;
+    const auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+    out << fmt::format("{} checked: {}, {} ({:.2f}s)\n", plural(summary.files, "file"), plural(summary.errors, "error"),
+                       plural(summary.warnings, "warning"), summary.elapsed_seconds);
+  }
+
+ private:
+  void print(const FileResult& file, const Diagnostic& diagnostic, std::ostream& out) const {
+    out << style_.paint(fmt::format("{}:{}:{}:", file.path, diagnostic.start.line, diagnostic.start.column), "1") << ' '
+        << style_.paint(fmt::format("{}:", to_string(diagnostic.severity)), severity_color(diagnostic.severity)) << ' '
+        << diagnostic.message << ' ' << style_.paint(fmt::format("[{}]", diagnostic.rule), "2") << '\n';
+    if (file.source && diagnostic.start.line <= file.source->line_count() && !file.source->text().empty()) {
+      const std::string_view line = file.source->line_text(diagnostic.start.line);
+      const int end_column = diagnostic.end.line == diagnostic.start.line
+                                 ? diagnostic.end.column
+                                 : file.source->position(file.source->line_span(diagnostic.start.line).end).column;
+      const int width = std::max(1, end_column - diagnostic.start.column);
+      const std::string gutter = fmt::format("{:>5} | ", diagnostic.start.line);
+      out << style_.paint(gutter, "34") << line << '\n'
+          << style_.paint("      | ", "34") << indent_to(line, diagnostic.start.column)
+          << style_.paint(std::string(static_cast<std::size_t>(width), '^'), severity_color(diagnostic.severity)) << '\n';
+    }
+    if (diagnostic.suggestion) out << "      = " << style_.paint("help:", "1;32") << ' ' << *diagnostic.suggestion << '\n';
+  }
+
+  ReportOptions options_;
+  Style style_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_pretty_reporter(const ReportOptions& options) {
+  return std::make_unique<PrettyReporter>(options);
+}
+
+}  // namespace medlint
