@@ -134,7 +134,11 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
       consider(category, match.text, match.text.begin - target.end);
     }
   }
-  if (verdict.cue == Cue::None) verdict = endorsement;
+  // A condition ("if you have leftover antibiotics, they work fine") does
+  // not cancel an endorsement; other cues do.
+  if (verdict.cue == Cue::None || (verdict.cue == Cue::Hypothetical && endorsement.cue == Cue::Endorsed)) {
+    verdict = endorsement;
+  }
   const bool question = sentence.end > sentence.begin && text[sentence.end - 1] == '?';
   if (question && verdict.cue != Cue::Discouraged && verdict.cue != Cue::Negated) return {Cue::Question, {}};
   return verdict;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
+#include <set>
 
 #include "rules/context.h"
 #include "rules/kinds/kinds.h"
@@ -56,6 +57,8 @@ class RequiresRule final : public Rule {
       present.emplace(key, result);
       return result;
     };
+    // One finding per red flag and scope: its first unescalated mention.
+    std::set<std::pair<int, std::size_t>> reported;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
       for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
         // "This rash does not cause chest pain" raises no red flag.
@@ -77,7 +80,7 @@ class RequiresRule final : public Rule {
         for (int requirement : trigger.all_of) {
           if (!appears(requirement, scope)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
         }
-        if (missing.empty()) continue;
+        if (missing.empty() || !reported.emplace(match.group, scope.begin).second) continue;
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
         const std::string needed = fmt::format("{}", fmt::join(missing, "; and "));
         out.push_back(finding(document, document.text().to_source(match.text),
