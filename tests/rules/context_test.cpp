@@ -1,0 +1,80 @@
+#include "rules/context.h"
+
+#include <gtest/gtest.h>
+
+namespace medlint {
+namespace {
+
+const char* kCues = R"(
+window: 6
+discouraged:
+  before: {phrases: [avoid, never, "rather than"]}
+  after: {patterns: ['(?:is|can be) dangerous']}
+negated:
+  before:
+    - phrases: ["no need to"]
+    - adjacent: true
+      phrases: ["don't"]
+reported: {before: {phrases: ["some people"]}}
+hypothetical: {before: {adjacent: true, phrases: ["if you"]}}
+endorsed:
+  before: {phrases: ["you can"]}
+  after: {phrases: [safely]}
+pseudo: {phrases: ["don't hesitate to"]}
+terminate: {phrases: [but]}
+anaphora: {phrases: [this]}
+)";
+
+CueVerdict classify(const std::string& sentence, const std::string& target) {
+  const ContextCues cues = ContextCues::read(YAML::Load(kCues), "cues.yaml", Locale{}, "test");
+  const std::size_t at = sentence.find(target);
+  return cues.classify(sentence, {0, sentence.size()}, {at, at + target.size()});
+}
+
+TEST(ContextCuesTest, PlainStatementHasNoCue) {
+  EXPECT_EQ(classify("crack your own back daily.", "crack your own back").cue, Cue::None);
+}
+
+TEST(ContextCuesTest, EndorsementNamesItsCue) {
+  const CueVerdict verdict = classify("you can crack your own back safely.", "crack your own back");
+  EXPECT_EQ(verdict.cue, Cue::Endorsed);
+  EXPECT_EQ(verdict.text, "you can");
+}
+
+TEST(ContextCuesTest, WarningsOutrankEndorsements) {
+  EXPECT_EQ(classify("never crack your own back, even if you can.", "crack your own back").cue, Cue::Discouraged);
+  EXPECT_EQ(classify("you can try, but cracking your own back is dangerous.", "cracking your own back").cue,
+            Cue::Discouraged);
+}
+
+TEST(ContextCuesTest, TerminationEndsScopeUnlessAnAnaphorContinues) {
+  EXPECT_EQ(classify("crack your own back but nothing is dangerous.", "crack your own back").cue, Cue::None);
+  EXPECT_EQ(classify("some people crack their own back, but this is dangerous.", "crack their own back").cue,
+            Cue::Reported);
+  EXPECT_EQ(classify("people crack their own back, but this can be dangerous.", "crack their own back").cue,
+            Cue::Discouraged);
+}
+
+TEST(ContextCuesTest, PseudoCuesShadowTheirShorterLookAlikes) {
+  EXPECT_EQ(classify("don't hesitate to see a doctor.", "see a doctor").cue, Cue::None);
+  EXPECT_EQ(classify("don't see a doctor.", "see a doctor").cue, Cue::Negated);
+}
+
+TEST(ContextCuesTest, AdjacentCuesOnlyCountRightBeforeTheTarget) {
+  EXPECT_EQ(classify("if it don't improve soon enough, see a doctor.", "see a doctor").cue, Cue::None);
+  EXPECT_EQ(classify("if you skip a dose, take it later.", "skip a dose").cue, Cue::Hypothetical);
+  EXPECT_EQ(classify("if your back is stuck, you can crack your own back.", "crack your own back").cue, Cue::Endorsed);
+}
+
+TEST(ContextCuesTest, WindowLimitsHowFarCuesReach) {
+  EXPECT_EQ(classify("avoid one two three four five six seven crack your own back.", "crack your own back").cue,
+            Cue::None);
+}
+
+TEST(ContextCuesTest, QuestionsAreNotAdvice) {
+  EXPECT_EQ(classify("can you safely crack your own back?", "crack your own back").cue, Cue::Question);
+  EXPECT_EQ(classify("why should you never crack your own back?", "crack your own back").cue, Cue::Discouraged);
+}
+
+}  // namespace
+}  // namespace medlint

@@ -1,0 +1,87 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "rules/rule_test_support.h"
+
+namespace medlint::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+const char* kCueSets = R"(
+symptoms:
+  negated: {before: {phrases: ["does not cause"]}}
+advice:
+  negated: {before: {phrases: ["don't need to"]}}
+)";
+
+const char* kOptions = R"(
+trigger_context: symptoms
+wording_context: advice
+message: 'red flag "{match}" without {missing}'
+any_of: [emergency]
+triggers:
+  - name: chest pain
+    phrases: [chest pain]
+  - name: anaphylaxis
+    all_of: [epinephrine]
+    phrases: [anaphylaxis]
+satisfied_by:
+  emergency:
+    describe: call 911
+    phrases: [emergency room]
+    locales: {en-US: {phrases: ["call 911"]}, en-GB: {phrases: ["call 999"], describe: call 999}}
+  epinephrine:
+    describe: use an auto-injector
+    phrases: [auto-injector]
+)";
+
+TEST(RequiresRuleTest, TriggerWithoutWordingIsFlaggedOncePerKind) {
+  const RuleHarness harness(&make_requires_rule, kOptions, kCueSets);
+  const auto found = harness.run("a.md", "Chest pain can be scary.\n\nMore chest pain talk.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "red flag \"Chest pain\" without call 911");
+  EXPECT_EQ(*found[0].suggestion, "tell readers to call 911");
+}
+
+TEST(RequiresRuleTest, WordingAnywhereInTheDocumentSatisfies) {
+  const RuleHarness harness(&make_requires_rule, kOptions, kCueSets);
+  EXPECT_TRUE(harness.run("a.md", "# A\n\nChest pain.\n\n# B\n\nCall 911 now.\n").empty());
+}
+
+TEST(RequiresRuleTest, SectionScopeWantsTheWordingInTheSameSection) {
+  const RuleHarness harness(&make_requires_rule, std::string(kOptions) + "scope: section\n", kCueSets);
+  EXPECT_EQ(harness.run("a.md", "## A\n\nChest pain.\n\n## B\n\nCall 911 now.\n").size(), 1u);
+  EXPECT_TRUE(harness.run("a.md", "## A\n\nChest pain.\n\n### A1\n\nCall 911 now.\n").empty());
+}
+
+TEST(RequiresRuleTest, NegatedTriggersAndNegatedWordingDoNotCount) {
+  const RuleHarness harness(&make_requires_rule, kOptions, kCueSets);
+  EXPECT_TRUE(harness.run("a.md", "This rash does not cause chest pain.\n").empty());
+  EXPECT_EQ(harness.run("a.md", "Chest pain? You don't need to call 911.\n").size(), 1u);
+}
+
+TEST(RequiresRuleTest, AllOfNeedsEveryListedWording) {
+  const RuleHarness harness(&make_requires_rule, kOptions, kCueSets);
+  const auto found = harness.run("a.md", "Anaphylaxis is serious. Call 911.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, HasSubstr("use an auto-injector"));
+  EXPECT_TRUE(harness.run("a.md", "Anaphylaxis: use the auto-injector, then call 911.\n").empty());
+}
+
+TEST(RequiresRuleTest, LocaleChoosesTheEmergencyNumber) {
+  const RuleHarness british(&make_requires_rule, kOptions, kCueSets, "en-GB");
+  EXPECT_TRUE(british.run("a.md", "Chest pain: call 999.\n").empty());
+  const auto found = british.run("a.md", "Chest pain: call 911.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(*found[0].suggestion, "tell readers to call 999");
+}
+
+TEST(RequiresRuleTest, UnknownWordingListIsAConfigError) {
+  EXPECT_THROW(RuleHarness(&make_requires_rule, "{triggers: {phrases: [x]}, satisfied_by: {a: {phrases: [y]}}, any_of: [b]}"),
+               ConfigError);
+}
+
+}  // namespace
+}  // namespace medlint::testing

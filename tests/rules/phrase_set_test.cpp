@@ -1,0 +1,57 @@
+#include "rules/phrase_set.h"
+
+#include <gtest/gtest.h>
+
+namespace medlint {
+namespace {
+
+std::vector<std::string> found(const PhraseSet& set, const std::string& text) {
+  std::vector<std::string> result;
+  for (const auto& match : set.find_all(text, {0, text.size()})) {
+    result.push_back(text.substr(match.text.begin, match.text.size()));
+  }
+  return result;
+}
+
+TEST(PhraseSetTest, PhrasesMatchWholeWordsAcrossAnyWhiteSpace) {
+  const PhraseSet set = PhraseSet::compile({{"call 911", false}, {"er", false}});
+  EXPECT_EQ(found(set, "please call\n 911 now"), (std::vector<std::string>{"call\n 911"}));
+  EXPECT_TRUE(found(set, "other water").empty());
+  EXPECT_EQ(found(set, "go to the er."), (std::vector<std::string>{"er"}));
+}
+
+TEST(PhraseSetTest, ApostropheIsOptionalInPhrases) {
+  const PhraseSet set = PhraseSet::compile({{"don't", false}});
+  EXPECT_EQ(found(set, "dont and don't"), (std::vector<std::string>{"dont", "don't"}));
+}
+
+TEST(PhraseSetTest, LeftmostLongestWithoutOverlap) {
+  const PhraseSet set = PhraseSet::compile({{"chest pain", false}, {"pain", false}, {"chest pain spreading", false}});
+  EXPECT_EQ(found(set, "chest pain spreading and pain"), (std::vector<std::string>{"chest pain spreading", "pain"}));
+}
+
+TEST(PhraseSetTest, RegexEntriesUseRe2Syntax) {
+  const PhraseSet set = PhraseSet::compile({{R"(coughing (?:up )?blood)", true}});
+  EXPECT_EQ(found(set, "coughing up blood"), (std::vector<std::string>{"coughing up blood"}));
+  EXPECT_TRUE(set.matches_any("coughing blood", {0, 14}));
+}
+
+TEST(PhraseSetTest, RangeLimitsTheScanButKeepsWordBoundaries) {
+  const PhraseSet set = PhraseSet::compile({{"pain", false}});
+  const std::string text = "painful pain";
+  EXPECT_TRUE(set.find_all(text, {0, 4}).empty());  // "pain" of "painful" is not a word
+  EXPECT_EQ(set.find_all(text, {8, 12}).size(), 1u);
+}
+
+TEST(PhraseSetTest, BadPatternReportsItsEntryAndRe2Error) {
+  try {
+    PhraseSet::compile({{"fine", false}, {"(unclosed", true}});
+    FAIL() << "expected a PatternError";
+  } catch (const PhraseSet::PatternError& error) {
+    EXPECT_EQ(error.entry, 1);
+    EXPECT_NE(std::string(error.what()).find("missing )"), std::string::npos) << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace medlint
