@@ -1,6 +1,8 @@
 // Helpers shared by the unit tests.
 #pragma once
 #include <filesystem>
+#include <fmt/format.h>
+#include <unistd.h>
 #include <fstream>
 #include <memory>
 #include <optional>
