@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "Report format")->check(CLI::IsMember(report_formats()));
   app.add_option("--today", today, "Date review freshness is judged against (YYYY-MM-DD; default: today)");
   app.add_option("--config", config, "Configuration file (default: nearest .medlint.yaml)")->check(CLI::ExistingFile);
-  app.add_option("--exclude", options.excludes, "Skip paths matching this glob (repeatable)");
+  app.add_option("--exclude", options.excludes, "Skip paths matching this glob (repeatable)")->allow_extra_args(false);
   app.add_option("--stdin-filename", stdin_filename, "Path (and format) reported for standard input");
   app.add_option("--fail-on", fail_on, "Lowest severity that fails the run")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -171,8 +171,15 @@ class RuleSetLinter final : public Linter {
 
   std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const override {
     std::vector<Diagnostic> findings = document.problems;
+    // An empty file, or one whose front matter cannot be read, gets its one
+    // clear problem rather than every rule misreading what is missing.
+    const bool unreadable = std::any_of(findings.begin(), findings.end(), [](const Diagnostic& problem) {
+      return problem.rule == "empty-file" || problem.rule == "front-matter";
+    });
     const RuleContext rule_context{document, context.today};
-    for (const auto& rule : rules_) rule->check(rule_context, findings);
+    if (!unreadable) {
+      for (const auto& rule : rules_) rule->check(rule_context, findings);
+    }
     findings = apply_suppressions(document, std::move(findings), context.report_unused_disables);
     std::sort(findings.begin(), findings.end(), diagnostic_less);
     return findings;

@@ -1,0 +1,193 @@
+// Runs the built medlint binary the way users and CI do.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <regex>
+#include <sys/wait.h>
+
+#include "test_support.h"
+
+namespace medlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs `medlint ARGS` from `dir` through the shell.
+CommandResult medlint(const std::string& args, const fs::path& dir = source_dir(), const std::string& stdin_text = "") {
+  const fs::path input = fs::temp_directory_path() / fmt::format("medlint-stdin-{}", ::getpid());
+  std::ofstream(input, std::ios::binary) << stdin_text;
+  const std::string command =
+      fmt::format("cd '{}' && NO_COLOR= '{}' {} < '{}' 2>&1", dir.string(), MEDLINT_BINARY, args, input.string());
+  CommandResult run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  fs::remove(input);
+  return run;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           fmt::format("medlint-cli-{}-{}", ::getpid(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void write(const std::string& relative, const std::string& text) {
+    fs::create_directories((dir_ / relative).parent_path());
+    std::ofstream(dir_ / relative, std::ios::binary) << text;
+  }
+  fs::path dir_;
+};
+
+constexpr const char* kGood = "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\nRest and fluids help.\n";
+constexpr const char* kStale = "---\ntitle: T\nlast_reviewed: 2020-06-01\nreferences: [a, b]\n---\nRest helps.\n";
+
+TEST_F(CliTest, ExitCodesFollowFindings) {
+  write("good.md", kGood);
+  write("stale.md", kStale);
+  EXPECT_EQ(medlint("--today 2026-11-23 good.md", dir_).exit_code, 0);
+  const CommandResult stale = medlint("--today 2026-11-23 stale.md", dir_);
+  EXPECT_EQ(stale.exit_code, 1);
+  EXPECT_THAT(stale.out, HasSubstr("stale.md:3:16: error: medical review is 77 months old"));
+  EXPECT_THAT(stale.out, HasSubstr("[review-freshness]"));
+  EXPECT_EQ(medlint("--today 2026-11-23 --fail-on never stale.md", dir_).exit_code, 0);
+}
+
+TEST_F(CliTest, FailOnWarningCountsWarnings) {
+  write("aging.md", "---\ntitle: T\nlast_reviewed: 2024-06-01\nreferences: [a, b]\n---\nRest helps.\n");
+  EXPECT_EQ(medlint("--today 2026-11-23 aging.md", dir_).exit_code, 0);
+  EXPECT_EQ(medlint("--today 2026-11-23 --fail-on warning aging.md", dir_).exit_code, 1);
+}
+
+TEST_F(CliTest, MissingPathIsAnErrorButOtherFilesAreLinted) {
+  write("stale.md", kStale);
+  const CommandResult run = medlint("--today 2026-11-23 nowhere.md stale.md", dir_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("cannot read \"nowhere.md\": No such file or directory"));
+  EXPECT_THAT(run.out, HasSubstr("stale.md:3:16"));
+}
+
+TEST_F(CliTest, WalksFoldersInSortedOrderSkippingHiddenAndExcluded) {
+  write("b/two.txt", "Title\n\nSummary.\n\nBody.\n\nMedically Reviewed on 01/01/2020\n\nR1.\n\nR2.\n");
+  write("a/one.md", kStale);
+  write("a/skip.md", kStale);
+  write(".hidden/x.md", kStale);
+  write("notes.rst", "not an article");
+  const CommandResult run = medlint("--today 2026-11-23 --exclude 'skip.md' .", dir_);
+  const auto first = run.out.find("./a/one.md:");
+  const auto second = run.out.find("./b/two.txt:");
+  ASSERT_NE(first, std::string::npos) << run.out;
+  ASSERT_NE(second, std::string::npos) << run.out;
+  EXPECT_LT(first, second);
+  EXPECT_THAT(run.out, Not(HasSubstr("skip.md")));
+  EXPECT_THAT(run.out, Not(HasSubstr(".hidden")));
+  EXPECT_THAT(run.out, HasSubstr("2 files checked"));
+}
+
+TEST_F(CliTest, StandardInputWithStdinFilename) {
+  const CommandResult run = medlint("--today 2026-11-23 --stdin-filename piped.txt -", dir_,
+                          "Title\n\nSummary.\n\nBody.\n\nMedically Reviewed on 01/01/2020\n\nR1.\n\nR2.\n");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("piped.txt:7:23: error: medical review is 82 months old"));
+}
+
+TEST_F(CliTest, BadInputGetsFindingsNotCrashes) {
+  write("binary.md", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+  write("empty.md", "");
+  write("broken.md", "---\ntitle: [oops\n---\nBody.\n");
+  write("open.md", "---\ntitle: x\nBody.\n");
+  write("latin1.txt", "Title\n\nCaf\xE9 au lait.\n");
+  write("big.md", std::string(2000, 'a'));
+  const CommandResult run = medlint("--today 2026-11-23 --max-file-size 1000 .", dir_);
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("binary.md:1:1: warning: binary file skipped"));
+  EXPECT_THAT(run.out, HasSubstr("empty.md:1:1: warning: the file is empty"));
+  EXPECT_THAT(run.out, HasSubstr("broken.md:3:1: error: malformed front matter"));
+  EXPECT_THAT(run.out, HasSubstr("open.md:1:1: error: front matter is not closed"));
+  EXPECT_THAT(run.out, HasSubstr("latin1.txt:3:4: warning: invalid UTF-8 at byte 10"));
+  EXPECT_THAT(run.out, HasSubstr("big.md:1:1: error: file is 2000 bytes, over the 1000 byte limit"));
+  // Unreadable metadata is reported once, not as every rule's missing field.
+  EXPECT_THAT(run.out, Not(HasSubstr("broken.md:1:1")));
+  EXPECT_THAT(run.out, Not(HasSubstr("empty.md:1:1: error")));
+}
+
+TEST_F(CliTest, DirectorySymlinkLoopEnds) {
+  write("a/stale.md", kStale);
+  fs::create_directory_symlink("..", dir_ / "a" / "loop");
+  const CommandResult run = medlint("--today 2026-11-23 a", dir_);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("1 file checked"));
+}
+
+TEST_F(CliTest, ConfigErrorsExitTwoWithPosition) {
+  write(".medlint.yaml", "rules:\n  no-such-rule: off\n");
+  write("good.md", kGood);
+  const CommandResult run = medlint("--today 2026-11-23 good.md", dir_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr(".medlint.yaml:2:3: unknown rule `no-such-rule`"));
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(medlint("--today 2026-02-30 x.md", dir_).exit_code, 2);
+  EXPECT_EQ(medlint("--format yaml x.md", dir_).exit_code, 2);
+  EXPECT_EQ(medlint("", dir_).exit_code, 2);
+  EXPECT_EQ(medlint("--help", dir_).exit_code, 0);
+}
+
+TEST(CliCommandsTest, VersionRulesAndExplain) {
+  EXPECT_THAT(medlint("--version").out, HasSubstr(MEDLINT_VERSION));
+  const CommandResult rules = medlint("rules");
+  EXPECT_EQ(rules.exit_code, 0);
+  for (const char* id : {"review-freshness", "citations-present", "safety-escalation", "self-treatment"}) {
+    EXPECT_THAT(rules.out, HasSubstr(id));
+  }
+  const CommandResult explained = medlint("explain review-freshness");
+  EXPECT_EQ(explained.exit_code, 0);
+  EXPECT_THAT(explained.out, HasSubstr("# review-freshness"));
+  EXPECT_EQ(medlint("explain no-such-rule").exit_code, 2);
+}
+
+TEST(CliCommandsTest, ContentLibraryDemonstratesEachRule) {
+  const CommandResult run = medlint("--today 2026-11-23 --format json content");
+  EXPECT_EQ(run.exit_code, 1);
+  for (const char* rule : {"review-freshness", "citations-present", "safety-escalation", "self-treatment"}) {
+    EXPECT_THAT(run.out, HasSubstr(fmt::format("\"rule\": \"{}\"", rule)));
+  }
+}
+
+TEST(CliCommandsTest, SeedArticleHasExactlyOneFinding) {
+  const auto shared = shared_dir();
+  if (!shared) GTEST_SKIP() << "../shared is absent";
+  const CommandResult run = medlint(fmt::format("--today 2026-11-23 --format json '{}'", (*shared / "seed" / "article.txt").string()));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("\"rule\": \"review-freshness\""));
+  EXPECT_THAT(run.out, HasSubstr("reviewed 2021-11-11"));
+  EXPECT_THAT(run.out, HasSubstr("\"summary\": {\"files\": 1, \"errors\": 1, \"warnings\": 0, \"infos\": 0}"));
+}
+
+// Golden files pin both report formats; regenerate with
+// tests/golden/update after an intended change.
+std::string masked_time(std::string text) { return std::regex_replace(text, std::regex(R"(\(\d+\.\d\ds\))"), "(TIME)"); }
+
+TEST(ReportGoldenTest, PrettyAndJsonMatchTheGoldenFiles) {
+  for (const auto& [format, golden] : {std::pair{"pretty", "pretty.txt"}, std::pair{"json", "report.json"}}) {
+    const CommandResult run = medlint(fmt::format("--today 2026-11-23 --color never --format {} input", format),
+                            source_dir() / "tests" / "golden");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(masked_time(run.out), read_file(source_dir() / "tests" / "golden" / golden)) << format;
+  }
+}
+
+}  // namespace
+}  // namespace medlint::testing
