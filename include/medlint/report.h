@@ -36,6 +36,9 @@ const std::vector<std::string_view>& report_formats();
 // nullptr for an unknown format.
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
 
+// A table of findings per rule, most frequent first (`--statistics`).
+void write_statistics(const LintRun& run, std::ostream& out);
+
 // The medlint version reports carry.
 std::string_view version();
 

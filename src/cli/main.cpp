@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
   std::string color = "auto";
   std::string stdin_filename;
   bool quiet = false;
+  bool statistics = false;
+  int max_warnings = -1;
   app.add_option("paths", options.paths, "Files and folders to check; - reads standard input");
   app.add_option("--format", format, "Report format")->check(CLI::IsMember(report_formats()));
   app.add_option("--today", today, "Date review freshness is judged against (YYYY-MM-DD; default: today)");
@@ -90,6 +92,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   app.add_flag("--quiet,-q", quiet, "Report errors only, without the summary line");
   app.add_option("--color", color, "Colour the report")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--max-warnings", max_warnings, "Fail when there are more warnings than this")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--statistics", statistics, "Print a table of findings per rule");
   app.add_flag("--report-unused-disables", options.context.report_unused_disables,
                "Report suppression comments that suppress nothing");
   app.add_option("--jobs,-j", options.jobs, "Files checked in parallel (default: one per CPU)")->check(CLI::NonNegativeNumber);
@@ -130,9 +135,15 @@ int main(int argc, char** argv) {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const Summary summary = summarize(run, elapsed);
     make_reporter(format, {use_color(color), quiet})->report(run, summary, std::cout);
+    // Machine formats keep standard output parseable.
+    if (statistics) write_statistics(run, format == "pretty" ? std::cout : std::cerr);
     std::cout.flush();
 
     if (run.io_error) return kExitUsage;
+    if (max_warnings >= 0 && summary.warnings > max_warnings) {
+      std::cerr << fmt::format("medlint: {} warnings, more than --max-warnings {}\n", summary.warnings, max_warnings);
+      return kExitFindings;
+    }
     const std::optional<Severity> threshold = parse_severity(fail_on);
     if (!threshold) return kExitClean;
     for (const FileResult& file : run.files) {

@@ -11,6 +11,10 @@ const std::vector<std::pair<std::string_view, Factory>>& table() {
   static const std::vector<std::pair<std::string_view, Factory>> reporters = {
       {"pretty", &make_pretty_reporter},
       {"json", &make_json_reporter},
+      {"sarif", &make_sarif_reporter},
+      {"github", &make_github_reporter},
+      {"junit", &make_junit_reporter},
+      {"gitlab", &make_gitlab_reporter},
   };
   return reporters;
 }

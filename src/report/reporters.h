@@ -6,5 +6,9 @@ namespace medlint {
 
 std::unique_ptr<Reporter> make_pretty_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_github_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_gitlab_reporter(const ReportOptions& options);
 
 }  // namespace medlint

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <regex>
 #include <sys/wait.h>
+#include <yaml-cpp/yaml.h>
 
 #include "test_support.h"
 
@@ -68,6 +69,16 @@ TEST_F(CliTest, FailOnWarningCountsWarnings) {
   write("aging.md", "---\ntitle: T\nlast_reviewed: 2024-06-01\nreferences: [a, b]\n---\nRest helps.\n");
   EXPECT_EQ(medlint("--today 2026-11-23 aging.md", dir_).exit_code, 0);
   EXPECT_EQ(medlint("--today 2026-11-23 --fail-on warning aging.md", dir_).exit_code, 1);
+}
+
+TEST_F(CliTest, MaxWarningsAndStatistics) {
+  write("aging.md", "---\ntitle: T\nlast_reviewed: 2024-06-01\nreferences: [a, b]\n---\nRest helps.\n");
+  write("aging2.md", "---\ntitle: T\nlast_reviewed: 2024-05-01\nreferences: [a]\n---\nRest helps.\n");
+  EXPECT_EQ(medlint("--today 2026-11-23 --fail-on never --max-warnings 2 .", dir_).exit_code, 0);
+  const CommandResult over = medlint("--today 2026-11-23 --fail-on never --max-warnings 1 --statistics .", dir_);
+  EXPECT_EQ(over.exit_code, 1);
+  EXPECT_THAT(over.out, HasSubstr("2 warnings, more than --max-warnings 1"));
+  EXPECT_THAT(over.out, HasSubstr("      2  warning  review-freshness\n      1  error    citations-present\n"));
 }
 
 TEST_F(CliTest, MissingPathIsAnErrorButOtherFilesAreLinted) {
@@ -176,16 +187,43 @@ TEST(CliCommandsTest, SeedArticleHasExactlyOneFinding) {
   EXPECT_THAT(run.out, HasSubstr("\"summary\": {\"files\": 1, \"errors\": 1, \"warnings\": 0, \"infos\": 0}"));
 }
 
-// Golden files pin both report formats; regenerate with
+// Golden files pin every report format; regenerate them with
 // tests/golden/update after an intended change.
-std::string masked_time(std::string text) { return std::regex_replace(text, std::regex(R"(\(\d+\.\d\ds\))"), "(TIME)"); }
+std::string masked_time(std::string text) {
+  text = std::regex_replace(text, std::regex(R"(\(\d+\.\d\ds\))"), "(TIME)");
+  return std::regex_replace(text, std::regex(R"re(time="\d+\.\d+")re"), "time=\"TIME\"");
+}
 
-TEST(ReportGoldenTest, PrettyAndJsonMatchTheGoldenFiles) {
-  for (const auto& [format, golden] : {std::pair{"pretty", "pretty.txt"}, std::pair{"json", "report.json"}}) {
-    const CommandResult run = medlint(fmt::format("--today 2026-11-23 --color never --format {} input", format),
-                            source_dir() / "tests" / "golden");
-    EXPECT_EQ(run.exit_code, 1);
-    EXPECT_EQ(masked_time(run.out), read_file(source_dir() / "tests" / "golden" / golden)) << format;
+class ReportGoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ReportGoldenTest, MatchesTheGoldenFile) {
+  const CommandResult run = medlint(fmt::format("--today 2026-11-23 --color never --format {} input", GetParam()),
+                                    source_dir() / "tests" / "golden");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(masked_time(run.out), read_file(source_dir() / "tests" / "golden" / ("report." + GetParam())));
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, ReportGoldenTest,
+                         ::testing::Values("pretty", "json", "sarif", "github", "junit", "gitlab"));
+
+// What code scanning needs from SARIF, checked without the official schema
+// (the schema check is tests/sarif_schema_test.py, when ../shared is present).
+TEST(SarifTest, CarriesRulesLocationsAndFingerprints) {
+  const CommandResult run = medlint("--today 2026-11-23 --format sarif input", source_dir() / "tests" / "golden");
+  const YAML::Node sarif = YAML::Load(run.out);
+  EXPECT_EQ(sarif["version"].as<std::string>(), "2.1.0");
+  const YAML::Node run_node = sarif["runs"][0];
+  EXPECT_EQ(run_node["columnKind"].as<std::string>(), "unicodeCodePoints");
+  const YAML::Node rules = run_node["tool"]["driver"]["rules"];
+  ASSERT_GE(rules.size(), 4u);
+  EXPECT_TRUE(rules[0]["helpUri"].IsDefined());
+  const YAML::Node results = run_node["results"];
+  ASSERT_EQ(results.size(), 6u);
+  for (const auto& result : results) {
+    const auto index = result["ruleIndex"].as<std::size_t>();
+    EXPECT_EQ(rules[index]["id"].as<std::string>(), result["ruleId"].as<std::string>());
+    EXPECT_GE(result["locations"][0]["physicalLocation"]["region"]["startLine"].as<int>(), 1);
+    EXPECT_EQ(result["partialFingerprints"]["medlintFingerprint/v1"].as<std::string>().size(), 16u);
   }
 }
 

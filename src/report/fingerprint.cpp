@@ -1,0 +1,50 @@
+#include "medlint/fingerprint.h"
+
+#include <cctype>
+#include <fmt/format.h>
+#include <map>
+
+namespace medlint {
+namespace {
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Case and white space do not make a finding new.
+std::string normalized(std::string_view text) {
+  std::string result;
+  bool space = false;
+  for (unsigned char c : text) {
+    if (std::isspace(c)) {
+      space = !result.empty();
+      continue;
+    }
+    if (space) result.push_back(' ');
+    space = false;
+    result.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<std::string> fingerprints(const FileResult& file) {
+  std::vector<std::string> result;
+  std::map<std::string, int> occurrences;
+  for (const Diagnostic& diagnostic : file.diagnostics) {
+    const std::string text =
+        file.source && !diagnostic.span.empty() ? normalized(file.source->slice(diagnostic.span)) : diagnostic.message;
+    const std::string key = fmt::format("{}\x1f{}\x1f{}", diagnostic.rule, file.path, text);
+    const int occurrence = occurrences[key]++;
+    result.push_back(fmt::format("{:016x}", fnv1a(fmt::format("{}\x1f{}", key, occurrence))));
+  }
+  return result;
+}
+
+}  // namespace medlint

@@ -1,0 +1,55 @@
+// --format github: GitHub Actions workflow commands, which GitHub shows as
+// annotations on the pull request diff.
+#include <fmt/format.h>
+
+#include "report/reporters.h"
+
+namespace medlint {
+namespace {
+
+// Workflow command escaping: data escapes %, CR and LF; property values
+// also escape ':' and ','.
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string_view command(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "notice";
+  }
+  return "error";
+}
+
+class GithubReporter final : public Reporter {
+ public:
+  void report(const LintRun& run, const Summary&, std::ostream& out) const override {
+    for (const FileResult& file : run.files) {
+      for (const Diagnostic& d : file.diagnostics) {
+        std::string message = d.message;
+        if (d.suggestion) message += "\nhelp: " + *d.suggestion;
+        out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
+                           escape(file.path, true), d.start.line, d.start.column, d.end.line, d.end.column,
+                           escape(d.rule, true), escape(message, false));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_github_reporter(const ReportOptions&) { return std::make_unique<GithubReporter>(); }
+
+}  // namespace medlint

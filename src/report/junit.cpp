@@ -1,0 +1,64 @@
+// --format junit: one test suite per run, one test case per file, one
+// failure per finding.
+#include <fmt/format.h>
+
+#include "report/reporters.h"
+
+namespace medlint {
+namespace {
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 cannot carry most control characters, even escaped.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  return out;
+}
+
+class JunitReporter final : public Reporter {
+ public:
+  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
+    int failures = 0;
+    for (const FileResult& file : run.files) failures += static_cast<int>(file.diagnostics.size());
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << fmt::format("<testsuites name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", run.files.size(),
+                       failures)
+        << fmt::format("  <testsuite name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3f}\">\n",
+                       run.files.size(), failures, summary.elapsed_seconds);
+    for (const FileResult& file : run.files) {
+      out << fmt::format("    <testcase name=\"{}\" classname=\"medlint\"", xml_escape(file.path));
+      if (file.diagnostics.empty()) {
+        out << "/>\n";
+        continue;
+      }
+      out << ">\n";
+      for (const Diagnostic& d : file.diagnostics) {
+        out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {} [{}]{}</failure>\n",
+                           xml_escape(d.rule), xml_escape(d.message), xml_escape(file.path), d.start.line,
+                           d.start.column, to_string(d.severity), xml_escape(d.message), xml_escape(d.rule),
+                           d.suggestion ? "\nhelp: " + xml_escape(*d.suggestion) : std::string());
+      }
+      out << "    </testcase>\n";
+    }
+    out << "  </testsuite>\n</testsuites>\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions&) { return std::make_unique<JunitReporter>(); }
+
+}  // namespace medlint
