@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,14 @@ struct LintOptions {
   LintContext context;
   std::size_t max_file_size = 16 * 1024 * 1024;
   int jobs = 0;  // 0: one per hardware thread
+  // Lint only article files changed against this git revision (under `paths`).
+  std::optional<std::string> changed_since;
+  // With changed_since: report only findings on lines the change touched.
+  bool only_changed_lines = false;
+  // Lint the staged content of staged article files (the pre-commit hook).
+  bool staged = false;
+  // Findings recorded in this baseline file are not reported.
+  std::optional<std::filesystem::path> baseline;
 };
 
 struct FileResult {
@@ -30,16 +39,32 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+// A baseline entry that no longer occurs: the baseline can shrink.
+struct FixedFinding {
+  std::string path;
+  std::string rule;
+  std::string message;
+};
+
 struct LintRun {
   std::vector<FileResult> files;  // sorted by path
   int files_checked = 0;           // files parsed and linted
   bool io_error = false;           // a path was missing or unreadable
+  int baseline_suppressed = 0;     // findings hidden because the baseline has them
+  std::vector<FixedFinding> baseline_fixed;
+};
+
+// A problem with how medlint was asked to run that is not configuration:
+// git failing for --changed-since or --staged, an unreadable baseline.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 // Reads the text of standard input when "-" is among the paths.
 using StdinReader = std::string (*)();
 
-// Throws ConfigError for a configuration problem (exit code 2).
+// Throws ConfigError for a configuration problem and UsageError for a run
+// that cannot start (both exit code 2).
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin);
 
 // Rule ids of findings about reading a file rather than its content.

@@ -65,6 +65,8 @@ struct RuleDescription {
 
 // The rules of the shipped recommended pack.
 std::vector<RuleDescription> recommended_rules();
+// The commented starter configuration `medlint init` writes.
+std::optional<std::string> starter_config();
 // The doc page of a shipped rule (docs/rules/RULE.md), if there is one.
 std::optional<std::string> rule_documentation(std::string_view rule_id);
 

@@ -1,13 +1,17 @@
 // The medlint command line: parses options and wires the library's parts.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
+#include <fstream>
 #include <fmt/format.h>
 #include <iostream>
 #include <iterator>
 #include <unistd.h>
 
+#include "medlint/baseline.h"
 #include "medlint/lint.h"
 #include "medlint/report.h"
 
@@ -48,6 +52,59 @@ bool use_color(const std::string& mode) {
   if (mode == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+// Writes `text` to `path` unless a file is there (or `force`).
+int write_new_file(const std::string& path, std::string_view text, bool force, std::string_view what) {
+  if (!force && std::filesystem::exists(path)) {
+    std::cerr << fmt::format("medlint: {} already exists; not overwriting it{}\n", path,
+                             what == "hook" ? " (use --force to replace it)" : "");
+    return kExitUsage;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) {
+    std::cerr << fmt::format("medlint: cannot write {}\n", path);
+    return kExitUsage;
+  }
+  std::cout << fmt::format("medlint: wrote {}\n", path);
+  return kExitClean;
+}
+
+int init_config(bool force) {
+  return write_new_file(".medlint.yaml", *starter_config(), force, "config");
+}
+
+// A plain git pre-commit hook that lints what the commit will contain.
+int install_hook(bool force) {
+  FILE* pipe = ::popen("git rev-parse --git-path hooks 2>/dev/null", "r");
+  char buffer[4096] = {};
+  const bool read = pipe && std::fgets(buffer, sizeof buffer, pipe);
+  if (pipe) ::pclose(pipe);
+  std::string hooks = read ? std::string(buffer) : std::string();
+  while (!hooks.empty() && (hooks.back() == '\n' || hooks.back() == '\r')) hooks.pop_back();
+  if (hooks.empty()) {
+    std::cerr << "medlint: not inside a git repository\n";
+    return kExitUsage;
+  }
+  std::error_code error;
+  std::filesystem::create_directories(hooks, error);
+  const std::string hook = hooks + "/pre-commit";
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::string binary = error ? std::string("medlint") : self.string();
+  const std::string script = fmt::format(
+      "#!/bin/sh\n"
+      "# Installed by `medlint install-hook`: lints the staged content of staged\n"
+      "# articles (what the commit will contain) and blocks the commit on errors.\n"
+      "# Skip once with `git commit --no-verify`.\n"
+      "exec '{}' --staged --quiet\n",
+      binary);
+  const int result = write_new_file(hook, script, force, "hook");
+  if (result == kExitClean) std::filesystem::permissions(hook, std::filesystem::perms::owner_exec |
+                                                                   std::filesystem::perms::group_exec |
+                                                                   std::filesystem::perms::others_exec,
+                                                         std::filesystem::perm_options::add, error);
+  return result;
 }
 
 int list_rules() {
@@ -95,12 +152,31 @@ int main(int argc, char** argv) {
   app.add_option("--max-warnings", max_warnings, "Fail when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--statistics", statistics, "Print a table of findings per rule");
+  std::string baseline;
+  std::string changed_since;
+  app.add_option("--baseline", baseline, "Report only findings not recorded in this baseline file")
+      ->check(CLI::ExistingFile);
+  app.add_option("--changed-since", changed_since, "Lint only article files changed against this git revision");
+  app.add_flag("--only-changed-lines", options.only_changed_lines,
+               "With --changed-since: report findings on changed lines only");
+  app.add_flag("--staged", options.staged, "Lint the staged content of staged articles (pre-commit)");
   app.add_flag("--report-unused-disables", options.context.report_unused_disables,
                "Report suppression comments that suppress nothing");
   app.add_option("--jobs,-j", options.jobs, "Files checked in parallel (default: one per CPU)")->check(CLI::NonNegativeNumber);
   app.add_option("--max-file-size", options.max_file_size, "Largest file checked, in bytes")->check(CLI::PositiveNumber);
 
   std::string explained_rule;
+  std::string baseline_output;
+  std::vector<std::string> baseline_paths;
+  bool force = false;
+  CLI::App* init_command = app.add_subcommand("init", "Write a commented starter .medlint.yaml");
+  init_command->add_flag("--force", force, "Overwrite an existing .medlint.yaml");
+  CLI::App* hook_command = app.add_subcommand("install-hook", "Install a git pre-commit hook that runs medlint");
+  hook_command->add_flag("--force", force, "Replace an existing pre-commit hook");
+  CLI::App* baseline_command = app.add_subcommand("baseline", "Record today's findings as a baseline");
+  baseline_command->add_option("paths", baseline_paths, "Files and folders to record")->required();
+  baseline_command->add_option("-o,--output", baseline_output, "Baseline file to write")->required();
+  baseline_command->fallthrough();
   CLI::App* rules_command = app.add_subcommand("rules", "List the rules of the recommended pack");
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule id")->required();
@@ -115,6 +191,16 @@ int main(int argc, char** argv) {
   try {
     if (rules_command->parsed()) return list_rules();
     if (explain_command->parsed()) return explain(explained_rule);
+    if (init_command->parsed()) return init_config(force);
+    if (hook_command->parsed()) return install_hook(force);
+    if (baseline_command->parsed()) options.paths = baseline_paths;
+    if (!changed_since.empty()) options.changed_since = changed_since;
+    if (!baseline.empty()) options.baseline = baseline;
+    if (options.only_changed_lines && !options.changed_since) {
+      std::cerr << "medlint: --only-changed-lines needs --changed-since REV\n";
+      return kExitUsage;
+    }
+    if (options.paths.empty() && (options.staged || options.changed_since)) options.paths.push_back(".");
     if (options.paths.empty()) {
       std::cerr << "medlint: no paths given; try `medlint content/` or `medlint --help`\n";
       return kExitUsage;
@@ -134,6 +220,25 @@ int main(int argc, char** argv) {
     const LintRun run = lint_paths(options, &read_stdin);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const Summary summary = summarize(run, elapsed);
+    if (baseline_command->parsed()) {
+      std::ofstream out(baseline_output, std::ios::binary);
+      write_baseline(run, out);
+      if (!out) {
+        std::cerr << fmt::format("medlint: cannot write \"{}\"\n", baseline_output);
+        return kExitUsage;
+      }
+      std::cerr << fmt::format("medlint: recorded {} findings of {} files in {}\n",
+                               summary.errors + summary.warnings + summary.infos, summary.files, baseline_output);
+      return kExitClean;
+    }
+    if (!run.baseline_fixed.empty() || run.baseline_suppressed > 0) {
+      std::cerr << fmt::format("medlint: {} findings hidden by the baseline; {} baseline entries no longer occur{}\n",
+                               run.baseline_suppressed, run.baseline_fixed.size(),
+                               run.baseline_fixed.empty() ? "" : " (fixed: run `medlint baseline` to shrink it)");
+      for (const FixedFinding& fixed : run.baseline_fixed) {
+        std::cerr << fmt::format("  fixed: {} [{}] {}\n", fixed.path, fixed.rule, fixed.message);
+      }
+    }
     make_reporter(format, {use_color(color), quiet})->report(run, summary, std::cout);
     // Machine formats keep standard output parseable.
     if (statistics) write_statistics(run, format == "pretty" ? std::cout : std::cerr);
@@ -154,6 +259,9 @@ int main(int argc, char** argv) {
     return kExitClean;
   } catch (const ConfigError& error) {
     std::cerr << "medlint: configuration error: " << error.what() << '\n';
+    return kExitUsage;
+  } catch (const UsageError& error) {
+    std::cerr << "medlint: " << error.what() << '\n';
     return kExitUsage;
   }
 }

@@ -3,11 +3,14 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "core/glob.h"
+#include "lint/git.h"
+#include "medlint/baseline.h"
 #include "medlint/lint.h"
 #include "medlint/parse.h"
 
@@ -20,6 +23,7 @@ struct Target {
   std::string path;  // as reported
   bool from_stdin = false;
   std::optional<std::string> error;  // a path that could not be walked
+  bool from_index = false;  // read the staged content, not the working tree
 };
 
 bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
@@ -54,9 +58,39 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::p
   }
 }
 
+// Whether `file` (relative to the current folder) lies under one of `paths`.
+bool under_any(const std::string& file, const std::vector<std::string>& paths) {
+  const fs::path normal = fs::path(file).lexically_normal();
+  for (const std::string& path : paths) {
+    const fs::path base = fs::path(path).lexically_normal();
+    if (base == "." || base == normal) return true;
+    const auto relative = normal.lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..") return true;
+  }
+  return false;
+}
+
+// The gate's view: article files git reports (changed or staged) under the
+// given paths.
+std::vector<Target> git_targets(const LintOptions& options, const std::vector<Glob>& excludes) {
+  const bool staged = options.staged;
+  const std::vector<std::string> files = staged ? git_staged_files() : git_changed_files(*options.changed_since);
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) paths.push_back(".");
+  std::vector<Target> targets;
+  for (const std::string& file : files) {
+    if (!format_for_path(file) || !under_any(file, paths) || excluded(excludes, file)) continue;
+    if (!staged && !fs::exists(file)) continue;
+    targets.push_back({file, false, std::nullopt, staged});
+  }
+  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
+  return targets;
+}
+
 std::vector<Target> collect_targets(const LintOptions& options) {
   std::vector<Glob> excludes;
   for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
+  if (options.staged || options.changed_since) return git_targets(options, excludes);
   std::vector<Target> targets;
   std::set<fs::path> entered;
   for (const std::string& path : options.paths) {
@@ -121,6 +155,8 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   std::string bytes;
   if (target.from_stdin) {
     bytes = *stdin_text;
+  } else if (target.from_index) {
+    bytes = git_staged_content(target.path);
   } else {
     std::string error;
     auto read = read_file(target.path, options.max_file_size, error);
@@ -148,6 +184,19 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   result.diagnostics = linter->lint(document, options.context);
   checked = true;
   return result;
+}
+
+// Drops findings on lines the change did not touch; findings about the
+// file itself (unreadable, too large) stay.
+void keep_changed_lines(const std::string& revision, LintRun& run) {
+  const std::map<std::string, std::set<int>> changed = git_changed_lines(revision);
+  for (FileResult& file : run.files) {
+    const auto lines = changed.find(fs::path(file.path).lexically_normal().generic_string());
+    std::erase_if(file.diagnostics, [&](const Diagnostic& d) {
+      if (d.rule == kIoErrorRule || d.rule == "file-too-large") return false;
+      return lines == changed.end() || !lines->second.count(d.start.line);
+    });
+  }
 }
 
 }  // namespace
@@ -196,6 +245,8 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   }
   std::stable_sort(run.files.begin(), run.files.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  if (options.changed_since && options.only_changed_lines) keep_changed_lines(*options.changed_since, run);
+  if (options.baseline) apply_baseline(*options.baseline, run);
   return run;
 }
 

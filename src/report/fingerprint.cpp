@@ -1,6 +1,7 @@
 #include "medlint/fingerprint.h"
 
 #include <cctype>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 
@@ -40,7 +41,8 @@ std::vector<std::string> fingerprints(const FileResult& file) {
   for (const Diagnostic& diagnostic : file.diagnostics) {
     const std::string text =
         file.source && !diagnostic.span.empty() ? normalized(file.source->slice(diagnostic.span)) : diagnostic.message;
-    const std::string key = fmt::format("{}\x1f{}\x1f{}", diagnostic.rule, file.path, text);
+    const std::string path = std::filesystem::path(file.path).lexically_normal().generic_string();
+    const std::string key = fmt::format("{}\x1f{}\x1f{}", diagnostic.rule, path, text);
     const int occurrence = occurrences[key]++;
     result.push_back(fmt::format("{:016x}", fnv1a(fmt::format("{}\x1f{}", key, occurrence))));
   }

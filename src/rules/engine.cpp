@@ -332,9 +332,10 @@ std::vector<RuleDescription> recommended_rules() {
   return rules;
 }
 
+std::optional<std::string> starter_config() { return shipped_file("rules/starter-config.yaml"); }
+
 std::optional<std::string> rule_documentation(std::string_view rule_id) {
-  if (auto doc = shipped_rule_doc(rule_id)) return std::string(*doc);
-  return std::nullopt;
+  return shipped_file(fmt::format("docs/rules/{}.md", rule_id));
 }
 
 }  // namespace medlint

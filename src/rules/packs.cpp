@@ -122,16 +122,9 @@ RulePack load_pack_path(const std::string& path, const std::string& referenced_f
   return pack;
 }
 
-std::vector<std::string> shipped_pack_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, folder] : kShippedPacks) names.emplace_back(name);
-  return names;
-}
-
-std::optional<std::string_view> shipped_rule_doc(std::string_view rule_id) {
-  const std::string path = fmt::format("docs/rules/{}.md", rule_id);
+std::optional<std::string> shipped_file(std::string_view path) {
   for (const EmbeddedFile& file : embedded_files()) {
-    if (file.path == path) return file.bytes;
+    if (file.path == path) return std::string(file.bytes);
   }
   return std::nullopt;
 }

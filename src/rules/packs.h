@@ -44,8 +44,7 @@ RulePack load_shipped_pack(std::string_view name, const std::string& referenced_
 // A pack on disk: one YAML file, or a folder of them read in name order.
 RulePack load_pack_path(const std::string& path, const std::string& referenced_from, const YAML::Node& where);
 
-// The shipped packs' names, and the doc page of a shipped rule.
-std::vector<std::string> shipped_pack_names();
-std::optional<std::string_view> shipped_rule_doc(std::string_view rule_id);
+// A file shipped inside the binary, by its path in the project.
+std::optional<std::string> shipped_file(std::string_view path);
 
 }  // namespace medlint
