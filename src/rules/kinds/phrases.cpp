@@ -2,6 +2,7 @@
 // around them (a cue set) show the text warns against the act rather than
 // advising it.
 #include <fmt/format.h>
+#include <set>
 
 #include "rules/context.h"
 #include "rules/kinds/kinds.h"
@@ -33,13 +34,18 @@ class PhrasesRule final : public Rule {
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
+    // One finding per group and sentence: "cure cancer with juice rather
+    // than chemotherapy" is one piece of advice, however many phrases match.
+    std::set<std::pair<int, std::size_t>> reported;
     for (const Span range : scanned_ranges(document, scope_)) {
       for (const Lexicon::Match& match : targets_.find_all(folded, range)) {
         const TargetGroup& group = groups_[static_cast<std::size_t>(match.group)];
-        const CueVerdict verdict =
-            cues_ ? cues_->classify(folded, sentence_range(document, match.text.begin), match.text) : CueVerdict{};
+        const Span sentence = sentence_range(document, match.text.begin);
+        if (reported.count({match.group, sentence.begin})) continue;
+        const CueVerdict verdict = cues_ ? cues_->classify(folded, sentence, match.text) : CueVerdict{};
         const auto why = reason(group.flag_when, verdict);
         if (!why) continue;
+        reported.emplace(match.group, sentence.begin);
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
         std::string help = *why;
         if (!group.suggest.empty()) help += "; " + fill_template(group.suggest, {{"match", matched}});
