@@ -102,6 +102,8 @@ Span ContextCues::after_scope(std::string_view text, Span sentence, Span target)
 }
 
 CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span target) const {
+  // A target may run across a sentence break the segmenter saw inside it.
+  sentence = {std::min(sentence.begin, target.begin), std::max(sentence.end, target.end)};
   const Span before = before_scope(text, sentence, target);
   const Span after = after_scope(text, sentence, target);
   const auto pseudo = pseudo_.find_all(text, {before.begin, after.end});

@@ -75,13 +75,13 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
 bool PhraseSet::empty() const { return !impl_; }
 
 bool PhraseSet::matches_any(std::string_view text, Span range) const {
-  if (!impl_) return false;
+  if (!impl_ || range.begin > range.end || range.end > text.size()) return false;
   return impl_->set->Match(re2::StringPiece(text.data() + range.begin, range.size()), nullptr);
 }
 
 std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range) const {
   std::vector<Match> matches;
-  if (!impl_) return matches;
+  if (!impl_ || range.begin > range.end || range.end > text.size()) return matches;
   // One pass over the text tells which entries occur; only those are located.
   std::vector<int> hits;
   const re2::StringPiece whole(text.data(), text.size());

@@ -78,3 +78,17 @@ TEST(ContextCuesTest, QuestionsAreNotAdvice) {
 
 }  // namespace
 }  // namespace medlint
+
+namespace medlint {
+namespace {
+
+// Found on a real corpus: a sentence break inside a matched phrase once
+// produced an inverted scan range.
+TEST(ContextCuesTest, TargetRunningPastItsSentenceIsHandled) {
+  const ContextCues cues = ContextCues::read(YAML::Load(kCues), "cues.yaml", Locale{}, "test");
+  const std::string text = "stop. taking your pills is fine.";
+  EXPECT_EQ(cues.classify(text, {0, 5}, {0, 18}).cue, Cue::None);
+}
+
+}  // namespace
+}  // namespace medlint
