@@ -43,6 +43,14 @@ std::size_t words_after(std::string_view text, std::size_t from, std::size_t lim
   return at;
 }
 
+// At most two words, and no clause punctuation, between a cue and the
+// target: "never see a doctor", "if you don't see", but not "if it is
+// not an option, ask your doctor".
+bool adjacent_to(std::string_view text, std::size_t cue_end, std::size_t target_begin) {
+  if (words_after(text, cue_end, target_begin, 3) < target_begin) return false;
+  return text.substr(cue_end, target_begin - cue_end).find_first_of(",;:.") == std::string_view::npos;
+}
+
 }  // namespace
 
 ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, const Locale& locale,
@@ -114,28 +122,34 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
     return false;
   };
   // Endorsements (the last category) count only when no other cue does.
-  CueVerdict verdict;
-  CueVerdict endorsement;
-  std::size_t best_distance = std::string_view::npos;
-  std::size_t best_endorsement = std::string_view::npos;
+  CueVerdict verdict;      // nearest warning or negation
+  CueVerdict framing;      // nearest report, condition or supervision
+  CueVerdict endorsement;  // nearest endorsement
+  std::size_t best[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
   const auto consider = [&](const Category& category, Span cue, std::size_t distance) {
     if (shadowed(cue)) return;
-    const bool endorses = category.cue == Cue::Endorsed;
-    std::size_t& best = endorses ? best_endorsement : best_distance;
-    if (distance >= best) return;
-    best = distance;
-    (endorses ? endorsement : verdict) = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
+    const bool frames = category.cue == Cue::Reported || category.cue == Cue::Hypothetical ||
+                        category.cue == Cue::Supervised;
+    const int slot = category.cue == Cue::Endorsed ? 2 : frames ? 1 : 0;
+    if (distance >= best[slot]) return;
+    best[slot] = distance;
+    CueVerdict& chosen = slot == 2 ? endorsement : slot == 1 ? framing : verdict;
+    chosen = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
   };
   for (const Category& category : categories_) {
     for (const Lexicon::Match& match : category.before.find_all(text, before)) {
       const bool adjacent = category.before_adjacent[static_cast<std::size_t>(match.group)];
-      if (adjacent && words_after(text, match.text.end, target.begin, 2) < target.begin) continue;
+      if (adjacent && !adjacent_to(text, match.text.end, target.begin)) continue;
       consider(category, match.text, target.begin - match.text.end);
     }
     for (const Lexicon::Match& match : category.after.find_all(text, after)) {
       consider(category, match.text, match.text.begin - target.end);
     }
   }
+  // A report, condition or supervision frames the whole clause and
+  // outranks a nearer negation: "many people do not seek care" reports,
+  // "if you don't see your doctor" supposes.
+  if (framing.cue != Cue::None) verdict = framing;
   // A condition ("if you have leftover antibiotics, they work fine") does
   // not cancel an endorsement; other cues do.
   if (verdict.cue == Cue::None || (verdict.cue == Cue::Hypothetical && endorsement.cue == Cue::Endorsed)) {
