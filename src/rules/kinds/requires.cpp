@@ -61,10 +61,11 @@ class RequiresRule final : public Rule {
     std::set<std::pair<int, std::size_t>> reported;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
       for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
-        // "This rash does not cause chest pain" raises no red flag.
+        // "This rash does not cause chest pain" raises no red flag, nor does
+        // a frequency in a table of a condition's features.
         if (trigger_cues_) {
           const Cue cue = trigger_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
-          if (cue == Cue::Negated) continue;
+          if (cue == Cue::Negated || cue == Cue::Reported) continue;
         }
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
         const Span scope = enclosing_range(document, scope_, match.text.begin);
