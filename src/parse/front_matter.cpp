@@ -44,6 +44,8 @@ class FrontMatterReader {
     for (const auto& entry : root) {
       const std::string key = entry.first.as<std::string>("");
       const YAML::Node& value = entry.second;
+      // An empty value ("description:") says nothing; CMS templates leave many.
+      if (value.IsNull()) continue;
       if (key == "title") {
         document_.meta.title = field(value, key);
         add_block(BlockKind::Title, *document_.meta.title);
@@ -55,7 +57,7 @@ class FrontMatterReader {
                  key == "medically_reviewed" || key == "last_medical_review" || key == "date_reviewed") {
         read_review(key, value);
       } else if (key == "updated" || key == "last_updated" || key == "lastUpdated" || key == "dateModified" ||
-                 key == "modified") {
+                 key == "modified" || key == "lastupdate" || key == "last_update") {
         add_date(DateMention::Kind::Updated, key, value);
       } else if (key == "next_review" || key == "next_review_date" || key == "review_due" || key == "nextReview") {
         add_date(DateMention::Kind::NextReview, key, value);

@@ -121,6 +121,12 @@ TEST(MarkdownTest, WrongTypeInFrontMatterNamesTheKey) {
   EXPECT_THAT(document.problems[0].message, ::testing::HasSubstr("`references` must be a list"));
 }
 
+TEST(MarkdownTest, EmptyFrontMatterValuesAreIgnored) {
+  const Document document = parse_text("a.md", "---\ntitle: T\ndescription:\nreferences:\n---\nBody.\n");
+  EXPECT_TRUE(document.problems.empty());
+  EXPECT_FALSE(document.meta.summary.has_value());
+}
+
 TEST(MarkdownTest, UnterminatedFrontMatterIsReported) {
   const Document document = parse_text("a.md", "---\ntitle: x\n\nBody text.\n");
   ASSERT_EQ(document.problems.size(), 1u);
