@@ -17,6 +17,9 @@ RE2::Options pattern_options() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_longest_match(true);
+  // Large phrase sets need room for their DFA; RE2::Set has no slower
+  // fallback and reports running out of memory as "no match".
+  options.set_max_mem(int64_t{256} << 20);
   return options;
 }
 
@@ -85,7 +88,13 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   // One pass over the text tells which entries occur; only those are located.
   std::vector<int> hits;
   const re2::StringPiece whole(text.data(), text.size());
-  if (!impl_->set->Match(re2::StringPiece(text.data() + range.begin, range.size()), &hits)) return matches;
+  RE2::Set::ErrorInfo error{};
+  if (!impl_->set->Match(re2::StringPiece(text.data() + range.begin, range.size()), &hits, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return matches;
+    // The set's DFA ran out of memory on this text: try every entry.
+    hits.resize(impl_->patterns.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+  }
   for (int entry : hits) {
     const RE2& pattern = *impl_->patterns[static_cast<std::size_t>(entry)];
     std::size_t position = range.begin;
