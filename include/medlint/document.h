@@ -119,10 +119,11 @@ class Document {
   void set_text(NormalizedText text);
 
   // Sentences (ICU sentence breaks with abbreviation exceptions), computed
-  // on first use: most text matches no rule and never needs segmenting.
-  const std::vector<Sentence>& sentences() const;
+  // per block on first use: most text matches no rule and never needs
+  // segmenting. Not thread-safe: one thread reads a Document at a time.
+  std::vector<Sentence> sentences() const;
   // The sentences of one prose block.
-  std::vector<Sentence> block_sentences(int block) const;
+  const std::vector<Sentence>& block_sentences(int block) const;
   // The sentence containing a text offset, if that offset is in a prose block.
   std::optional<Sentence> sentence_at(std::size_t text_offset) const;
   // The prose block containing a text offset, or -1.
@@ -135,7 +136,8 @@ class Document {
   std::shared_ptr<const SourceFile> source_;
   Format format_;
   NormalizedText text_;
-  mutable std::optional<std::vector<Sentence>> sentences_;
+  // Sentences per block, filled on demand.
+  mutable std::vector<std::optional<std::vector<Sentence>>> block_sentences_;
 };
 
 }  // namespace medlint

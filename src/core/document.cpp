@@ -109,39 +109,38 @@ Document::Document(std::shared_ptr<const SourceFile> source, Format format)
 
 void Document::set_text(NormalizedText text) {
   text_ = std::move(text);
-  sentences_.reset();
+  block_sentences_.clear();
 }
 
-const std::vector<Sentence>& Document::sentences() const {
-  if (!sentences_) {
-    std::vector<Sentence> all;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (!blocks[i].text.empty()) split_sentences(text_.cased(), blocks[i].text, static_cast<int>(i), all);
-    }
-    sentences_ = std::move(all);
+const std::vector<Sentence>& Document::block_sentences(int block) const {
+  if (block_sentences_.size() != blocks.size()) block_sentences_.assign(blocks.size(), std::nullopt);
+  auto& cached = block_sentences_[static_cast<std::size_t>(block)];
+  if (!cached) {
+    cached.emplace();
+    const Span text = blocks[static_cast<std::size_t>(block)].text;
+    if (!text.empty()) split_sentences(text_.cased(), text, block, *cached);
   }
-  return *sentences_;
+  return *cached;
 }
 
-std::vector<Sentence> Document::block_sentences(int block) const {
-  const auto& all = sentences();
-  std::vector<Sentence> result;
-  auto first = std::lower_bound(all.begin(), all.end(), block,
-                                [](const Sentence& s, int b) { return s.block < b; });
-  for (; first != all.end() && first->block == block; ++first) result.push_back(*first);
-  return result;
+std::vector<Sentence> Document::sentences() const {
+  std::vector<Sentence> all;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& block = block_sentences(static_cast<int>(i));
+    all.insert(all.end(), block.begin(), block.end());
+  }
+  return all;
 }
 
 std::optional<Sentence> Document::sentence_at(std::size_t text_offset) const {
-  const auto& all = sentences();
-  auto next = std::upper_bound(all.begin(), all.end(), text_offset,
-                               [](std::size_t offset, const Sentence& s) { return offset < s.text.begin; });
-  if (next == all.begin()) return std::nullopt;
-  const Sentence& candidate = *(next - 1);
-  // An offset in the white space between two sentences belongs to the earlier one.
   const int block = block_at(text_offset);
-  if (block < 0 || candidate.block != block) return std::nullopt;
-  return candidate;
+  if (block < 0) return std::nullopt;
+  const auto& sentences = block_sentences(block);
+  auto next = std::upper_bound(sentences.begin(), sentences.end(), text_offset,
+                               [](std::size_t offset, const Sentence& s) { return offset < s.text.begin; });
+  // An offset in the white space between two sentences belongs to the earlier one.
+  if (next == sentences.begin()) return std::nullopt;
+  return *(next - 1);
 }
 
 int Document::block_at(std::size_t text_offset) const {

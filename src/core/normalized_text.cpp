@@ -115,18 +115,27 @@ void NormalizedTextBuilder::append_source(Span span) {
   const auto length = static_cast<int32_t>(bytes.size());
   std::string cased;
   std::string folded;
+  if (text_.cased_.capacity() < text_.cased_.size() + bytes.size()) {
+    // Prose is most of an article: reserve for the whole source at once.
+    text_.cased_.reserve(std::max(source_.text().size(), text_.cased_.size() + bytes.size()));
+    text_.folded_.reserve(text_.cased_.capacity());
+  }
   int32_t i = 0;
   while (i < length) {
-    // ASCII fast path: most prose is ASCII, copied with a lowercase fold.
+    // ASCII fast path: most prose is ASCII, copied with a lowercase fold
+    // straight into the text, without temporaries.
     int32_t run = i;
     while (run < length && data[run] < 0x80) ++run;
     if (run > i) {
-      cased.assign(bytes.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i)));
-      folded = cased;
-      std::transform(folded.begin(), folded.end(), folded.begin(),
-                     [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-      add_piece(cased, folded, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)},
-                true);
+      const std::string_view ascii = bytes.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
+      add_piece({}, {}, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)}, true);
+      text_.cased_.append(ascii);
+      const std::size_t folded_start = text_.folded_.size();
+      text_.folded_.append(ascii);
+      for (std::size_t k = folded_start; k < text_.folded_.size(); ++k) {
+        char& c = text_.folded_[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
       i = run;
       continue;
     }

@@ -10,9 +10,12 @@
 namespace medlint {
 namespace {
 
+enum class LineKind { Prose, Bullet, DateLine, Credit, NonEditorial };
+
 struct Line {
   Span span;  // trimmed
   int indent = 0;
+  LineKind kind = LineKind::Prose;
 };
 
 bool is_bullet(std::string_view text, std::size_t& marker_length) {
@@ -73,7 +76,7 @@ class PlainTextParser {
       }
       int indent = 0;
       for (std::size_t i = raw.begin; i < trimmed.begin; ++i) indent += text_[i] == '\t' ? 4 : 1;
-      current.push_back({trimmed, indent});
+      current.push_back({trimmed, indent, classify(trimmed)});
     }
     if (!current.empty()) paragraphs_.push_back(std::move(current));
   }
@@ -88,7 +91,7 @@ class PlainTextParser {
     document_.meta.title = Field{std::string(view(first[0].span)), first[0].span};
     std::vector<Line> summary(first.begin() + 1, first.end());
     std::size_t next = 1;
-    if (summary.empty() && paragraphs_.size() > 1 && classify(paragraphs_[1][0].span) == LineKind::Prose &&
+    if (summary.empty() && paragraphs_.size() > 1 && paragraphs_[1][0].kind == LineKind::Prose &&
         paragraphs_[1].size() >= 1 && !(paragraphs_[1].size() == 1 && looks_like_heading(view(paragraphs_[1][0].span)))) {
       summary = paragraphs_[1];
       next = 2;
@@ -100,8 +103,6 @@ class PlainTextParser {
     }
     return next;
   }
-
-  enum class LineKind { Prose, Bullet, DateLine, Credit, NonEditorial };
 
   LineKind classify(Span span) const {
     const std::string_view text = view(span);
@@ -119,7 +120,7 @@ class PlainTextParser {
     const std::string_view first = view(lines[0].span);
     // Inside the reference list, short standalone lines are entries, not headings.
     const bool in_reference_list = in_references_ || after_review_;
-    if (standalone && !in_reference_list && classify(lines[0].span) == LineKind::Prose &&
+    if (standalone && !in_reference_list && lines[0].kind == LineKind::Prose &&
         looks_like_heading(first) && index + 1 < paragraphs_.size()) {
       const bool references = is_reference_heading(first);
       add_prose_block(BlockKind::Heading, lines, first.back() == '?' || references ? 2 : 3);
@@ -138,7 +139,7 @@ class PlainTextParser {
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
-      switch (classify(line.span)) {
+      switch (line.kind) {
         case LineKind::Prose:
           prose.push_back(line);
           break;
@@ -147,7 +148,7 @@ class PlainTextParser {
           // Indented lines that follow without a marker continue the item.
           std::vector<Line> item{line};
           while (i + 1 < lines.size() && lines[i + 1].indent > line.indent &&
-                 classify(lines[i + 1].span) == LineKind::Prose) {
+                 lines[i + 1].kind == LineKind::Prose) {
             item.push_back(lines[++i]);
           }
           add_list_item(item);
