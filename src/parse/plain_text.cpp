@@ -1,5 +1,6 @@
 // Plain-text article exports: structure is inferred line by line; each
 // heuristic is described in docs/formats.md.
+#include <cctype>
 #include <re2/re2.h>
 
 #include "medlint/parse.h"
@@ -18,15 +19,27 @@ struct Line {
   LineKind kind = LineKind::Prose;
 };
 
+// A list marker ("-", "*", "+", "•", "▪", "◦", "‣", "·", "1.", "12)")
+// followed by white space and text; sets the length of marker and space.
 bool is_bullet(std::string_view text, std::size_t& marker_length) {
-  static const RE2 pattern(R"(^((?:[-*+]|•|▪|◦|‣|·|\d{1,3}[.)])\s+)\S)");
-  re2::StringPiece marker;
-  if (!RE2::PartialMatch(text, pattern, &marker)) return false;
-  marker_length = marker.size();
+  std::size_t marker = 0;
+  for (std::string_view symbol : {"-", "*", "+", "\u2022", "\u25AA", "\u25E6", "\u2023", "\u00B7"}) {
+    if (text.starts_with(symbol)) marker = symbol.size();
+  }
+  if (marker == 0) {
+    while (marker < text.size() && marker < 3 && std::isdigit(static_cast<unsigned char>(text[marker]))) ++marker;
+    if (marker == 0 || marker >= text.size() || (text[marker] != '.' && text[marker] != ')')) return false;
+    ++marker;
+  }
+  std::size_t end = marker;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  if (end == marker || end == text.size()) return false;
+  marker_length = end;
   return true;
 }
 
 bool is_credit(std::string_view text) {
+  if (text.size() > 200 || text.find(':') == std::string_view::npos) return false;
   static const RE2 pattern(R"((?i)^(image|photo|picture|illustration)s?\s*(source|credit)?s?\s*:)");
   return RE2::PartialMatch(text, pattern);
 }
@@ -34,6 +47,7 @@ bool is_credit(std::string_view text) {
 // Advertising and navigation that scrapers keep: slideshow teasers, sponsor
 // blocks. They are not the article's prose.
 bool is_non_editorial(std::string_view text) {
+  if (text.size() > 200) return false;
   static const RE2 pattern(
       R"((?i)(see\s+slideshow\s*$|from\s+our\s+sponsors\s*$|^\s*(sponsored(\s+content)?|advertisement|continue\s+reading(\s+below)?|related\s+articles?|read\s+more|take\s+the\s+quiz)\s*:?\s*$|see\s+(the\s+)?(slideshow|quiz|answer)\s*$))");
   return RE2::PartialMatch(text, pattern);

@@ -164,15 +164,20 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
 
 namespace medlint {
 
-std::optional<ContextCues> read_cue_option(const Options& options, const std::string& key,
-                                           const RuleBuildContext& context) {
-  if (!options.has(key)) return std::nullopt;
+std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const std::string& key,
+                                                   const RuleBuildContext& context) {
+  if (!options.has(key)) return nullptr;
   const std::string name = options.string(key, "");
   const auto found = context.cue_sets.find(name);
   if (found == context.cue_sets.end()) {
     throw options.error(options.node(key), fmt::format("unknown cue set `{}`; define it under `cue_sets:` of a rule pack", name));
   }
-  return ContextCues::read(found->second.node, found->second.path, context.locale, name);
+  auto& compiled = context.compiled_cue_sets[name];
+  if (!compiled) {
+    compiled = std::make_shared<const ContextCues>(
+        ContextCues::read(found->second.node, found->second.path, context.locale, name));
+  }
+  return compiled;
 }
 
 }  // namespace medlint

@@ -81,8 +81,8 @@ class ContextCues {
 namespace medlint {
 
 // Compiles the cue set named by option `key` (a name from a pack's
-// `cue_sets:`); nullopt when the option is absent.
-std::optional<ContextCues> read_cue_option(const Options& options, const std::string& key,
-                                           const RuleBuildContext& context);
+// `cue_sets:`), compiled once per build; null when the option is absent.
+std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const std::string& key,
+                                                   const RuleBuildContext& context);
 
 }  // namespace medlint

@@ -119,7 +119,7 @@ std::vector<Glob> read_globs(const Options& options, const std::string& key) {
 
 ConfigFile default_config() {
   ConfigFile config;
-  config.base = fs::current_path();
+  config.base = fs::current_path().lexically_normal();
   config.pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
   return config;
 }
@@ -127,7 +127,7 @@ ConfigFile default_config() {
 ConfigFile read_config_file(const fs::path& file) {
   ConfigFile config;
   config.path = file.string();
-  config.base = file.has_parent_path() ? file.parent_path() : fs::current_path();
+  config.base = fs::absolute(file).parent_path().lexically_normal();
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ConfigError(config.path, {1, 1}, "cannot read the configuration file");
   std::ostringstream text;
@@ -224,19 +224,19 @@ std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettin
   return std::make_shared<RuleSetLinter>(std::move(rules));
 }
 
+// `file` (absolute) relative to the folder `base`, '/'-separated, for globs.
 std::string relative_to(const fs::path& file, const fs::path& base) {
-  std::error_code error;
-  const fs::path absolute = fs::absolute(file, error);
-  return absolute.lexically_relative(fs::absolute(base, error)).generic_string();
+  return file.lexically_relative(base).generic_string();
 }
 
 class FileConfigResolver final : public ConfigResolver {
  public:
-  explicit FileConfigResolver(std::optional<fs::path> explicit_config) {
+  explicit FileConfigResolver(std::optional<fs::path> explicit_config) : cwd_(fs::current_path()) {
     if (explicit_config) explicit_ = load(*explicit_config);
   }
 
-  std::shared_ptr<const Linter> linter_for(const fs::path& file) override {
+  std::shared_ptr<const Linter> linter_for(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
     const std::string relative = relative_to(file, config->config.base);
@@ -255,7 +255,8 @@ class FileConfigResolver final : public ConfigResolver {
     return linter;
   }
 
-  bool ignored(const fs::path& file) override {
+  bool ignored(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
     const std::string relative = relative_to(file, config->config.base);
@@ -277,12 +278,17 @@ class FileConfigResolver final : public ConfigResolver {
     return loaded;
   }
 
+  // Absolute and normal, from the working folder read once (no getcwd per file).
+  fs::path absolute(const fs::path& file) const {
+    return (file.is_absolute() ? file : cwd_ / file).lexically_normal();
+  }
+
   // --config, else the nearest .medlint.yaml walking up from the file's
-  // folder, else the recommended pack.
+  // folder, else the recommended pack. `file` is absolute.
   const std::shared_ptr<Loaded>& config_for(const fs::path& file) {
     if (explicit_) return explicit_;
     std::error_code error;
-    fs::path dir = fs::absolute(file, error).parent_path();
+    fs::path dir = file.parent_path();
     std::vector<fs::path> visited;
     const std::shared_ptr<Loaded>* found = nullptr;
     for (;;) {
@@ -312,6 +318,7 @@ class FileConfigResolver final : public ConfigResolver {
     return by_directory_[visited.empty() ? dir : visited.front()];
   }
 
+  const fs::path cwd_;
   std::mutex mutex_;
   std::shared_ptr<Loaded> explicit_;
   std::shared_ptr<Loaded> default_;

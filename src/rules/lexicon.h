@@ -31,7 +31,6 @@ class Lexicon {
   // The YAML node of each group, for kinds that read extra keys (message...).
   const std::vector<YAML::Node>& nodes() const { return nodes_; }
   std::vector<Match> find_all(std::string_view text, Span range) const;
-  bool matches_any(std::string_view text, Span range) const { return set_.matches_any(text, range); }
 
  private:
   PhraseSet set_;

@@ -1,15 +1,11 @@
 #include "rules/phrase_set.h"
 
 #include <algorithm>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 namespace medlint {
-
-struct PhraseSet::Impl {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<std::unique_ptr<RE2>> patterns;
-};
 
 namespace {
 
@@ -22,6 +18,42 @@ RE2::Options pattern_options() {
   options.set_max_mem(int64_t{256} << 20);
   return options;
 }
+
+}  // namespace
+
+struct PhraseSet::Impl {
+  // Entries are parsed (and their syntax checked) by compile(); the set's
+  // program is built on first use, since many cue lists are only consulted
+  // around a match and a one-file run should not pay for all of them.
+  std::unique_ptr<RE2::Set> set;
+  std::once_flag set_built;
+  bool set_ok = true;
+  std::vector<std::string> regexes;
+  // Each entry's own RE2 locates its matches. Built on first use: most
+  // entries never occur in a run, and compiling them all would dominate a
+  // one-file run (a pre-commit hook). RE2::Set::Add has already checked
+  // every entry's syntax.
+  std::unique_ptr<std::once_flag[]> built;
+  std::unique_ptr<std::unique_ptr<RE2>[]> patterns;
+
+  const RE2::Set* ready_set() {
+    std::call_once(set_built, [&] { set_ok = set->Compile(); });
+    return set_ok ? set.get() : nullptr;
+  }
+
+  const RE2& pattern(std::size_t entry) {
+    std::call_once(built[entry], [&] {
+      RE2::Options options = pattern_options();
+      // Locating a known hit needs no longest-match semantics (the overlap
+      // rule of find_all picks among entries); leftmost-first is faster.
+      options.set_longest_match(false);
+      patterns[entry] = std::make_unique<RE2>(regexes[entry], options);
+    });
+    return *patterns[entry];
+  }
+};
+
+namespace {
 
 // A phrase matches whole words, case folded, with any white space between
 // its words; an apostrophe may be typed either way ("don't", "dont").
@@ -64,23 +96,17 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
   result.impl_ = std::make_unique<Impl>();
   result.impl_->set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    const std::string regex = entries[i].is_regex ? entries[i].text : phrase_to_regex(entries[i].text);
-    auto pattern = std::make_unique<RE2>(regex, pattern_options());
-    if (!pattern->ok()) throw PatternError(static_cast<int>(i), pattern->error());
+    std::string regex = entries[i].is_regex ? entries[i].text : phrase_to_regex(entries[i].text);
     std::string error;
     if (result.impl_->set->Add(regex, &error) < 0) throw PatternError(static_cast<int>(i), error);
-    result.impl_->patterns.push_back(std::move(pattern));
+    result.impl_->regexes.push_back(std::move(regex));
   }
-  if (!result.impl_->set->Compile()) throw PatternError(0, "the phrase list is too large to compile");
+  result.impl_->built = std::make_unique<std::once_flag[]>(entries.size());
+  result.impl_->patterns = std::make_unique<std::unique_ptr<RE2>[]>(entries.size());
   return result;
 }
 
 bool PhraseSet::empty() const { return !impl_; }
-
-bool PhraseSet::matches_any(std::string_view text, Span range) const {
-  if (!impl_ || range.begin > range.end || range.end > text.size()) return false;
-  return impl_->set->Match(re2::StringPiece(text.data() + range.begin, range.size()), nullptr);
-}
 
 std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range) const {
   std::vector<Match> matches;
@@ -89,14 +115,15 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   std::vector<int> hits;
   const re2::StringPiece whole(text.data(), text.size());
   RE2::Set::ErrorInfo error{};
-  if (!impl_->set->Match(re2::StringPiece(text.data() + range.begin, range.size()), &hits, &error)) {
-    if (error.kind != RE2::Set::kOutOfMemory) return matches;
-    // The set's DFA ran out of memory on this text: try every entry.
-    hits.resize(impl_->patterns.size());
+  const RE2::Set* set = impl_->ready_set();
+  if (!set || !set->Match(re2::StringPiece(text.data() + range.begin, range.size()), &hits, &error)) {
+    if (set && error.kind != RE2::Set::kOutOfMemory) return matches;
+    // The set could not be built or its DFA ran out of memory: try every entry.
+    hits.resize(impl_->regexes.size());
     for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
   }
   for (int entry : hits) {
-    const RE2& pattern = *impl_->patterns[static_cast<std::size_t>(entry)];
+    const RE2& pattern = impl_->pattern(static_cast<std::size_t>(entry));
     std::size_t position = range.begin;
     re2::StringPiece found;
     // Matching inside `whole` with bounds keeps \b honest at the range edges.

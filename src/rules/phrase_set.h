@@ -39,8 +39,6 @@ class PhraseSet {
   bool empty() const;
   // Leftmost-longest, non-overlapping matches inside `range` of `text`.
   std::vector<Match> find_all(std::string_view text, Span range) const;
-  // Whether any entry matches inside `range` (cheaper than find_all).
-  bool matches_any(std::string_view text, Span range) const;
 
  private:
   struct Impl;

@@ -16,6 +16,8 @@
 
 namespace medlint {
 
+class ContextCues;
+
 struct Locale {
   std::string tag = "en-US";  // en-US, en-GB, en-IE, en-AU, en-CA
   DateOrder date_order = DateOrder::MonthDayYear;
@@ -66,6 +68,8 @@ struct RuleBuildContext {
     std::string path;  // file that defines it
   };
   std::map<std::string, CueSetSource> cue_sets;
+  // Cue sets compiled so far, so rules sharing one compile it once.
+  mutable std::map<std::string, std::shared_ptr<const ContextCues>> compiled_cue_sets;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern

@@ -27,7 +27,7 @@ struct TargetGroup {
 class PhrasesRule final : public Rule {
  public:
   PhrasesRule(RuleInfo info, Scope scope, Lexicon targets, std::vector<TargetGroup> groups,
-              std::optional<ContextCues> cues)
+              std::shared_ptr<const ContextCues> cues)
       : Rule(std::move(info)), scope_(scope), targets_(std::move(targets)), groups_(std::move(groups)),
         cues_(std::move(cues)) {}
 
@@ -75,7 +75,7 @@ class PhrasesRule final : public Rule {
   Scope scope_;
   Lexicon targets_;
   std::vector<TargetGroup> groups_;
-  std::optional<ContextCues> cues_;
+  std::shared_ptr<const ContextCues> cues_;
 };
 
 }  // namespace

@@ -28,8 +28,8 @@ struct Trigger {
 class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
-               std::vector<Requirement> requirements, std::optional<ContextCues> trigger_cues,
-               std::optional<ContextCues> wording_cues)
+               std::vector<Requirement> requirements, std::shared_ptr<const ContextCues> trigger_cues,
+               std::shared_ptr<const ContextCues> wording_cues)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
         requirements_(std::move(requirements)), trigger_cues_(std::move(trigger_cues)),
         wording_cues_(std::move(wording_cues)) {}
@@ -96,8 +96,8 @@ class RequiresRule final : public Rule {
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
   std::vector<Requirement> requirements_;
-  std::optional<ContextCues> trigger_cues_;
-  std::optional<ContextCues> wording_cues_;
+  std::shared_ptr<const ContextCues> trigger_cues_;
+  std::shared_ptr<const ContextCues> wording_cues_;
 };
 
 }  // namespace
