@@ -33,10 +33,18 @@ struct LintOptions {
   std::optional<std::filesystem::path> baseline;
 };
 
+// What reports need of the source around one finding. Kept instead of the
+// file, so a run's memory grows with its findings, not with the corpus.
+struct Excerpt {
+  std::string line;     // the finding's first line, without its terminator
+  std::string text;     // the finding's own text (empty for whole-file findings)
+  int line_end_column;  // column just past the end of `line`
+};
+
 struct FileResult {
   std::string path;  // as given or found by walking
-  std::shared_ptr<const SourceFile> source;  // null when the file could not be read
   std::vector<Diagnostic> diagnostics;
+  std::vector<Excerpt> excerpts;  // one per diagnostic
 };
 
 // A baseline entry that no longer occurs: the baseline can shrink.

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <yaml-cpp/yaml.h>
 
+#include "lint/filter_findings.h"
 #include "medlint/fingerprint.h"
 #include "medlint/report.h"
 #include "report/json_writer.h"
@@ -70,17 +71,13 @@ void apply_baseline(const std::filesystem::path& path, LintRun& run) {
     const std::string file_path = normal_path(file.path);
     linted.insert(file_path);
     const std::vector<std::string> prints = fingerprints(file);
-    std::vector<Diagnostic> kept;
-    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-      const Entry key{file_path, file.diagnostics[i].rule, prints[i], {}};
-      if (auto found = recorded.find(key); found != recorded.end()) {
-        seen.insert(*found);
-        ++run.baseline_suppressed;
-      } else {
-        kept.push_back(std::move(file.diagnostics[i]));
-      }
-    }
-    file.diagnostics = std::move(kept);
+    filter_findings(file, [&](std::size_t i) {
+      const auto found = recorded.find(Entry{file_path, file.diagnostics[i].rule, prints[i], {}});
+      if (found == recorded.end()) return true;
+      seen.insert(*found);
+      ++run.baseline_suppressed;
+      return false;
+    });
   }
   for (const Entry& entry : recorded) {
     if (linted.count(entry.path) && !seen.count(entry)) run.baseline_fixed.push_back({entry.path, entry.rule, entry.message});

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/glob.h"
+#include "lint/filter_findings.h"
 #include "lint/git.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
@@ -144,8 +145,9 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   FileResult result;
   result.path = target.path;
   auto file_finding = [&](const char* rule, Severity severity, std::string message) {
-    result.source = std::make_shared<SourceFile>(target.path, std::string());
-    result.diagnostics.push_back(make_diagnostic(*result.source, rule, severity, {0, 0}, std::move(message)));
+    const SourceFile nothing(target.path, std::string());
+    result.diagnostics.push_back(make_diagnostic(nothing, rule, severity, {0, 0}, std::move(message)));
+    result.excerpts.push_back({{}, {}, 1});
   };
   if (target.error) {
     file_finding(kIoErrorRule, Severity::Error, *target.error);
@@ -180,8 +182,12 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
-  result.source = source;
   result.diagnostics = linter->lint(document, options.context);
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    const Span line = source->line_span(diagnostic.start.line);
+    result.excerpts.push_back({std::string(source->slice(line)), std::string(source->slice(diagnostic.span)),
+                               source->position(line.end).column});
+  }
   checked = true;
   return result;
 }
@@ -192,9 +198,10 @@ void keep_changed_lines(const std::string& revision, LintRun& run) {
   const std::map<std::string, std::set<int>> changed = git_changed_lines(revision);
   for (FileResult& file : run.files) {
     const auto lines = changed.find(fs::path(file.path).lexically_normal().generic_string());
-    std::erase_if(file.diagnostics, [&](const Diagnostic& d) {
-      if (d.rule == kIoErrorRule || d.rule == "file-too-large") return false;
-      return lines == changed.end() || !lines->second.count(d.start.line);
+    filter_findings(file, [&](std::size_t i) {
+      const Diagnostic& d = file.diagnostics[i];
+      if (d.rule == kIoErrorRule || d.rule == "file-too-large") return true;
+      return lines != changed.end() && lines->second.count(d.start.line) > 0;
     });
   }
 }

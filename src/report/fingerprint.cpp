@@ -38,9 +38,10 @@ std::string normalized(std::string_view text) {
 std::vector<std::string> fingerprints(const FileResult& file) {
   std::vector<std::string> result;
   std::map<std::string, int> occurrences;
-  for (const Diagnostic& diagnostic : file.diagnostics) {
-    const std::string text =
-        file.source && !diagnostic.span.empty() ? normalized(file.source->slice(diagnostic.span)) : diagnostic.message;
+  for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+    const Diagnostic& diagnostic = file.diagnostics[i];
+    const std::string& excerpt = file.excerpts[i].text;
+    const std::string text = excerpt.empty() ? diagnostic.message : normalized(excerpt);
     const std::string path = std::filesystem::path(file.path).lexically_normal().generic_string();
     const std::string key = fmt::format("{}\x1f{}\x1f{}", diagnostic.rule, path, text);
     const int occurrence = occurrences[key]++;

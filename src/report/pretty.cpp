@@ -42,9 +42,9 @@ class PrettyReporter final : public Reporter {
 
   void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
     for (const FileResult& file : run.files) {
-      for (const Diagnostic& diagnostic : file.diagnostics) {
-        if (options_.quiet && diagnostic.severity != Severity::Error) continue;
-        print(file, diagnostic, out);
+      for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+        if (options_.quiet && file.diagnostics[i].severity != Severity::Error) continue;
+        print(file.path, file.diagnostics[i], file.excerpts[i], out);
       }
     }
     if (options_.quiet) return;
@@ -54,15 +54,13 @@ class PrettyReporter final : public Reporter {
   }
 
  private:
-  void print(const FileResult& file, const Diagnostic& diagnostic, std::ostream& out) const {
-    out << style_.paint(fmt::format("{}:{}:{}:", file.path, diagnostic.start.line, diagnostic.start.column), "1") << ' '
+  void print(const std::string& path, const Diagnostic& diagnostic, const Excerpt& excerpt, std::ostream& out) const {
+    out << style_.paint(fmt::format("{}:{}:{}:", path, diagnostic.start.line, diagnostic.start.column), "1") << ' '
         << style_.paint(fmt::format("{}:", to_string(diagnostic.severity)), severity_color(diagnostic.severity)) << ' '
         << diagnostic.message << ' ' << style_.paint(fmt::format("[{}]", diagnostic.rule), "2") << '\n';
-    if (file.source && diagnostic.start.line <= file.source->line_count() && !file.source->text().empty()) {
-      const std::string_view line = file.source->line_text(diagnostic.start.line);
-      const int end_column = diagnostic.end.line == diagnostic.start.line
-                                 ? diagnostic.end.column
-                                 : file.source->position(file.source->line_span(diagnostic.start.line).end).column;
+    if (!excerpt.line.empty() || !excerpt.text.empty()) {
+      const std::string_view line = excerpt.line;
+      const int end_column = diagnostic.end.line == diagnostic.start.line ? diagnostic.end.column : excerpt.line_end_column;
       const int width = std::max(1, end_column - diagnostic.start.column);
       const std::string gutter = fmt::format("{:>5} | ", diagnostic.start.line);
       out << style_.paint(gutter, "34") << line << '\n'
