@@ -36,9 +36,12 @@ struct LintOptions {
 // What reports need of the source around one finding. Kept instead of the
 // file, so a run's memory grows with its findings, not with the corpus.
 struct Excerpt {
-  std::string line;     // the finding's first line, without its terminator
-  std::string text;     // the finding's own text (empty for whole-file findings)
-  int line_end_column;  // column just past the end of `line`
+  std::string line;       // the finding's first line (a window of it when long), no terminator
+  std::string text;       // the finding's own text (empty for whole-file findings)
+  int first_column = 1;   // column of the first character of `line`
+  int line_end_column = 1;  // column just past the end of the whole line
+  bool cut_before = false;  // `line` is a window that starts after the line does
+  bool cut_after = false;   // ... or ends before it does
 };
 
 struct FileResult {

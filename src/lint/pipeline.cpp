@@ -140,6 +140,35 @@ bool looks_binary(std::string_view bytes) {
   return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
+// The finding's line, or a window of about 160 characters around the
+// finding when the line is long (a 1-million-character line stays readable).
+Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
+  constexpr int kBefore = 60;
+  constexpr int kWidth = 160;
+  const Span line = source.line_span(diagnostic.start.line);
+  Excerpt excerpt;
+  excerpt.text = std::string(source.slice(diagnostic.span).substr(0, 4096));
+  excerpt.line_end_column = source.position(line.end).column;
+  const std::string_view text = source.slice(line);
+  // Byte offset of the character `count` characters after `from`.
+  const auto advance = [&](std::size_t from, int count) {
+    while (from < text.size() && count > 0) {
+      ++from;
+      while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+      --count;
+    }
+    return from;
+  };
+  const int first = std::max(1, diagnostic.start.column - kBefore);
+  const std::size_t begin = advance(0, first - 1);
+  const std::size_t end = advance(begin, kWidth);
+  excerpt.line = std::string(text.substr(begin, end - begin));
+  excerpt.first_column = first;
+  excerpt.cut_before = begin > 0;
+  excerpt.cut_after = end < text.size();
+  return excerpt;
+}
+
 FileResult lint_one(const Target& target, const LintOptions& options, ConfigResolver& resolver,
                     const std::string* stdin_text, bool& io_error, bool& checked) {
   FileResult result;
@@ -184,9 +213,7 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
   result.diagnostics = linter->lint(document, options.context);
   for (const Diagnostic& diagnostic : result.diagnostics) {
-    const Span line = source->line_span(diagnostic.start.line);
-    result.excerpts.push_back({std::string(source->slice(line)), std::string(source->slice(diagnostic.span)),
-                               source->position(line.end).column});
+    result.excerpts.push_back(excerpt_of(*source, diagnostic));
   }
   checked = true;
   return result;

@@ -1,4 +1,5 @@
 // --format pretty: compiler-style findings for people.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "report/reporters.h"
@@ -36,6 +37,12 @@ std::string indent_to(std::string_view line, int column) {
   return indent;
 }
 
+std::size_t count_characters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
 class PrettyReporter final : public Reporter {
  public:
   explicit PrettyReporter(const ReportOptions& options) : options_(options), style_{options.color} {}
@@ -60,11 +67,15 @@ class PrettyReporter final : public Reporter {
         << diagnostic.message << ' ' << style_.paint(fmt::format("[{}]", diagnostic.rule), "2") << '\n';
     if (!excerpt.line.empty() || !excerpt.text.empty()) {
       const std::string_view line = excerpt.line;
-      const int end_column = diagnostic.end.line == diagnostic.start.line ? diagnostic.end.column : excerpt.line_end_column;
+      const int line_end = excerpt.first_column + static_cast<int>(count_characters(line));
+      const int end_column = std::min(line_end, diagnostic.end.line == diagnostic.start.line ? diagnostic.end.column
+                                                                                              : excerpt.line_end_column);
       const int width = std::max(1, end_column - diagnostic.start.column);
       const std::string gutter = fmt::format("{:>5} | ", diagnostic.start.line);
-      out << style_.paint(gutter, "34") << line << '\n'
-          << style_.paint("      | ", "34") << indent_to(line, diagnostic.start.column)
+      const char* before = excerpt.cut_before ? "..." : "";
+      out << style_.paint(gutter, "34") << before << line << (excerpt.cut_after ? "..." : "") << '\n'
+          << style_.paint("      | ", "34") << before
+          << indent_to(line, diagnostic.start.column - excerpt.first_column + 1)
           << style_.paint(std::string(static_cast<std::size_t>(width), '^'), severity_color(diagnostic.severity)) << '\n';
     }
     if (diagnostic.suggestion) out << "      = " << style_.paint("help:", "1;32") << ' ' << *diagnostic.suggestion << '\n';

@@ -52,6 +52,7 @@ class CliTest : public ::testing::Test {
 };
 
 constexpr const char* kGood = "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\nRest and fluids help.\n";
+std::string kHeader() { return "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n"; }
 constexpr const char* kStale = "---\ntitle: T\nlast_reviewed: 2020-06-01\nreferences: [a, b]\n---\nRest helps.\n";
 
 TEST_F(CliTest, ExitCodesFollowFindings) {
@@ -131,6 +132,94 @@ TEST_F(CliTest, BadInputGetsFindingsNotCrashes) {
   // Unreadable metadata is reported once, not as every rule's missing field.
   EXPECT_THAT(run.out, Not(HasSubstr("broken.md:1:1")));
   EXPECT_THAT(run.out, Not(HasSubstr("empty.md:1:1: error")));
+}
+
+// The bad-input matrix: each case gets a clear finding or error, in bounded
+// time and memory (ctest's timeout catches a hang), and the healthy file
+// beside it is still linted.
+struct BadInput {
+  const char* name;
+  std::string (*make)();
+  const char* expected;
+};
+
+class BadInputTest : public CliTest, public ::testing::WithParamInterface<BadInput> {};
+
+TEST_P(BadInputTest, GetsAClearFindingAndOtherFilesAreLinted) {
+  write("healthy.md", kStale);
+  write(GetParam().name, GetParam().make());
+  const CommandResult run = medlint("--today 2026-11-23 --fail-on never .", dir_);
+  EXPECT_THAT(run.out, HasSubstr(GetParam().expected));
+  EXPECT_THAT(run.out, HasSubstr("healthy.md:3:16: error: medical review is 77 months old"));
+}
+
+std::string yaml_alias_bomb() {
+  std::string yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  std::string previous = "a";
+  for (const char* name : {"b", "c", "d", "e", "f", "g", "h", "i"}) {
+    yaml += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", name, name,
+                        fmt::arg("p", previous));
+    previous = name;
+  }
+  return yaml + "references: *i\ntitle: *i\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Matrix, BadInputTest,
+    ::testing::Values(
+        BadInput{"nul.md", [] { return std::string("Title\0\0body", 11); }, "nul.md:1:1: warning: binary file skipped"},
+        BadInput{"long-line.md", [] { return "# T\n\n" + std::string(1'000'000, 'x') + " crack your own back.\n"; },
+                 "long-line.md:3:1000002: error: advises manipulating one's own spine"},
+        BadInput{"nested-list.md",
+                 [] {
+                   std::string text = "# T\n\n";
+                   for (int i = 0; i < 10'000; ++i) text += std::string(static_cast<std::size_t>(i % 40) * 2, ' ') + "- item\n";
+                   return text;
+                 },
+                 "nested-list.md:1:3: error: no references"},
+        BadInput{"deep-list.md", [] { std::string text = "# T\n\n"; for (int i = 0; i < 10'000; ++i) text += "- "; return text + "x\n"; },
+                 "deep-list.md:1:3: error: no references"},
+        BadInput{"alias-bomb.md", [] { return "---\n" + yaml_alias_bomb() + "---\nBody.\n"; },
+                 "alias-bomb.md:9:4: error: `references` must be a single value"},
+        BadInput{"deep-yaml.md",
+                 [] { return "---\ntitle: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n---\nBody.\n"; },
+                 "deep-yaml.md:2:"}));
+
+TEST_F(CliTest, HundredMegabyteFileIsRefusedWithoutReadingIt) {
+  write("healthy.md", kStale);
+  std::ofstream(dir_ / "huge.md").close();
+  fs::resize_file(dir_ / "huge.md", 100'000'000);
+  const CommandResult run = medlint("--today 2026-11-23 .", dir_);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("huge.md:1:1: error: file is 100000000 bytes, over the 16777216 byte limit"));
+  EXPECT_THAT(run.out, HasSubstr("healthy.md:3:16"));
+}
+
+TEST_F(CliTest, AliasBombAndDeepNestingInConfigAreConfigErrors) {
+  write("good.md", kGood);
+  write(".medlint.yaml", yaml_alias_bomb());
+  EXPECT_EQ(medlint("--today 2026-11-23 good.md", dir_).exit_code, 2);
+  write(".medlint.yaml", "rules: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n");
+  const CommandResult deep = medlint("--today 2026-11-23 good.md", dir_);
+  EXPECT_EQ(deep.exit_code, 2);
+  EXPECT_THAT(deep.out, HasSubstr("configuration error"));
+}
+
+TEST_F(CliTest, CatastrophicPatternInAUserPackRunsInLinearTime) {
+  write("pack.yaml", "rules:\n  - id: nested-plus\n    kind: phrases\n    options: {targets: {patterns: ['(a+)+$']}}\n");
+  write(".medlint.yaml", "extends: [medlint:recommended, pack.yaml]\n");
+  write("a.md", kHeader() + std::string(50'000, 'a') + "b\n");
+  const CommandResult run = medlint("--today 2026-11-23 a.md", dir_);
+  EXPECT_EQ(run.exit_code, 0) << run.out.substr(0, 500);
+}
+
+TEST_F(CliTest, DanglingSymlinkIsAnIoErrorNamingThePath) {
+  write("healthy.md", kStale);
+  fs::create_symlink(dir_ / "gone.md", dir_ / "link.md");
+  const CommandResult run = medlint("--today 2026-11-23 link.md healthy.md", dir_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("cannot read \"link.md\": No such file or directory"));
+  EXPECT_THAT(run.out, HasSubstr("healthy.md:3:16"));
 }
 
 TEST_F(CliTest, DirectorySymlinkLoopEnds) {
