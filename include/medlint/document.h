@@ -88,6 +88,12 @@ struct Metadata {
   std::vector<Field> disabled_rules;
 };
 
+// A Markdown link: its text's source bytes and its destination.
+struct Link {
+  Span span;  // source bytes of the link text
+  std::string url;
+};
+
 // An HTML comment in Markdown (suppression directives live there).
 struct Comment {
   std::string text;  // between "<!--" and "-->", trimmed
@@ -111,6 +117,7 @@ class Document {
   std::vector<Block> blocks;
   std::vector<Section> sections;
   std::vector<Comment> comments;
+  std::vector<Link> links;
   // Findings about the input itself (invalid UTF-8, malformed front matter...).
   std::vector<Diagnostic> problems;
 

@@ -22,6 +22,9 @@ std::string_view decode_entity(std::string_view entity) {
   return " ";
 }
 
+// Span begin of a link whose text has not been seen yet.
+constexpr std::size_t kUnstarted = static_cast<std::size_t>(-1);
+
 class MarkdownParser {
  public:
   explicit MarkdownParser(Document& document)
@@ -40,7 +43,9 @@ class MarkdownParser {
     parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
       return static_cast<MarkdownParser*>(self)->enter_span(type, detail);
     };
-    parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+    parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+      return static_cast<MarkdownParser*>(self)->leave_span(type);
+    };
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<MarkdownParser*>(self)->on_text(type, text, size);
     };
@@ -105,9 +110,22 @@ class MarkdownParser {
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     open_list_item_block();
-    if (type == MD_SPAN_A && builder_.block_open()) {
+    if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
-      if (href.size > 0 && link_url_.empty()) link_url_.assign(href.text, href.size);
+      std::string url(href.text, href.size);
+      if (builder_.block_open() && link_url_.empty()) link_url_ = url;
+      open_links_.push_back(document_.links.size());
+      document_.links.push_back({{kUnstarted, kUnstarted}, std::move(url)});
+    }
+    return 0;
+  }
+
+  int leave_span(MD_SPANTYPE type) {
+    if (type == MD_SPAN_A && !open_links_.empty()) {
+      Link& link = document_.links[open_links_.back()];
+      open_links_.pop_back();
+      if (link.span.begin == kUnstarted) link.span.begin = last_end_;  // a link without text
+      link.span.end = std::max(link.span.begin, last_end_);
     }
     return 0;
   }
@@ -122,6 +140,11 @@ class MarkdownParser {
                                        static_cast<std::size_t>(text - body_base_) + size}
                                 : Span{last_end_, last_end_};
     if (in_source) builder_.extend_block(span);
+    // A link's text starts at its first piece.
+    for (std::size_t index : open_links_) {
+      Link& link = document_.links[index];
+      if (in_source && link.span.begin == kUnstarted) link.span = {span.begin, span.begin};
+    }
     switch (type) {
       case MD_TEXT_NORMAL:
         add_pending_space(span);
@@ -250,6 +273,7 @@ class MarkdownParser {
   std::string block_text_;
   std::string link_url_;
   std::optional<Span> pending_space_;  // a break or code span waiting to become a space
+  std::vector<std::size_t> open_links_;  // indices into Document::links of links being read
 };
 
 }  // namespace

@@ -97,6 +97,13 @@ TEST(MarkdownTest, ProseOffsetsMapToTheExactSourceBytes) {
   EXPECT_EQ(document.position(source.begin), (Position{16, 1}));
 }
 
+TEST(MarkdownTest, LinksKeepTheirTextSpanAndUrl) {
+  const Document document = parse_text("a.md", "# T\n\nSee [the **CDC** page](https://cdc.example/x) today.\n");
+  ASSERT_EQ(document.links.size(), 1u);
+  EXPECT_EQ(document.links[0].url, "https://cdc.example/x");
+  EXPECT_EQ(source_text(document, document.links[0].span), "the **CDC** page");
+}
+
 TEST(MarkdownTest, SectionsNestByHeadingLevel) {
   const Document document = parse_text("a.md", "# T\n\n## A\n\ntext a\n\n### A1\n\ntext a1\n\n## B\n\ntext b\n");
   ASSERT_EQ(document.sections.size(), 3u);
