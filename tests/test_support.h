@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <fmt/format.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <fstream>
 #include <memory>
@@ -23,6 +24,23 @@ inline std::optional<std::filesystem::path> shared_dir() {
   const auto dir = source_dir().parent_path() / "shared";
   if (std::filesystem::is_directory(dir)) return dir;
   return std::nullopt;
+}
+
+struct ShellResult {
+  int exit_code = -1;
+  std::string out;  // standard output and error, as the command redirects them
+};
+
+// Runs a shell command and collects its output and exit status.
+inline ShellResult run_shell(const std::string& command) {
+  ShellResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 inline std::string read_file(const std::filesystem::path& path) {

@@ -221,19 +221,7 @@ class MarkdownParser {
     const std::string_view source_text = text_.substr(block.span.begin, block.span.size());
     const auto line = recognize_date_line(source_text);
     if (!line) return;
-    if (!line.value().date.empty()) {
-      const std::size_t begin = block.span.begin + static_cast<std::size_t>(line->date.data() - source_text.data());
-      DateMention mention;
-      mention.kind = line->kind;
-      mention.raw = std::string(line->date);
-      mention.label = std::string(line->label);
-      mention.span = {begin, begin + line->date.size()};
-      document_.meta.dates.push_back(std::move(mention));
-    }
-    if (!line->reviewer.empty() && !document_.meta.reviewer) {
-      const std::size_t begin = block.span.begin + static_cast<std::size_t>(line->reviewer.data() - source_text.data());
-      document_.meta.reviewer = Field{std::string(line->reviewer), {begin, begin + line->reviewer.size()}};
-    }
+    record_date_line(document_, *line, source_text, block.span.begin);
     block.kind = BlockKind::ReviewLine;
   }
 

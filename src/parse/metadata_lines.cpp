@@ -57,6 +57,24 @@ std::optional<DateLine> recognize_date_line(std::string_view line) {
   return match_line(line, updated_pattern(), DateMention::Kind::Updated, false);
 }
 
+void record_date_line(Document& document, const DateLine& line, std::string_view text, std::size_t offset) {
+  const auto span_of = [&](std::string_view part) {
+    const std::size_t begin = offset + static_cast<std::size_t>(part.data() - text.data());
+    return Span{begin, begin + part.size()};
+  };
+  if (!line.date.empty()) {
+    DateMention mention;
+    mention.kind = line.kind;
+    mention.raw = std::string(line.date);
+    mention.label = std::string(line.label);
+    mention.span = span_of(line.date);
+    document.meta.dates.push_back(std::move(mention));
+  }
+  if (!line.reviewer.empty() && !document.meta.reviewer) {
+    document.meta.reviewer = Field{std::string(line.reviewer), span_of(line.reviewer)};
+  }
+}
+
 void read_reference_fields(Reference& reference) {
   static const RE2 url_pattern(R"((https?://[^\s<>"')\]]+[^\s<>"')\].,;]))");
   static const RE2 doi_pattern(R"((?i)\b(10\.\d{4,9}/[^\s"<>]+[^\s"<>.,;]))");

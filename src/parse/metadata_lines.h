@@ -19,6 +19,11 @@ struct DateLine {
 // or next-review date. The views point into `line`.
 std::optional<DateLine> recognize_date_line(std::string_view line);
 
+// Records a recognized line's date (as a DateMention) and reviewer in the
+// document's metadata. `text` is the line as found at source offset `offset`;
+// the line's views point into it.
+void record_date_line(Document& document, const DateLine& line, std::string_view text, std::size_t offset);
+
 // Fills url, doi, pmid and year of a reference from its text.
 void read_reference_fields(Reference& reference);
 

@@ -219,19 +219,7 @@ class PlainTextParser {
     const DateLine line = *recognize_date_line(text);
     builder_.begin_block(BlockKind::ReviewLine, span);
     builder_.end_block();
-    auto offset_of = [&](std::string_view part) { return span.begin + static_cast<std::size_t>(part.data() - text.data()); };
-    if (!line.date.empty()) {
-      DateMention mention;
-      mention.kind = line.kind;
-      mention.raw = std::string(line.date);
-      mention.label = std::string(line.label);
-      mention.span = {offset_of(line.date), offset_of(line.date) + line.date.size()};
-      document_.meta.dates.push_back(std::move(mention));
-    }
-    if (!line.reviewer.empty() && !document_.meta.reviewer) {
-      const std::size_t begin = offset_of(line.reviewer);
-      document_.meta.reviewer = Field{std::string(line.reviewer), {begin, begin + line.reviewer.size()}};
-    }
+    record_date_line(document_, line, text, span.begin);
     if (line.kind == DateMention::Kind::Reviewed) after_review_ = true;
   }
 

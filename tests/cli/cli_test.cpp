@@ -2,7 +2,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <regex>
-#include <sys/wait.h>
 #include <yaml-cpp/yaml.h>
 
 #include "test_support.h"
@@ -14,23 +13,14 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using CommandResult = ShellResult;
 
 // Runs `medlint ARGS` from `dir` through the shell.
 CommandResult medlint(const std::string& args, const fs::path& dir = source_dir(), const std::string& stdin_text = "") {
   const fs::path input = fs::temp_directory_path() / fmt::format("medlint-stdin-{}", ::getpid());
   std::ofstream(input, std::ios::binary) << stdin_text;
-  const std::string command =
-      fmt::format("cd '{}' && NO_COLOR= '{}' {} < '{}' 2>&1", dir.string(), MEDLINT_BINARY, args, input.string());
-  CommandResult run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const CommandResult run = run_shell(
+      fmt::format("cd '{}' && NO_COLOR= '{}' {} < '{}' 2>&1", dir.string(), MEDLINT_BINARY, args, input.string()));
   fs::remove(input);
   return run;
 }

@@ -2,7 +2,6 @@
 // pre-commit hook, `init`, all in temporary git repositories.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include "test_support.h"
 
@@ -13,10 +12,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Shell {
-  int exit_code;
-  std::string out;
-};
+using Shell = ShellResult;
 
 class GateTest : public ::testing::Test {
  protected:
@@ -30,15 +26,8 @@ class GateTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Shell sh(const std::string& command) {
-    const std::string full = fmt::format("cd '{}' && export PATH='{}':\"$PATH\" NO_COLOR=1 && {} 2>&1", dir_.string(),
-                                         fs::path(MEDLINT_BINARY).parent_path().string(), command);
-    FILE* pipe = ::popen(full.c_str(), "r");
-    Shell result{-1, {}};
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return run_shell(fmt::format("cd '{}' && export PATH='{}':\"$PATH\" NO_COLOR=1 && {} 2>&1", dir_.string(),
+                                 fs::path(MEDLINT_BINARY).parent_path().string(), command));
   }
   void write(const std::string& relative, const std::string& text) {
     fs::create_directories((dir_ / relative).parent_path());
