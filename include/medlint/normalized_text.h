@@ -29,8 +29,6 @@ class NormalizedText {
   // characters that produced it.
   std::size_t to_source(std::size_t offset) const;
   Span to_source(Span text_span) const;
-  // First text offset whose source offset is >= `source_offset`.
-  std::size_t from_source(std::size_t source_offset) const;
 
  private:
   friend class NormalizedTextBuilder;

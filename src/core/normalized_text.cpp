@@ -84,18 +84,6 @@ Span NormalizedText::to_source(Span text_span) const {
   return {begin, std::max(begin, end)};
 }
 
-std::size_t NormalizedText::from_source(std::size_t source_offset) const {
-  for (std::size_t i = 0; i + 1 < anchors_.size(); ++i) {
-    const Anchor& piece = anchors_[i];
-    const Anchor& next = anchors_[i + 1];
-    if (source_offset <= piece.source) return piece.text;
-    if (source_offset < next.source) {
-      return piece.identity ? piece.text + (source_offset - piece.source) : next.text;
-    }
-  }
-  return size();
-}
-
 void NormalizedTextBuilder::add_piece(std::string_view cased, std::string_view folded, Span source,
                                       bool identity) {
   auto& anchors = text_.anchors_;

@@ -6,20 +6,6 @@
 
 namespace medlint {
 
-std::string_view to_string(Cue cue) {
-  switch (cue) {
-    case Cue::None: return "none";
-    case Cue::Discouraged: return "discouraged";
-    case Cue::Negated: return "negated";
-    case Cue::Reported: return "reported";
-    case Cue::Hypothetical: return "hypothetical";
-    case Cue::Supervised: return "supervised";
-    case Cue::Endorsed: return "endorsed";
-    case Cue::Question: return "question";
-  }
-  return "none";
-}
-
 namespace {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80); }

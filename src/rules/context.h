@@ -35,8 +35,6 @@ enum class Cue {
   Question,     // the sentence asks rather than advises
 };
 
-std::string_view to_string(Cue cue);
-
 struct CueVerdict {
   Cue cue = Cue::None;
   std::string text;  // the cue as written (normalized), empty for None and Question

@@ -33,7 +33,6 @@ class Options {
   Options child(const std::string& key) const;
 
   const std::string& path() const { return path_; }
-  const YAML::Node& map() const { return map_; }
   ConfigError error(const YAML::Node& node, const std::string& message) const {
     return config_error(path_, node, message);
   }

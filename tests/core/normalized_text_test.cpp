@@ -25,7 +25,6 @@ TEST(NormalizedTextTest, OffsetsMapBackToExactSourceBytes) {
   EXPECT_EQ(file.slice(text.to_source(Span{call, call + 4})), "call");
   // The apostrophe (1 byte in the text) covers its 3 source bytes.
   EXPECT_EQ(file.slice(text.to_source(Span{3, 4})), "\xE2\x80\x99");
-  EXPECT_EQ(text.from_source(file.text().find("call")), call);
 }
 
 TEST(NormalizedTextTest, NfkcExpandsLigaturesAndKeepsMapping) {
