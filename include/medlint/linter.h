@@ -40,6 +40,15 @@ class Linter {
   virtual std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const = 0;
 };
 
+// A rule as `medlint rules` lists it.
+struct RuleDescription {
+  std::string id;
+  std::string kind;
+  Severity severity = Severity::Error;
+  std::string summary;
+  bool enabled = true;  // false when the configuration turns it off
+};
+
 // Finds the configuration of each file (--config, else the nearest
 // .medlint.yaml walking up from the file, else the recommended pack) and
 // hands out its compiled Linter. Compilation happens once per distinct
@@ -53,14 +62,9 @@ class ConfigResolver {
   virtual std::shared_ptr<const Linter> linter_for(const std::filesystem::path& file) = 0;
   // Whether the file's configuration `ignore:`s it.
   virtual bool ignored(const std::filesystem::path& file) = 0;
-};
-
-// A rule as `medlint rules` lists it.
-struct RuleDescription {
-  std::string id;
-  std::string kind;
-  Severity severity = Severity::Error;
-  std::string summary;
+  // The rules of the packs a file's configuration uses, with the
+  // severities it sets (before `overrides`).
+  virtual std::vector<RuleDescription> rules_for(const std::filesystem::path& file) = 0;
 };
 
 // The rules of the shipped recommended pack.

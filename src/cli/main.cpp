@@ -107,9 +107,12 @@ int install_hook(bool force) {
   return result;
 }
 
-int list_rules() {
-  for (const RuleDescription& rule : recommended_rules()) {
-    std::cout << fmt::format("{:<20} {:<11} {:<8} {}\n", rule.id, rule.kind, to_string(rule.severity), rule.summary);
+// The rules the configuration of the current folder (or --config) uses.
+int list_rules(const std::optional<std::filesystem::path>& config) {
+  auto resolver = ConfigResolver::create(config);
+  for (const RuleDescription& rule : resolver->rules_for("article.md")) {
+    std::cout << fmt::format("{:<20} {:<11} {:<8} {}\n", rule.id, rule.kind,
+                             rule.enabled ? to_string(rule.severity) : "off", rule.summary);
   }
   return kExitClean;
 }
@@ -177,7 +180,8 @@ int main(int argc, char** argv) {
   baseline_command->add_option("paths", baseline_paths, "Files and folders to record")->required();
   baseline_command->add_option("-o,--output", baseline_output, "Baseline file to write")->required();
   baseline_command->fallthrough();
-  CLI::App* rules_command = app.add_subcommand("rules", "List the rules of the recommended pack");
+  CLI::App* rules_command = app.add_subcommand("rules", "List the rules in use here (the project's packs and severities)");
+  rules_command->fallthrough();
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule id")->required();
 
@@ -189,7 +193,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (rules_command->parsed()) return list_rules();
+    if (rules_command->parsed()) return list_rules(config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config));
     if (explain_command->parsed()) return explain(explained_rule);
     if (init_command->parsed()) return init_config(force);
     if (hook_command->parsed()) return install_hook(force);

@@ -255,6 +255,22 @@ class FileConfigResolver final : public ConfigResolver {
     return linter;
   }
 
+  std::vector<RuleDescription> rules_for(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
+    std::lock_guard lock(mutex_);
+    const ConfigFile& config = config_for(file)->config;
+    std::vector<RuleDescription> rules;
+    for (const RuleSpec& spec : config.pack.rules) {
+      RuleDescription rule{spec.info.id, spec.info.kind, spec.info.severity, spec.info.summary, true};
+      if (const auto found = config.rules.find(spec.info.id); found != config.rules.end()) {
+        rule.enabled = !found->second.off;
+        if (found->second.severity) rule.severity = *found->second.severity;
+      }
+      rules.push_back(std::move(rule));
+    }
+    return rules;
+  }
+
   bool ignored(const fs::path& relative_file) override {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);

@@ -220,6 +220,17 @@ TEST_F(CliTest, DirectorySymlinkLoopEnds) {
   EXPECT_THAT(run.out, HasSubstr("1 file checked"));
 }
 
+TEST_F(CliTest, RulesListsTheProjectsRulesAndSeverities) {
+  write("house.yaml", "rules:\n  - id: no-miracle-cures\n    kind: phrases\n    severity: warning\n"
+                      "    summary: No hype.\n    options: {targets: {phrases: [miracle cure]}}\n");
+  write(".medlint.yaml", "extends: [medlint:recommended, house.yaml]\nrules: {citations-present: off, self-treatment: info}\n");
+  const CommandResult run = medlint("rules", dir_);
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("no-miracle-cures     phrases     warning  No hype."));
+  EXPECT_THAT(run.out, HasSubstr("citations-present    references  off"));
+  EXPECT_THAT(run.out, HasSubstr("self-treatment       phrases     info"));
+}
+
 TEST_F(CliTest, ConfigErrorsExitTwoWithPosition) {
   write(".medlint.yaml", "rules:\n  no-such-rule: off\n");
   write("good.md", kGood);
