@@ -30,6 +30,8 @@ struct LintContext {
   std::chrono::year_month_day today;
   // Report suppression comments that suppress nothing (`unused-disable`).
   bool report_unused_disables = false;
+  // Threads one document's rules may share (the results do not depend on it).
+  int rule_threads = 1;
 };
 
 // The rules that apply to one file, compiled once and reused for every file

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
@@ -9,6 +8,7 @@
 #include <thread>
 
 #include "core/glob.h"
+#include "core/parallel.h"
 #include "lint/filter_findings.h"
 #include "lint/git.h"
 #include "medlint/baseline.h"
@@ -169,7 +169,8 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
   return excerpt;
 }
 
-FileResult lint_one(const Target& target, const LintOptions& options, ConfigResolver& resolver,
+FileResult lint_one(const Target& target, const LintOptions& options, const LintContext& context,
+                    ConfigResolver& resolver,
                     const std::string* stdin_text, bool& io_error, bool& checked) {
   FileResult result;
   result.path = target.path;
@@ -211,7 +212,7 @@ FileResult lint_one(const Target& target, const LintOptions& options, ConfigReso
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
-  result.diagnostics = linter->lint(document, options.context);
+  result.diagnostics = linter->lint(document, context);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     result.excerpts.push_back(excerpt_of(*source, diagnostic));
   }
@@ -246,33 +247,20 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   run.files.resize(targets.size());
   std::vector<char> io_errors(targets.size(), 0);
   std::vector<char> checked(targets.size(), 0);
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    for (std::size_t i = next++; i < targets.size(); i = next++) {
-      try {
-        bool io_error = false;
-        bool was_checked = false;
-        run.files[i] = lint_one(targets[i], options, *resolver, stdin_text ? &*stdin_text : nullptr, io_error,
-                                was_checked);
-        io_errors[i] = io_error;
-        checked[i] = was_checked;
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = targets.size();
-      }
-    }
-  };
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t jobs = std::min<std::size_t>(options.jobs > 0 ? static_cast<unsigned>(options.jobs) : hardware,
-                                                 std::max<std::size_t>(targets.size(), 1));
-  std::vector<std::thread> workers;
-  for (std::size_t i = 1; i < jobs; ++i) workers.emplace_back(work);
-  work();
-  for (std::thread& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+  const std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
+                                               : std::max(1u, std::thread::hardware_concurrency());
+  // Threads left over when there are fewer files than threads (a pre-commit
+  // hook's one article) share each file's rules instead.
+  LintContext context = options.context;
+  context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
+  run_in_parallel(targets.size(), threads, [&](std::size_t i) {
+    bool io_error = false;
+    bool was_checked = false;
+    run.files[i] = lint_one(targets[i], options, context, *resolver, stdin_text ? &*stdin_text : nullptr, io_error,
+                            was_checked);
+    io_errors[i] = io_error;
+    checked[i] = was_checked;
+  });
   for (std::size_t i = 0; i < targets.size(); ++i) {
     run.io_error = run.io_error || io_errors[i];
     run.files_checked += checked[i];

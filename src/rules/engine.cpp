@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/glob.h"
+#include "core/parallel.h"
 #include "medlint/linter.h"
 #include "rules/options.h"
 #include "rules/packs.h"
@@ -178,7 +179,12 @@ class RuleSetLinter final : public Linter {
     });
     const RuleContext rule_context{document, context.today};
     if (!unreadable) {
-      for (const auto& rule : rules_) rule->check(rule_context, findings);
+      // Each rule fills its own list, joined in rule order: the same
+      // findings however many threads ran them.
+      std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
+      run_in_parallel(rules_.size(), static_cast<std::size_t>(std::max(1, context.rule_threads)),
+                      [&](std::size_t i) { rules_[i]->check(rule_context, by_rule[i]); });
+      for (auto& found : by_rule) findings.insert(findings.end(), found.begin(), found.end());
     }
     findings = apply_suppressions(document, std::move(findings), context.report_unused_disables);
     std::sort(findings.begin(), findings.end(), diagnostic_less);

@@ -1,6 +1,7 @@
 // Runs the built medlint binary the way users and CI do.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <regex>
 #include <yaml-cpp/yaml.h>
 
@@ -218,6 +219,82 @@ TEST_F(CliTest, DirectorySymlinkLoopEnds) {
   const CommandResult run = medlint("--today 2026-11-23 a", dir_);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, HasSubstr("1 file checked"));
+}
+
+// Permissions do not stop root, so as root the run drops to nobody
+// (setpriv, util-linux); the test skips where neither is possible.
+TEST_F(CliTest, UnreadableFileAndFolderAreIoErrorsAndTheRestIsLinted) {
+  std::string runner;
+  if (::geteuid() == 0) {
+    runner = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+    if (run_shell(fmt::format("{} '{}' --version >/dev/null 2>&1", runner, MEDLINT_BINARY)).exit_code != 0) {
+      GTEST_SKIP() << "running as root without a way to drop privileges to nobody";
+    }
+  }
+  write("healthy.md", kStale);
+  write("locked.md", kStale);
+  write("closed/inside.md", kStale);
+  fs::permissions(dir_ / "locked.md", fs::perms::none);
+  fs::permissions(dir_ / "closed", fs::perms::none);
+  const CommandResult run = run_shell(fmt::format("cd '{}' && {} '{}' --today 2026-11-23 . 2>&1", dir_.string(), runner,
+                                                  MEDLINT_BINARY));
+  fs::permissions(dir_ / "closed", fs::perms::owner_all);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("locked.md:1:1: error: cannot read \"./locked.md\": Permission denied"));
+  EXPECT_THAT(run.out, HasSubstr("closed:1:1: error: cannot read folder: Permission denied"));
+  EXPECT_THAT(run.out, HasSubstr("healthy.md:3:16: error: medical review is 77 months old"));
+}
+
+// Waits until process `pid` is blocked reading its standard input, as
+// /proc/PID/syscall shows it ("0 0x0 ...": read on descriptor 0).
+bool wait_until_reading_stdin(pid_t pid) {
+  for (int attempt = 0; attempt < 2000; ++attempt) {
+    std::ifstream syscall(fmt::format("/proc/{}/syscall", pid));
+    if (!syscall) return false;
+    std::string number;  // "running" while it runs
+    std::string descriptor;
+    syscall >> number >> descriptor;
+    if (number == "0" && descriptor == "0x0") return true;
+    ::usleep(5000);
+  }
+  return false;
+}
+
+// medlint lists the paths, then reads standard input, then reads the
+// files: a file removed while it waits on standard input has vanished
+// between the walk and the read.
+TEST_F(CliTest, FileRemovedMidRunIsAnIoErrorAndTheRestIsLinted) {
+  write("a.md", kStale);
+  write("b.md", kStale);
+  int input[2];
+  ASSERT_EQ(::pipe(input), 0);
+  const fs::path output = dir_ / "output.txt";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out < 0 || ::chdir(dir_.c_str()) != 0) ::_exit(126);
+    ::dup2(input[0], STDIN_FILENO);
+    ::dup2(out, STDOUT_FILENO);
+    ::dup2(out, STDERR_FILENO);
+    ::close(input[1]);
+    ::execl(MEDLINT_BINARY, "medlint", "--today", "2026-11-23", "--stdin-filename", "piped.md", ".", "-", nullptr);
+    ::_exit(127);
+  }
+  ::close(input[0]);
+  const bool waited = wait_until_reading_stdin(pid);
+  if (waited) fs::remove(dir_ / "b.md");
+  const std::string piped = kStale;
+  EXPECT_EQ(::write(input[1], piped.data(), piped.size()), static_cast<ssize_t>(piped.size()));
+  ::close(input[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!waited) GTEST_SKIP() << "/proc/PID/syscall is not readable here";
+  const std::string out = read_file(output);
+  EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+  EXPECT_THAT(out, HasSubstr("b.md:1:1: error: cannot read \"./b.md\": No such file or directory"));
+  EXPECT_THAT(out, HasSubstr("a.md:3:16: error: medical review is 77 months old"));
+  EXPECT_THAT(out, HasSubstr("piped.md:3:16: error: medical review is 77 months old"));
 }
 
 TEST_F(CliTest, RulesListsTheProjectsRulesAndSeverities) {
