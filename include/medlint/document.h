@@ -127,7 +127,8 @@ class Document {
 
   // Sentences (ICU sentence breaks with abbreviation exceptions), computed
   // per block on first use: most text matches no rule and never needs
-  // segmenting. Not thread-safe: one thread reads a Document at a time.
+  // segmenting. Safe to call from several threads (a file's rules may run
+  // in parallel).
   std::vector<Sentence> sentences() const;
   // The sentences of one prose block.
   const std::vector<Sentence>& block_sentences(int block) const;
@@ -143,8 +144,9 @@ class Document {
   std::shared_ptr<const SourceFile> source_;
   Format format_;
   NormalizedText text_;
-  // Sentences per block, filled on demand.
-  mutable std::vector<std::optional<std::vector<Sentence>>> block_sentences_;
+  // Sentences per block, filled on demand; shared by copies of the same text.
+  struct SentenceCache;
+  std::shared_ptr<SentenceCache> sentence_cache_;
 };
 
 }  // namespace medlint

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -43,14 +44,16 @@ bool is_prose(BlockKind kind) {
 
 namespace {
 
-// ICU's English sentence iterator. One per thread: break iterators are not
-// thread-safe and are costly to build.
+// ICU's English sentence iterator. One per thread, since break iterators
+// are not thread-safe; each is cloned from one built once, as building one
+// from ICU's rules costs far more than a clone.
 icu::BreakIterator* sentence_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
     UErrorCode status = U_ZERO_ERROR;
     return std::unique_ptr<icu::BreakIterator>(
         icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
   }();
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype ? prototype->clone() : nullptr);
   return iterator.get();
 }
 
@@ -78,7 +81,8 @@ void split_sentences(const std::string& text, Span range, int block, std::vector
   icu::BreakIterator* iterator = sentence_iterator();
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data() + range.begin, static_cast<int64_t>(range.size()), &status);
-  if (U_FAILURE(status)) {
+  if (!iterator || U_FAILURE(status)) {
+    utext_close(utext);
     out.push_back({range, block});
     return;
   }
@@ -104,17 +108,24 @@ void split_sentences(const std::string& text, Span range, int block, std::vector
 
 }  // namespace
 
+struct Document::SentenceCache {
+  std::mutex mutex;
+  std::vector<std::optional<std::vector<Sentence>>> blocks;
+};
+
 Document::Document(std::shared_ptr<const SourceFile> source, Format format)
-    : source_(std::move(source)), format_(format) {}
+    : source_(std::move(source)), format_(format), sentence_cache_(std::make_shared<SentenceCache>()) {}
 
 void Document::set_text(NormalizedText text) {
   text_ = std::move(text);
-  block_sentences_.clear();
+  sentence_cache_ = std::make_shared<SentenceCache>();
 }
 
 const std::vector<Sentence>& Document::block_sentences(int block) const {
-  if (block_sentences_.size() != blocks.size()) block_sentences_.assign(blocks.size(), std::nullopt);
-  auto& cached = block_sentences_[static_cast<std::size_t>(block)];
+  std::lock_guard lock(sentence_cache_->mutex);
+  auto& blocks_cached = sentence_cache_->blocks;
+  if (blocks_cached.size() != blocks.size()) blocks_cached.assign(blocks.size(), std::nullopt);
+  auto& cached = blocks_cached[static_cast<std::size_t>(block)];
   if (!cached) {
     cached.emplace();
     const Span text = blocks[static_cast<std::size_t>(block)].text;

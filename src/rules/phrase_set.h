@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,9 @@ class PhraseSet {
  public:
   struct Entry {
     // A phrase is matched on word boundaries, case folded, with any run of
-    // white space standing for one space; a regex is RE2 syntax, matched
-    // against the case-folded normalized text as written.
+    // white space standing for one space and an apostrophe optional
+    // ("don't" finds "dont"); a regex is RE2 syntax, matched against the
+    // case-folded normalized text as written.
     std::string text;
     bool is_regex = false;
   };

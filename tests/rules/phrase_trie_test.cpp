@@ -1,0 +1,175 @@
+#include "rules/phrase_trie.h"
+
+#include <gtest/gtest.h>
+#include <random>
+#include <re2/re2.h>
+#include <set>
+#include <yaml-cpp/yaml.h>
+
+#include "rules/phrase_set.h"
+#include "test_support.h"
+
+namespace medlint {
+namespace {
+
+using testing::source_dir;
+
+std::vector<std::string> found(const PhraseTrie& trie, const std::string& text, Span range) {
+  std::vector<PhraseTrie::Match> matches;
+  trie.find_all(text, range, matches);
+  std::vector<std::string> result;
+  for (const auto& match : matches) result.push_back(text.substr(match.text.begin, match.text.size()));
+  return result;
+}
+
+std::vector<std::string> found(const PhraseTrie& trie, const std::string& text) {
+  return found(trie, text, {0, text.size()});
+}
+
+PhraseTrie trie_of(std::initializer_list<const char*> phrases) {
+  PhraseTrie trie;
+  int entry = 0;
+  for (const char* phrase : phrases) EXPECT_FALSE(trie.add(phrase, entry++));
+  return trie;
+}
+
+TEST(PhraseTrieTest, WholeWordsOnly) {
+  const PhraseTrie trie = trie_of({"er", "pain"});
+  EXPECT_TRUE(found(trie, "other painful water").empty());
+  EXPECT_EQ(found(trie, "the er, with pain."), (std::vector<std::string>{"er", "pain"}));
+  EXPECT_EQ(found(trie, "pain_killer pain-free"), (std::vector<std::string>{"pain"}));  // '_' is a word character
+}
+
+TEST(PhraseTrieTest, AnyRunOfWhiteSpaceBetweenWords) {
+  const PhraseTrie trie = trie_of({"call  911"});
+  EXPECT_EQ(found(trie, "call\r\n\t 911 and call911"), (std::vector<std::string>{"call\r\n\t 911"}));
+}
+
+TEST(PhraseTrieTest, ApostrophesAreOptionalAndUpperCaseIsFolded) {
+  const PhraseTrie trie = trie_of({"Don't", "old wives' tale"});
+  EXPECT_EQ(found(trie, "dont, don't, old wives tale, old wives' tale"),
+            (std::vector<std::string>{"dont", "don't", "old wives tale", "old wives' tale"}));
+}
+
+TEST(PhraseTrieTest, EndsThatAreNotWordCharactersNeedNoBoundary) {
+  const PhraseTrie trie = trie_of({"a&e", "e.g.", "friends'"});
+  EXPECT_EQ(found(trie, "a&e's e.g.x friends'x"), (std::vector<std::string>{"a&e", "e.g.", "friends", "friends'"}));
+  EXPECT_TRUE(found(trie, "xa&e xe.g.").empty());  // a word character starts each, so a word must start there
+}
+
+TEST(PhraseTrieTest, EveryStartAndLengthIsReported) {
+  const PhraseTrie trie = trie_of({"chest pain", "pain", "chest pain spreading"});
+  EXPECT_EQ(found(trie, "chest pain spreading"), (std::vector<std::string>{"chest pain", "chest pain spreading", "pain"}));
+}
+
+TEST(PhraseTrieTest, RangeLimitsMatchesButBoundariesSeeTheWholeText) {
+  const PhraseTrie trie = trie_of({"pain"});
+  const std::string text = "painful pain";
+  EXPECT_TRUE(found(trie, text, {0, 4}).empty());
+  EXPECT_TRUE(found(trie, text, {9, 12}).empty());  // "ain": the match would start before the range
+  EXPECT_EQ(found(trie, text, {8, 12}), (std::vector<std::string>{"pain"}));
+}
+
+TEST(PhraseTrieTest, PhraseWithoutCharactersIsRefused) {
+  PhraseTrie trie;
+  EXPECT_TRUE(trie.add("  ' ", 0));
+  EXPECT_TRUE(trie.empty());
+}
+
+// The RE2 pattern a phrase stands for: the meaning PhraseSet documents,
+// written as a regex. The trie must find what RE2 finds with it.
+std::string phrase_as_regex(std::string_view phrase) {
+  std::string regex;
+  bool pending_space = false;
+  for (char c : phrase) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      pending_space = !regex.empty();
+      continue;
+    }
+    if (pending_space) regex += R"(\s+)";
+    pending_space = false;
+    if (c == '\'') {
+      regex += "'?";
+    } else {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      regex += RE2::QuoteMeta(re2::StringPiece(&c, 1));
+    }
+  }
+  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  const std::string_view trimmed = phrase.substr(phrase.find_first_not_of(" \t\n"));
+  const bool word_start = is_word(trimmed.front());
+  const bool word_end = is_word(phrase[phrase.find_last_not_of(" \t\n")]);
+  return std::string(word_start ? R"(\b)" : "") + regex + (word_end ? R"(\b)" : "");
+}
+
+void collect_phrases(const YAML::Node& node, bool in_phrases, std::vector<std::string>& out) {
+  if (node.IsScalar()) {
+    if (in_phrases) out.push_back(node.Scalar());
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) collect_phrases(item, in_phrases, out);
+  } else if (node.IsMap()) {
+    for (const auto& entry : node) collect_phrases(entry.second, entry.first.Scalar() == "phrases", out);
+  }
+}
+
+// Every phrase of the shipped packs, plus awkward ones, against RE2 on
+// random text built from their words, separators, apostrophes, upper case
+// and non-ASCII letters, in random ranges.
+TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
+  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
+                                      "x_y", "café", "it's ok"};
+  for (const char* pack : {"cues.yaml", "safety-escalation.yaml", "self-treatment.yaml"}) {
+    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
+  }
+  ASSERT_GT(phrases.size(), 300u);
+  std::vector<PhraseSet::Entry> as_phrases;
+  std::vector<PhraseSet::Entry> as_regexes;
+  std::vector<std::string> words;
+  for (const std::string& phrase : phrases) {
+    as_phrases.push_back({phrase, false});
+    as_regexes.push_back({phrase_as_regex(phrase), true});
+    std::string word;
+    for (char c : phrase + " ") {
+      if (c == ' ') {
+        if (!word.empty()) words.push_back(word);
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+  }
+  const PhraseSet by_trie = PhraseSet::compile(as_phrases);
+  const PhraseSet by_re2 = PhraseSet::compile(as_regexes);
+  const std::vector<std::string> separators = {" ", "  ", "\n", "\t", "\r\n", ", ", ". ", "-", "'", "", "_", "é ", "Ü"};
+  std::mt19937 random(20261125);
+  const auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  int compared_matches = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) {
+      std::string word = pick(words);
+      if (random() % 7 == 0) word.erase(std::remove(word.begin(), word.end(), '\''), word.end());
+      if (random() % 9 == 0) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      text += word + pick(separators);
+    }
+    Span range{0, text.size()};
+    if (round % 3 == 0) {
+      range.begin = random() % (text.size() + 1);
+      range.end = range.begin + random() % (text.size() - range.begin + 1);
+    }
+    const auto trie_matches = by_trie.find_all(text, range);
+    const auto re2_matches = by_re2.find_all(text, range);
+    ASSERT_EQ(trie_matches.size(), re2_matches.size()) << "text: \"" << text << "\"";
+    for (std::size_t i = 0; i < trie_matches.size(); ++i) {
+      EXPECT_EQ(trie_matches[i].text, re2_matches[i].text) << "text: \"" << text << "\"";
+      EXPECT_EQ(phrases[static_cast<std::size_t>(trie_matches[i].entry)],
+                phrases[static_cast<std::size_t>(re2_matches[i].entry)]);
+    }
+    compared_matches += static_cast<int>(trie_matches.size());
+  }
+  EXPECT_GT(compared_matches, 1000);
+}
+
+}  // namespace
+}  // namespace medlint
