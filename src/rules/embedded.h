@@ -1,4 +1,5 @@
-// The shipped rule packs and rule docs, compiled into the library.
+// Files compiled into the library: the rule docs and the starter
+// configuration as they are, the shipped rule packs as YAML images.
 #pragma once
 #include <string_view>
 #include <vector>
@@ -12,5 +13,8 @@ struct EmbeddedFile {
 
 // Sorted by path.
 const std::vector<EmbeddedFile>& embedded_files();
+// The shipped packs' files ("rules/medical/cues.yaml"), sorted by path;
+// `bytes` is the YAML image of each (rules/pack_image.h).
+const std::vector<EmbeddedFile>& shipped_pack_images();
 
 }  // namespace medlint

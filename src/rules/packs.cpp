@@ -9,6 +9,7 @@
 #include "rules/embedded.h"
 #include "rules/kinds/kinds.h"
 #include "rules/options.h"
+#include "rules/pack_image.h"
 
 namespace medlint {
 
@@ -42,8 +43,7 @@ YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
 
 }  // namespace
 
-void read_pack_file(const std::string& display_path, const std::string& yaml, RulePack& pack) {
-  const YAML::Node root = load_yaml(display_path, yaml);
+void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");
   file.allow_only({"rules", "cue_sets"});
@@ -87,9 +87,9 @@ RulePack load_shipped_pack(std::string_view name, const std::string& referenced_
   for (const auto& [pack_name, folder] : kShippedPacks) {
     if (pack_name != name) continue;
     RulePack pack;
-    for (const EmbeddedFile& file : embedded_files()) {
-      if (file.path.starts_with(folder) && file.path.ends_with(".yaml")) {
-        read_pack_file(fmt::format("{}/{}", name, file.path.substr(folder.size())), std::string(file.bytes), pack);
+    for (const EmbeddedFile& file : shipped_pack_images()) {
+      if (file.path.starts_with(folder)) {
+        read_pack(fmt::format("{}/{}", name, file.path.substr(folder.size())), decode_yaml_image(file.bytes), pack);
       }
     }
     return pack;
@@ -117,7 +117,7 @@ RulePack load_pack_path(const std::string& path, const std::string& referenced_f
     std::ostringstream text;
     text << in.rdbuf();
     if (!in) throw config_error(referenced_from, where, fmt::format("cannot read rule pack \"{}\"", file.string()));
-    read_pack_file(file.string(), text.str(), pack);
+    read_pack(file.string(), load_yaml(file.string(), text.str()), pack);
   }
   return pack;
 }

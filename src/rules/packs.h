@@ -32,10 +32,10 @@ const RuleKind* find_rule_kind(std::string_view name);
 // The name users write in `extends:` for the shipped recommended pack.
 inline constexpr std::string_view kRecommendedPack = "medlint:recommended";
 
-// Adds the rules and cue sets of one pack file (`display_path` names it in
-// errors). Throws ConfigError on an unknown kind, a duplicate id, a bad
-// severity or a malformed entry.
-void read_pack_file(const std::string& display_path, const std::string& yaml, RulePack& pack);
+// Adds the rules and cue sets of one pack file, read as YAML
+// (`display_path` names it in errors). Throws ConfigError on an unknown
+// kind, a duplicate id, a bad severity or a malformed entry.
+void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack);
 
 // A shipped pack by its `medlint:` name, from the copy compiled into the
 // binary. Throws ConfigError when there is no such pack.

@@ -1,0 +1,116 @@
+#include "rules/pack_image.h"
+
+namespace medlint {
+
+namespace {
+
+// Each node is a kind byte, then: a scalar its length and bytes; a sequence
+// its item count and items; a map its pair count and keys and values in turn.
+// Counts and lengths are LEB128 varints.
+enum Kind : char { kNull = 'N', kScalar = 'S', kSequence = 'Q', kMap = 'M' };
+
+void write_count(std::size_t count, std::string& out) {
+  do {
+    const auto low = static_cast<unsigned char>(count & 0x7F);
+    count >>= 7;
+    out += static_cast<char>(count ? low | 0x80 : low);
+  } while (count);
+}
+
+void encode(const YAML::Node& node, std::string& out) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      out += kScalar;
+      write_count(node.Scalar().size(), out);
+      out += node.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      out += kSequence;
+      write_count(node.size(), out);
+      for (const auto& item : node) encode(item, out);
+      break;
+    case YAML::NodeType::Map:
+      out += kMap;
+      write_count(node.size(), out);
+      for (const auto& entry : node) {
+        encode(entry.first, out);
+        encode(entry.second, out);
+      }
+      break;
+    default:
+      out += kNull;
+  }
+}
+
+class Decoder {
+ public:
+  explicit Decoder(std::string_view image) : image_(image) {}
+
+  YAML::Node node(int depth = 0) {
+    if (depth > 256) throw BadYamlImage("YAML image nests too deeply");
+    switch (byte()) {
+      case kNull:
+        return YAML::Node(YAML::NodeType::Null);
+      case kScalar: {
+        const std::size_t length = count();
+        if (length > image_.size() - at_) throw BadYamlImage("YAML image ends inside a scalar");
+        YAML::Node scalar(std::string(image_.substr(at_, length)));
+        at_ += length;
+        return scalar;
+      }
+      case kSequence: {
+        YAML::Node sequence(YAML::NodeType::Sequence);
+        for (std::size_t i = count(); i > 0; --i) sequence.push_back(node(depth + 1));
+        return sequence;
+      }
+      case kMap: {
+        YAML::Node map(YAML::NodeType::Map);
+        for (std::size_t i = count(); i > 0; --i) {
+          const YAML::Node key = node(depth + 1);
+          map.force_insert(key, node(depth + 1));
+        }
+        return map;
+      }
+      default:
+        throw BadYamlImage("YAML image has an unknown node kind");
+    }
+  }
+
+  bool finished() const { return at_ == image_.size(); }
+
+ private:
+  char byte() {
+    if (at_ >= image_.size()) throw BadYamlImage("YAML image ends early");
+    return image_[at_++];
+  }
+
+  std::size_t count() {
+    std::size_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const auto part = static_cast<unsigned char>(byte());
+      value |= static_cast<std::size_t>(part & 0x7F) << shift;
+      if (!(part & 0x80)) return value;
+    }
+    throw BadYamlImage("YAML image has an overlong count");
+  }
+
+  std::string_view image_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::string encode_yaml_image(const YAML::Node& node) {
+  std::string image;
+  encode(node, image);
+  return image;
+}
+
+YAML::Node decode_yaml_image(std::string_view image) {
+  Decoder decoder(image);
+  YAML::Node root = decoder.node();
+  if (!decoder.finished()) throw BadYamlImage("YAML image has bytes after its document");
+  return root;
+}
+
+}  // namespace medlint
