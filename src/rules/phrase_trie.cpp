@@ -23,9 +23,7 @@ bool boundary_at(std::string_view text, std::size_t offset) {
   return before != after;
 }
 
-void add_unique(std::vector<int>& nodes, int node) {
-  if (node >= 0 && std::find(nodes.begin(), nodes.end(), node) == nodes.end()) nodes.push_back(node);
-}
+constexpr int kMaxApostrophes = 8;
 
 }  // namespace
 
@@ -39,26 +37,41 @@ int PhraseTrie::child(int node, char c) const {
   return -1;
 }
 
-int PhraseTrie::make_child(int node, char c) {
-  if (const int existing = child(node, c); existing >= 0) return existing;
-  const int created = static_cast<int>(nodes_.size());
-  nodes_.emplace_back();
-  nodes_.back().boundary_after = is_word(c);
-  if (node == 0) {
-    first_[static_cast<unsigned char>(c)] = created;
-  } else {
-    nodes_[static_cast<std::size_t>(node)].next.emplace_back(c, created);
-  }
-  return created;
-}
-
 std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
+  const auto first = phrase.find_first_not_of(" \t\n");
   if (std::none_of(phrase.begin(), phrase.end(), [](char c) { return !is_phrase_space(c) && c != '\''; })) {
     return "a phrase needs a character other than spaces and apostrophes";
   }
+  std::vector<std::size_t> apostrophes;
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    if (phrase[i] != '\'') continue;
+    const bool alone = (i == 0 || is_phrase_space(phrase[i - 1])) && (i + 1 == phrase.size() || is_phrase_space(phrase[i + 1]));
+    if (alone) return "an apostrophe in a phrase must be part of a word";
+    apostrophes.push_back(i);
+  }
+  if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most 8 apostrophes";
+  const Ending ending{entry, is_word(phrase[first]), is_word(phrase[phrase.find_last_not_of(" \t\n")])};
+  // Each optional apostrophe doubles the spellings; keeping them apart keeps
+  // the walk to one node at a time.
+  for (unsigned kept = 0; kept < (1u << apostrophes.size()); ++kept) {
+    std::string spelling;
+    std::size_t next_apostrophe = 0;
+    for (std::size_t i = 0; i < phrase.size(); ++i) {
+      if (next_apostrophe < apostrophes.size() && apostrophes[next_apostrophe] == i) {
+        if (kept & (1u << next_apostrophe++)) spelling += '\'';
+      } else {
+        spelling += phrase[i];
+      }
+    }
+    add_spelling(spelling, ending);
+  }
+  return std::nullopt;
+}
+
+void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
   int node = 0;
   bool pending_space = false;
-  for (const char c : phrase) {
+  for (char c : spelling) {
     if (is_phrase_space(c)) {
       pending_space = node != 0;
       continue;
@@ -66,66 +79,51 @@ std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
     if (pending_space) {
       if (nodes_[static_cast<std::size_t>(node)].space < 0) {
         nodes_[static_cast<std::size_t>(node)].space = static_cast<int>(nodes_.size());
-        nodes_.emplace_back();
-        nodes_.back().in_space = true;
+        nodes_.emplace_back().in_space = true;
       }
       node = nodes_[static_cast<std::size_t>(node)].space;
       pending_space = false;
     }
-    if (c == '\'') {
-      if (nodes_[static_cast<std::size_t>(node)].apostrophe < 0) {
-        nodes_[static_cast<std::size_t>(node)].apostrophe = static_cast<int>(nodes_.size());
-        nodes_.emplace_back();
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    int next = child(node, c);
+    if (next < 0) {
+      next = static_cast<int>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == 0) {
+        first_[static_cast<unsigned char>(c)] = next;
+      } else {
+        nodes_[static_cast<std::size_t>(node)].next.emplace_back(c, next);
       }
-      node = nodes_[static_cast<std::size_t>(node)].apostrophe;
-    } else {
-      node = make_child(node, c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
     }
+    node = next;
   }
-  nodes_[static_cast<std::size_t>(node)].entries.push_back(entry);
-  return std::nullopt;
-}
-
-void PhraseTrie::close_over_apostrophes(std::vector<int>& nodes) const {
-  for (std::size_t i = 0; i < nodes.size(); ++i) add_unique(nodes, nodes_[static_cast<std::size_t>(nodes[i])].apostrophe);
+  if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(" \t\n")])] = true;
+  nodes_[static_cast<std::size_t>(node)].endings.push_back(ending);
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
   if (empty() || range.end > text.size()) return;
-  const bool leading_apostrophe = nodes_[0].apostrophe >= 0;
-  std::vector<int> active;
-  std::vector<int> next;
   for (std::size_t start = range.begin; start < range.end; ++start) {
-    const char first = text[start];
-    const int first_node = first_[static_cast<unsigned char>(first)];
-    if (first_node < 0 && !leading_apostrophe) continue;  // the common case: nothing starts here
-    // A phrase starting with a word character starts a word.
-    const bool starts_word = !is_word(first) || boundary_at(text, start);
-    if (!starts_word && !leading_apostrophe) continue;
-    active.assign(1, 0);
-    close_over_apostrophes(active);
-    for (std::size_t at = start; at < range.end && !active.empty(); ++at) {
-      const char c = text[at];
-      next.clear();
-      for (const int node : active) {
-        const Node& current = nodes_[static_cast<std::size_t>(node)];
-        if (is_text_space(c)) {
-          add_unique(next, current.space);
-          if (current.in_space) add_unique(next, node);
-        } else if (c == '\'' && current.apostrophe >= 0) {
-          add_unique(next, current.apostrophe);
-        } else if (node != 0 || starts_word) {
-          add_unique(next, child(node, c));
+    const auto first = static_cast<unsigned char>(text[start]);
+    int node = first_[first];
+    if (node < 0) continue;  // the common case: nothing starts here
+    const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
+    if (!starts_word && !starts_anywhere_[first]) continue;
+    for (std::size_t at = start + 1;; ++at) {
+      for (const Ending& ending : nodes_[static_cast<std::size_t>(node)].endings) {
+        if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
+          out.push_back({{start, at}, ending.entry});
         }
       }
-      close_over_apostrophes(next);
-      std::swap(active, next);
-      const std::size_t end = at + 1;
-      for (const int node : active) {
-        const Node& reached = nodes_[static_cast<std::size_t>(node)];
-        if (reached.entries.empty() || (reached.boundary_after && !boundary_at(text, end))) continue;
-        for (const int entry : reached.entries) out.push_back({{start, end}, entry});
+      if (at >= range.end) break;
+      const char c = text[at];
+      const Node& current = nodes_[static_cast<std::size_t>(node)];
+      if (!is_text_space(c)) {
+        node = child(node, c);
+      } else if (!current.in_space) {
+        node = current.space;
       }
+      if (node < 0) break;
     }
   }
 }

@@ -29,7 +29,8 @@ class PhraseTrie {
   PhraseTrie();
 
   // Adds `phrase` under the caller's `entry` number. Returns why a phrase
-  // cannot be matched (it has no character besides spaces and apostrophes).
+  // cannot be matched: it has no character besides spaces and apostrophes,
+  // an apostrophe stands alone, or it has more than 8 apostrophes.
   std::optional<std::string> add(std::string_view phrase, int entry);
 
   bool empty() const { return nodes_.size() == 1; }
@@ -40,22 +41,27 @@ class PhraseTrie {
   void find_all(std::string_view text, Span range, std::vector<Match>& out) const;
 
  private:
+  struct Ending {
+    int entry;
+    bool boundary_before;  // the phrase starts with a word character
+    bool boundary_after;   // ... ends with one
+  };
   struct Node {
     std::vector<std::pair<char, int>> next;  // a character, then the node it leads to
     int space = -1;                          // through a run of white space
-    int apostrophe = -1;                     // through an apostrophe, or without one
     bool in_space = false;                   // reached through `space`: more white space stays here
-    bool boundary_after = false;             // the last character is a word character
-    std::vector<int> entries;                // phrases that end here
+    std::vector<Ending> endings;             // phrases that end here
   };
 
+  // One spelling: the phrase with each optional apostrophe kept or dropped.
+  void add_spelling(std::string_view spelling, Ending ending);
   int child(int node, char c) const;
-  int make_child(int node, char c);
-  // `nodes` plus the nodes their optional apostrophes lead to.
-  void close_over_apostrophes(std::vector<int>& nodes) const;
 
-  std::vector<Node> nodes_;           // nodes_[0] is the root
-  std::array<int, 256> first_{};      // the root's character edges, by byte
+  std::vector<Node> nodes_;  // nodes_[0] is the root
+  std::array<int, 256> first_{};  // the root's edges, by byte
+  // Whether some phrase starting with this byte needs no word boundary
+  // before it ("tis" spelled from "'tis"), so a start inside a word counts.
+  std::array<bool, 256> starts_anywhere_{};
 };
 
 }  // namespace medlint

@@ -70,10 +70,14 @@ TEST(PhraseTrieTest, RangeLimitsMatchesButBoundariesSeeTheWholeText) {
   EXPECT_EQ(found(trie, text, {8, 12}), (std::vector<std::string>{"pain"}));
 }
 
-TEST(PhraseTrieTest, PhraseWithoutCharactersIsRefused) {
+TEST(PhraseTrieTest, PhrasesItCannotSpellAreRefused) {
   PhraseTrie trie;
   EXPECT_TRUE(trie.add("  ' ", 0));
+  EXPECT_TRUE(trie.add("rock ' roll", 1));
+  EXPECT_TRUE(trie.add("a'b'c'd'e'f'g'h'i'j", 2));
   EXPECT_TRUE(trie.empty());
+  EXPECT_FALSE(trie.add("a'b'c'd'e'f'g'h'i", 3));  // 8 apostrophes: 256 spellings
+  EXPECT_EQ(found(trie, "abcdefghi a'bc'defgh'i"), (std::vector<std::string>{"abcdefghi", "a'bc'defgh'i"}));
 }
 
 // The RE2 pattern a phrase stands for: the meaning PhraseSet documents,
