@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 

@@ -2,16 +2,17 @@
 
 #include <gtest/gtest.h>
 #include <random>
-#include <re2/re2.h>
 #include <set>
 #include <yaml-cpp/yaml.h>
 
+#include "rules/phrase_regex_oracle.h"
 #include "rules/phrase_set.h"
 #include "test_support.h"
 
 namespace medlint {
 namespace {
 
+using testing::phrase_as_regex;
 using testing::source_dir;
 
 std::vector<std::string> found(const PhraseTrie& trie, const std::string& text, Span range) {
@@ -78,32 +79,6 @@ TEST(PhraseTrieTest, PhrasesItCannotSpellAreRefused) {
   EXPECT_TRUE(trie.empty());
   EXPECT_FALSE(trie.add("a'b'c'd'e'f'g'h'i", 3));  // 8 apostrophes: 256 spellings
   EXPECT_EQ(found(trie, "abcdefghi a'bc'defgh'i"), (std::vector<std::string>{"abcdefghi", "a'bc'defgh'i"}));
-}
-
-// The RE2 pattern a phrase stands for: the meaning PhraseSet documents,
-// written as a regex. The trie must find what RE2 finds with it.
-std::string phrase_as_regex(std::string_view phrase) {
-  std::string regex;
-  bool pending_space = false;
-  for (char c : phrase) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      pending_space = !regex.empty();
-      continue;
-    }
-    if (pending_space) regex += R"(\s+)";
-    pending_space = false;
-    if (c == '\'') {
-      regex += "'?";
-    } else {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      regex += RE2::QuoteMeta(re2::StringPiece(&c, 1));
-    }
-  }
-  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  const std::string_view trimmed = phrase.substr(phrase.find_first_not_of(" \t\n"));
-  const bool word_start = is_word(trimmed.front());
-  const bool word_end = is_word(phrase[phrase.find_last_not_of(" \t\n")]);
-  return std::string(word_start ? R"(\b)" : "") + regex + (word_end ? R"(\b)" : "");
 }
 
 void collect_phrases(const YAML::Node& node, bool in_phrases, std::vector<std::string>& out) {
