@@ -8,6 +8,7 @@
 #include "core/glob.h"
 #include "core/parallel.h"
 #include "medlint/linter.h"
+#include "rules/lexicon.h"
 #include "rules/options.h"
 #include "rules/packs.h"
 #include "rules/suppressions.h"
@@ -166,9 +167,19 @@ ConfigFile read_config_file(const fs::path& file) {
   return config;
 }
 
+// The patterns every rule scans the prose for, found in one pass.
+SharedPatternScan shared_scan(const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::vector<const PhraseSet*> sets;
+  for (const auto& rule : rules) {
+    for (const Lexicon* lexicon : rule->scanned_lexicons()) sets.push_back(&lexicon->phrase_set());
+  }
+  return SharedPatternScan(sets);
+}
+
 class RuleSetLinter final : public Linter {
  public:
-  explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules) : rules_(std::move(rules)) {}
+  explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules)
+      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {}
 
   std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const override {
     std::vector<Diagnostic> findings = document.problems;
@@ -177,8 +188,9 @@ class RuleSetLinter final : public Linter {
     const bool unreadable = std::any_of(findings.begin(), findings.end(), [](const Diagnostic& problem) {
       return problem.rule == "empty-file" || problem.rule == "front-matter";
     });
-    const RuleContext rule_context{document, context.today};
     if (!unreadable) {
+      const PatternHits hits = context.shared_pattern_scan ? scan_.run(document.text().folded()) : PatternHits{};
+      const RuleContext rule_context{document, context.today, &hits};
       // Each rule fills its own list, joined in rule order: the same
       // findings however many threads ran them.
       std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
@@ -193,6 +205,7 @@ class RuleSetLinter final : public Linter {
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  SharedPatternScan scan_;
 };
 
 void apply(const RuleSettings& settings, std::map<std::string, RuleSetting>& into) {

@@ -17,6 +17,8 @@
 namespace medlint {
 
 class ContextCues;
+class Lexicon;
+struct PatternHits;
 
 struct Locale {
   std::string tag = "en-US";  // en-US, en-GB, en-IE, en-AU, en-CA
@@ -33,6 +35,9 @@ struct RuleInfo {
 struct RuleContext {
   const Document& document;
   std::chrono::year_month_day today;
+  // The patterns of every rule's scanned lexicons found in the document's
+  // whole text by one shared pass (see Rule::scanned_lexicons).
+  const PatternHits* hits = nullptr;
 };
 
 class Rule {
@@ -43,6 +48,11 @@ class Rule {
 
   // Appends this rule's findings; severity and rule id come from info().
   virtual void check(const RuleContext& context, std::vector<Diagnostic>& out) const = 0;
+
+  // The lexicons this rule looks for across the prose (not only around a
+  // match): the linter finds their patterns in one pass for all rules, and
+  // the rule passes RuleContext::hits to their find_all.
+  virtual std::vector<const Lexicon*> scanned_lexicons() const { return {}; }
 
  protected:
   // A finding of this rule at a source span.

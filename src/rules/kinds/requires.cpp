@@ -34,6 +34,12 @@ class RequiresRule final : public Rule {
         requirements_(std::move(requirements)), trigger_cues_(std::move(trigger_cues)),
         wording_cues_(std::move(wording_cues)) {}
 
+  std::vector<const Lexicon*> scanned_lexicons() const override {
+    std::vector<const Lexicon*> lexicons = {&triggers_};
+    for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
+    return lexicons;
+  }
+
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
@@ -44,7 +50,7 @@ class RequiresRule final : public Rule {
       if (auto found = present.find(key); found != present.end()) return found->second;
       bool result = false;
       for (const Lexicon::Match& match :
-           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range)) {
+           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range, context.hits)) {
         // "You don't need to call 911" is no escalation advice.
         const Cue cue = wording_cues_
                             ? wording_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue
@@ -60,7 +66,7 @@ class RequiresRule final : public Rule {
     // One finding per red flag and scope: its first unescalated mention.
     std::set<std::pair<int, std::size_t>> reported;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
+      for (const Lexicon::Match& match : triggers_.find_all(folded, range, context.hits)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         if (trigger_cues_) {
