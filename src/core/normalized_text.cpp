@@ -1,6 +1,8 @@
 #include "medlint/normalized_text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -50,6 +52,8 @@ void append_folded(std::string& out, std::string_view cased) {
     }
   }
 }
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;  // any non-ASCII byte in eight
 
 const icu::Normalizer2& nfkc() {
   UErrorCode status = U_ZERO_ERROR;
@@ -113,17 +117,16 @@ void NormalizedTextBuilder::append_source(Span span) {
     // ASCII fast path: most prose is ASCII, copied with a lowercase fold
     // straight into the text, without temporaries.
     int32_t run = i;
+    for (std::uint64_t word; run + 8 <= length && (std::memcpy(&word, data + run, 8), (word & kHighBits) == 0);) run += 8;
     while (run < length && data[run] < 0x80) ++run;
     if (run > i) {
       const std::string_view ascii = bytes.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
       add_piece({}, {}, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)}, true);
       text_.cased_.append(ascii);
       const std::size_t folded_start = text_.folded_.size();
-      text_.folded_.append(ascii);
-      for (std::size_t k = folded_start; k < text_.folded_.size(); ++k) {
-        char& c = text_.folded_[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      }
+      text_.folded_.resize(folded_start + ascii.size());
+      std::transform(ascii.begin(), ascii.end(), text_.folded_.begin() + static_cast<std::ptrdiff_t>(folded_start),
+                     [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
       i = run;
       continue;
     }
