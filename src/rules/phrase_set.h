@@ -1,4 +1,5 @@
-// A list of phrases and RE2 patterns compiled once and scanned in one pass.
+// A list of phrases and RE2 patterns, compiled once: phrases go to a trie
+// (rules/phrase_trie.h), patterns to one RE2::Set scanned in one pass.
 #pragma once
 
 #include <memory>
@@ -28,7 +29,8 @@ class PhraseSet {
     Span text;  // in the scanned string
     int entry;  // index into the entries given to compile()
   };
-  // Thrown by compile(); `entry` says which entry, `what()` carries RE2's error text.
+  // Thrown by compile(); `entry` says which entry, `what()` carries RE2's
+  // error text or why the trie refuses a phrase.
   struct PatternError : std::runtime_error {
     PatternError(int entry, const std::string& message) : std::runtime_error(message), entry(entry) {}
     int entry;

@@ -1,6 +1,7 @@
 #include "rules/phrase_trie.h"
 
 #include <algorithm>
+#include <string>
 
 namespace medlint {
 
@@ -23,7 +24,7 @@ bool boundary_at(std::string_view text, std::size_t offset) {
   return before != after;
 }
 
-constexpr int kMaxApostrophes = 8;
+constexpr std::size_t kMaxApostrophes = 8;
 
 }  // namespace
 
@@ -49,7 +50,7 @@ std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
     if (alone) return "an apostrophe in a phrase must be part of a word";
     apostrophes.push_back(i);
   }
-  if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most 8 apostrophes";
+  if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most " + std::to_string(kMaxApostrophes) + " apostrophes";
   const Ending ending{entry, is_word(phrase[first]), is_word(phrase[phrase.find_last_not_of(" \t\n")])};
   // Each optional apostrophe doubles the spellings; keeping them apart keeps
   // the walk to one node at a time.
