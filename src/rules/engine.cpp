@@ -68,6 +68,10 @@ void merge_pack(RulePack& into, RulePack from, const std::string& path, const YA
     into.rules.push_back(std::move(rule));
   }
   for (auto& [name, cue_set] : from.cue_sets) into.cue_sets[name] = std::move(cue_set);
+  for (auto& [name, definitions] : from.word_classes) {
+    auto& merged = into.word_classes[name];
+    merged.insert(merged.end(), definitions.begin(), definitions.end());
+  }
 }
 
 RuleSettings read_rule_settings(const Options& options, const std::string& key, const RulePack& pack) {
@@ -224,6 +228,7 @@ std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettin
   RuleBuildContext context;
   context.locale = config.locale;
   context.cue_sets = config.pack.cue_sets;
+  context.word_classes = config.pack.word_classes;
   std::vector<std::unique_ptr<Rule>> rules;
   for (const RuleSpec& spec : config.pack.rules) {
     RuleInfo info = spec.info;

@@ -15,6 +15,7 @@ namespace medlint {
 
 const std::vector<RuleKind>& rule_kinds() {
   static const std::vector<RuleKind> kinds = {{"phrases", &make_phrases_rule},
+                                              {"advice", &make_advice_rule},
                                               {"requires", &make_requires_rule},
                                               {"review", &make_review_rule},
                                               {"references", &make_references_rule}};
@@ -46,10 +47,16 @@ YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");
-  file.allow_only({"rules", "cue_sets"});
+  file.allow_only({"rules", "cue_sets", "word_classes"});
   if (const YAML::Node cue_sets = file.node("cue_sets")) {
     if (!cue_sets.IsMap()) throw file.error(cue_sets, "`cue_sets` must map names to cue sets");
     for (const auto& entry : cue_sets) pack.cue_sets[entry.first.as<std::string>("")] = {entry.second, display_path};
+  }
+  if (const YAML::Node word_classes = file.node("word_classes")) {
+    if (!word_classes.IsMap()) throw file.error(word_classes, "`word_classes` must map class names to their terms");
+    for (const auto& entry : word_classes) {
+      pack.word_classes[entry.first.as<std::string>("")].push_back({entry.second, display_path});
+    }
   }
   const YAML::Node rules = file.node("rules");
   if (!rules) return;
@@ -67,7 +74,7 @@ void read_pack(const std::string& display_path, const YAML::Node& root, RulePack
     spec.info.kind = rule.string("kind", "");
     if (!find_rule_kind(spec.info.kind)) {
       throw rule.error(rule.has("kind") ? rule.node("kind") : YAML::Node(node),
-                       fmt::format("rule `{}` has unknown kind \"{}\"; expected phrases, requires, review or references",
+                       fmt::format("rule `{}` has unknown kind \"{}\"; expected phrases, advice, requires, review or references",
                                    spec.info.id, spec.info.kind));
     }
     const std::string severity = rule.choice("severity", "error", {"info", "warning", "error"});

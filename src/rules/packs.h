@@ -1,4 +1,4 @@
-// Rule packs: YAML files of rule definitions and shared cue sets.
+// Rule packs: YAML files of rule definitions, shared cue sets and word classes.
 #pragma once
 #include <map>
 #include <string>
@@ -19,6 +19,7 @@ struct RuleSpec {
 struct RulePack {
   std::vector<RuleSpec> rules;
   std::map<std::string, RuleBuildContext::CueSetSource> cue_sets;
+  std::map<std::string, std::vector<RuleBuildContext::CueSetSource>> word_classes;
 };
 
 // The kinds rules can be written in, and their factories.
@@ -32,7 +33,7 @@ const RuleKind* find_rule_kind(std::string_view name);
 // The name users write in `extends:` for the shipped recommended pack.
 inline constexpr std::string_view kRecommendedPack = "medlint:recommended";
 
-// Adds the rules and cue sets of one pack file, read as YAML
+// Adds the rules, cue sets and word classes of one pack file, read as YAML
 // (`display_path` names it in errors). Throws ConfigError on an unknown
 // kind, a duplicate id, a bad severity or a malformed entry.
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack);

@@ -18,6 +18,7 @@ namespace medlint {
 
 class ContextCues;
 class Lexicon;
+class WordClasses;
 struct PatternHits;
 
 struct Locale {
@@ -80,6 +81,11 @@ struct RuleBuildContext {
   std::map<std::string, CueSetSource> cue_sets;
   // Cue sets compiled so far, so rules sharing one compile it once.
   mutable std::map<std::string, std::shared_ptr<const ContextCues>> compiled_cue_sets;
+  // The `word_classes:` of the rule packs in use: each class with its
+  // definitions (a class may be extended by several files).
+  std::map<std::string, std::vector<CueSetSource>> word_classes;
+  // Compiled on first use, shared by every rule of the configuration.
+  mutable std::shared_ptr<const WordClasses> compiled_word_classes;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern

@@ -8,6 +8,9 @@ namespace medlint {
 
 // Flags phrases or patterns in a scope, unless context cues say otherwise.
 std::unique_ptr<Rule> make_phrases_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
+// Flags advice frames (word classes that together make a risky act) unless
+// the words around them warn against it.
+std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
 // When a trigger matches, one of `any_of` must appear in a scope.
 std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
 // A medical review date must be present, valid and recent.

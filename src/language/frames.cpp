@@ -1,0 +1,59 @@
+#include "language/frames.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace medlint {
+namespace {
+
+// Slots take different words; a word inside a longer term of another class
+// may still fill a slot ("old pills" is BORROWED, its "pills" MEDICINE).
+bool same_words(const WordClasses::Hit& a, const WordClasses::Hit& b) { return a.first == b.first && a.last == b.last; }
+
+}  // namespace
+
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<WordClasses::Hit>& hits) {
+  std::vector<std::vector<const WordClasses::Hit*>> candidates(frame.slots.size());
+  for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
+    for (const WordClasses::Hit& hit : hits) {
+      const auto& classes = frame.slots[slot];
+      if (std::find(classes.begin(), classes.end(), hit.word_class) != classes.end()) candidates[slot].push_back(&hit);
+    }
+    if (candidates[slot].empty()) return std::nullopt;
+  }
+  const auto blocked = [&](int first, int last) {
+    return std::any_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) {
+      return hit.first >= first && hit.last <= last &&
+             std::find(frame.blocked_by.begin(), frame.blocked_by.end(), hit.word_class) != frame.blocked_by.end();
+    });
+  };
+  std::optional<FrameMatch> best;
+  std::vector<const WordClasses::Hit*> chosen(frame.slots.size());
+  // Slots are few (two or three) and a sentence's hits of a class fewer
+  // still: trying every combination is cheap.
+  const std::function<void(std::size_t)> fill = [&](std::size_t slot) {
+    if (slot == chosen.size()) {
+      int first = chosen[0]->first, last = chosen[0]->last;
+      for (const WordClasses::Hit* hit : chosen) {
+        first = std::min(first, hit->first);
+        last = std::max(last, hit->last);
+      }
+      if (last - first + 1 > frame.window || blocked(first, last)) return;
+      if (best && last - first >= best->last - best->first) return;
+      best = FrameMatch{{}, first, last};
+      for (const WordClasses::Hit* hit : chosen) best->slots.push_back(*hit);
+      return;
+    }
+    for (const WordClasses::Hit* hit : candidates[slot]) {
+      const bool taken = std::any_of(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(slot),
+                                     [&](const WordClasses::Hit* other) { return same_words(*hit, *other); });
+      if (taken) continue;
+      chosen[slot] = hit;
+      fill(slot + 1);
+    }
+  };
+  fill(0);
+  return best;
+}
+
+}  // namespace medlint

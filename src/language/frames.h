@@ -1,0 +1,33 @@
+// Advice frames: word classes that together make a piece of advice, such as
+// a STOP verb with a MEDICINE ("just quit the statin"), within a window of
+// words and in any order. Frames are data (the options of an `advice`
+// rule); this file matches one against a sentence's class hits.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "language/word_classes.h"
+
+namespace medlint {
+
+struct Frame {
+  std::string name;
+  // Each slot is filled by a hit of any of its classes; slots take
+  // different words (though one may lie inside another's longer term).
+  std::vector<std::vector<int>> slots;
+  // No hit of these classes may sit between the slots' words.
+  std::vector<int> blocked_by;
+  int window = 12;  // most tokens from the first slot's word to the last's
+};
+
+struct FrameMatch {
+  std::vector<WordClasses::Hit> slots;  // one hit per slot, in slot order
+  int first = 0;                        // token range covered, inclusive
+  int last = 0;
+};
+
+// The tightest way `frame` fills its slots from `hits`, or nullopt.
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<WordClasses::Hit>& hits);
+
+}  // namespace medlint

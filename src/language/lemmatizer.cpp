@@ -1,0 +1,50 @@
+#include "language/lemmatizer.h"
+
+#include <libstemmer.h>
+#include <memory>
+#include <unordered_map>
+
+namespace medlint {
+namespace {
+
+// Irregular English verb forms that advice is written in; the stemmer maps
+// regular inflections, so only these need listing.
+const std::unordered_map<std::string_view, std::string_view>& irregular_forms() {
+  static const std::unordered_map<std::string_view, std::string_view> forms = {
+      {"took", "take"},     {"taken", "take"},    {"gave", "give"},     {"given", "give"},   {"went", "go"},
+      {"gone", "go"},       {"did", "do"},        {"done", "do"},       {"does", "do"},      {"made", "make"},
+      {"got", "get"},       {"gotten", "get"},    {"put", "put"},       {"cut", "cut"},      {"quit", "quit"},
+      {"let", "let"},       {"set", "set"},       {"left", "leave"},    {"kept", "keep"},    {"brought", "bring"},
+      {"bought", "buy"},    {"found", "find"},    {"felt", "feel"},     {"told", "tell"},    {"said", "say"},
+      {"saw", "see"},       {"seen", "see"},      {"ran", "run"},       {"drank", "drink"},  {"drunk", "drink"},
+      {"ate", "eat"},       {"eaten", "eat"},     {"swallowed", "swallow"}, {"threw", "throw"}, {"thrown", "throw"},
+      {"fell", "fall"},     {"fallen", "fall"},   {"broke", "break"},   {"broken", "break"}, {"stuck", "stick"},
+      {"dug", "dig"},       {"sewed", "sew"},     {"sewn", "sew"},      {"bled", "bleed"},   {"lent", "lend"},
+      {"swore", "swear"},   {"sworn", "swear"},   {"chose", "choose"},  {"chosen", "choose"}, {"woke", "wake"},
+      {"is", "be"},         {"are", "be"},        {"was", "be"},        {"were", "be"},      {"been", "be"},
+      {"am", "be"},         {"has", "have"},      {"had", "have"},      {"children", "child"}, {"kids", "kid"},
+      {"feet", "foot"},     {"teeth", "tooth"},   {"men", "man"},       {"women", "woman"},  {"people", "person"},
+      {"lice", "louse"},    {"mice", "mouse"},
+  };
+  return forms;
+}
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+};
+
+}  // namespace
+
+std::string lemma_of(std::string_view folded_word) {
+  if (const auto found = irregular_forms().find(folded_word); found != irregular_forms().end()) {
+    return std::string(found->second);
+  }
+  // A Snowball stemmer keeps state between calls: one per thread.
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));
+  const sb_symbol* stem = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                                          static_cast<int>(folded_word.size()));
+  if (!stem) return std::string(folded_word);  // out of memory: the word itself still matches itself
+  return std::string(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+}  // namespace medlint

@@ -1,0 +1,18 @@
+// Reads the `word_classes:` of the packs in use into one compiled
+// WordClasses, once per configuration. A class is written:
+//   MEDICINE:
+//     source: where the terms come from (provenance; required)
+//     terms: [statin, blood thinner, ...]
+// and may be extended by several pack files.
+#pragma once
+#include <memory>
+
+#include "language/word_classes.h"
+#include "rules/rule.h"
+
+namespace medlint {
+
+// Throws ConfigError on a malformed class.
+std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& context);
+
+}  // namespace medlint
