@@ -56,6 +56,13 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
     std::set<std::string> terms;
     for (const std::string& term : written) terms.insert(ascii_folded(term));
     for (const std::string& term : terms) {
+      if (const std::size_t gap = term.find(" * "); gap != std::string::npos) {
+        GappedTerm gapped{{}, {}, index};
+        for (const Token& token : tokenize(term, {0, gap})) gapped.before.push_back(token.lemma);
+        for (const Token& token : tokenize(term, {gap + 3, term.size()})) gapped.after.push_back(token.lemma);
+        if (!gapped.before.empty() && !gapped.after.empty()) classes.gapped_.push_back(std::move(gapped));
+        continue;
+      }
       const std::vector<Token> tokens = tokenize(term, {0, term.size()});
       if (tokens.empty()) continue;
       std::vector<int>& owners = classes.classes_of_[lemma_key(tokens, 0, tokens.size())];
@@ -72,8 +79,31 @@ int WordClasses::find(std::string_view name) const {
   return found == names_.end() ? -1 : static_cast<int>(found - names_.begin());
 }
 
+namespace {
+
+bool lemmas_at(const std::vector<Token>& tokens, std::size_t at, const std::vector<std::string>& lemmas) {
+  if (at + lemmas.size() > tokens.size()) return false;
+  for (std::size_t i = 0; i < lemmas.size(); ++i) {
+    if (tokens[at + i].lemma != lemmas[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
   std::vector<Hit> hits;
+  for (const GappedTerm& term : gapped_) {
+    for (std::size_t first = 0; first < tokens.size(); ++first) {
+      if (!lemmas_at(tokens, first, term.before)) continue;
+      for (std::size_t gap = 1; gap <= 2; ++gap) {
+        const std::size_t after = first + term.before.size() + gap;
+        if (!lemmas_at(tokens, after, term.after)) continue;
+        hits.push_back({term.word_class, static_cast<int>(first), static_cast<int>(after + term.after.size() - 1)});
+        break;
+      }
+    }
+  }
   std::vector<bool> found(names_.size());
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     std::fill(found.begin(), found.end(), false);
@@ -93,7 +123,9 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
 
 std::vector<std::string> WordClasses::spellings(int word_class) const {
   std::set<std::string> spellings;
-  for (const std::string& term : terms_[static_cast<std::size_t>(word_class)]) {
+  for (std::string term : terms_[static_cast<std::size_t>(word_class)]) {
+    // A gapped term is found by the words before its gap.
+    if (const std::size_t gap = term.find(" * "); gap != std::string::npos) term.resize(gap);
     // Inflect the first and the last word: "stop taking", "blood thinner".
     const std::size_t first_end = term.find(' ');
     const std::size_t last_begin = term.rfind(' ');

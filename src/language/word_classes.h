@@ -22,6 +22,8 @@ class WordClasses {
   };
 
   // Classes by name, each with its terms (case-folded words or phrases).
+  // A `*` in a term stands for one or two words: "leave * off" finds
+  // "leave it off" and "leave the inhaler off".
   static WordClasses compile(const std::map<std::string, std::vector<std::string>>& terms_by_class);
 
   // Index of a class by name, or -1.
@@ -44,6 +46,12 @@ class WordClasses {
   // Lemmas of a term joined by spaces -> the classes it belongs to.
   std::unordered_map<std::string, std::vector<int>> classes_of_;
   int longest_term_ = 1;  // in tokens
+  struct GappedTerm {
+    std::vector<std::string> before;  // lemmas before the gap
+    std::vector<std::string> after;   // lemmas after it
+    int word_class;
+  };
+  std::vector<GappedTerm> gapped_;
 };
 
 }  // namespace medlint

@@ -52,6 +52,16 @@ bool has_class(const std::vector<WordClasses::Hit>& hits, int word_class) {
 
 class AdviceRule final : public Rule {
  public:
+  // What speaks against the advice after it: the rest of its sentence or
+  // the next sentence ("..., but camphor can cause seizures", "Not worth
+  // the botulism risk."). Care advice ("see a GP if it's deep") speaks
+  // against frames that discourage care.
+  struct Counters {
+    Lexicon warnings;
+    Lexicon warning_openers;  // only at the start of the next sentence
+    Lexicon care_advice;
+  };
+
   struct Voice {
     int reader = -1;      // class of words addressing or speaking as the reader
     int imperative = -1;  // class of verbs that open an instruction
@@ -60,10 +70,11 @@ class AdviceRule final : public Rule {
 
   AdviceRule(RuleInfo info, std::shared_ptr<const WordClasses> classes, std::vector<FrameRule> frames,
              Lexicon anchors, std::shared_ptr<const ContextCues> cues, int pronouns, std::vector<int> antecedents,
-             Lexicon affirmative_answers, Voice voice)
+             Lexicon affirmative_answers, Voice voice, Counters counters)
       : Rule(std::move(info)), classes_(std::move(classes)), frames_(std::move(frames)), anchors_(std::move(anchors)),
         cues_(std::move(cues)), pronouns_(pronouns), antecedents_(std::move(antecedents)),
-        affirmative_answers_(std::move(affirmative_answers)), voice_(std::move(voice)) {}
+        affirmative_answers_(std::move(affirmative_answers)), voice_(std::move(voice)),
+        counters_(std::move(counters)) {}
 
   std::vector<const Lexicon*> scanned_lexicons() const override { return {&anchors_}; }
 
@@ -128,8 +139,9 @@ class AdviceRule final : public Rule {
 
   static std::optional<Span> next_sentence(const Document& document, Span sentence) {
     const std::string& folded = document.text().folded();
+    // Past spaces and closing quotes or brackets the segmenter left outside.
     std::size_t at = sentence.end;
-    while (at < folded.size() && std::isspace(static_cast<unsigned char>(folded[at]))) ++at;
+    while (at < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[at]))) ++at;
     if (at >= folded.size()) return std::nullopt;
     const auto next = document.sentence_at(at);
     if (!next || next->text.begin < sentence.end) return std::nullopt;
@@ -138,6 +150,7 @@ class AdviceRule final : public Rule {
 
   void check_sentence(const Document& document, Span sentence, std::vector<Diagnostic>& out) const {
     const TaggedSentence tagged = tag(document, sentence);
+    if (getenv("DBG")) { fprintf(stderr, "S: %s\n", document.text().folded().substr(sentence.begin, sentence.size()).c_str()); for (auto& h : tagged.hits) fprintf(stderr, "  %s[%d-%d]", classes_->name(h.word_class).c_str(), h.first, h.last); fprintf(stderr, "\n"); for (auto& [c, sp] : tagged.before) fprintf(stderr, " B:%s", classes_->name(c).c_str()); fprintf(stderr, "\n"); }
     const std::string& folded = document.text().folded();
     const std::string& cased = document.text().cased();
     for (const FrameRule& rule : frames_) {
@@ -146,10 +159,12 @@ class AdviceRule final : public Rule {
       const Span target{tagged.tokens[static_cast<std::size_t>(match->first)].text.begin,
                         tagged.tokens[static_cast<std::size_t>(match->last)].text.end};
       CueVerdict verdict = cues_ ? cues_->classify(folded, sentence, target) : CueVerdict{};
+      if (is_frame_word(rule.frame, verdict.text)) verdict = {};
       if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
+      if (getenv("DBG")) fprintf(stderr, "  frame %s verdict %d %s\n", rule.frame.name.c_str(), (int)verdict.cue, verdict.text.c_str());
       if (verdict.cue == Cue::None && rule.addressed && !addresses_reader(document, tagged)) continue;
       const auto why = reason(rule.flag_when, verdict);
-      if (!why) continue;
+      if (!why || countered(document, rule, sentence, target)) continue;
       std::vector<std::string> words;
       for (const WordClasses::Hit& hit : match->slots) {
         Span word{tagged.tokens[static_cast<std::size_t>(hit.first)].text.begin,
@@ -168,6 +183,39 @@ class AdviceRule final : public Rule {
                             fill_template(rule.message, {{"match", matched}}), std::move(help)));
       return;  // one finding per sentence: it is one piece of advice
     }
+  }
+
+  // Whether a cue is itself a word of one of the frame's classes: "there's
+  // no need to" before "take up a GP appointment" is the frame speaking,
+  // not a negation of it.
+  bool is_frame_word(const Frame& frame, const std::string& cue) const {
+    if (cue.empty()) return false;
+    const std::vector<Token> tokens = tokenize(cue, {0, cue.size()});
+    for (const WordClasses::Hit& hit : classes_->tag(tokens)) {
+      if (hit.first != 0 || hit.last + 1 != static_cast<int>(tokens.size())) continue;
+      for (const auto& slot : frame.slots) {
+        if (std::find(slot.begin(), slot.end(), hit.word_class) != slot.end()) return true;
+      }
+    }
+    return false;
+  }
+
+  bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target) const {
+    const std::string& folded = document.text().folded();
+    std::vector<Span> after = {{target.end, sentence.end}};
+    const auto next = next_sentence(document, sentence);
+    if (next) after.push_back(*next);
+    for (const Span range : after) {
+      if (!counters_.warnings.find_all(folded, range).empty()) return true;
+      if (rule.flag_when == FlagWhen::Always && !counters_.care_advice.find_all(folded, range).empty()) return true;
+    }
+    // "Never take them yourself.", "Not worth the risk."
+    if (next) {
+      for (const Lexicon::Match& opener : counters_.warning_openers.find_all(folded, *next)) {
+        if (opener.text.begin == next->begin) return true;
+      }
+    }
+    return false;
   }
 
   static bool nearby_allows(const FrameRule& rule, const TaggedSentence& tagged) {
@@ -211,11 +259,15 @@ class AdviceRule final : public Rule {
     return {Cue::Question, {}};
   }
 
+  // Why a frame is a finding, or nullopt when its cues clear it. A claim
+  // reported as others' ("many people find...") counts unless the text
+  // rejects it (see countered()).
   static std::optional<std::string> reason(FlagWhen flag_when, const CueVerdict& verdict) {
     if (verdict.cue == Cue::Endorsed) return fmt::format("endorsed by \"{}\"", verdict.text);
     if (verdict.cue == Cue::None) return std::string("stated as advice, with no warning against it");
+    if (verdict.cue == Cue::Reported) return fmt::format("reported (\"{}\") without being rejected", verdict.text);
     if (flag_when == FlagWhen::Always && verdict.cue != Cue::Discouraged && verdict.cue != Cue::Negated &&
-        verdict.cue != Cue::Question && verdict.cue != Cue::Reported) {
+        verdict.cue != Cue::Question) {
       return std::string("stated as advice");
     }
     return std::nullopt;
@@ -229,6 +281,7 @@ class AdviceRule final : public Rule {
   std::vector<int> antecedents_;
   Lexicon affirmative_answers_;
   Voice voice_;
+  Counters counters_;
 };
 
 // A class name of the packs in use, or a ConfigError at `node`.
@@ -245,7 +298,7 @@ int class_index(const WordClasses& classes, const Options& options, const YAML::
 std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
-                      "reader", "imperative", "openers"});
+                      "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   const std::shared_ptr<const WordClasses> classes = read_word_classes(context);
   const std::string message = options.string("message", "\"{match}\"");
@@ -308,9 +361,13 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
     antecedents.push_back(class_index(*classes, options, options.node("antecedents"), name));
   }
   Lexicon answers = phrase_list("affirmative_answers");
+  AdviceRule::Counters counters{
+      Lexicon::read(options.node("warnings"), context.config_path, context.locale, "`warnings`"),
+      Lexicon::read(options.node("warning_openers"), context.config_path, context.locale, "`warning_openers`"),
+      Lexicon::read(options.node("care_advice"), context.config_path, context.locale, "`care_advice`")};
   return std::make_unique<AdviceRule>(std::move(info), classes, std::move(frames), std::move(anchors),
                                       read_cue_option(options, "context", context), pronouns, std::move(antecedents),
-                                      std::move(answers), std::move(voice));
+                                      std::move(answers), std::move(voice), std::move(counters));
 }
 
 }  // namespace medlint
