@@ -47,7 +47,7 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Word
     for (const WordClasses::Hit* hit : candidates[slot]) {
       const bool taken = std::any_of(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(slot),
                                      [&](const WordClasses::Hit* other) { return same_words(*hit, *other); });
-      if (taken) continue;
+      if (taken || (frame.ordered && slot > 0 && hit->first <= chosen[slot - 1]->last)) continue;
       chosen[slot] = hit;
       fill(slot + 1);
     }

@@ -19,6 +19,9 @@ struct Frame {
   // No hit of these classes may sit between the slots' words.
   std::vector<int> blocked_by;
   int window = 12;  // most tokens from the first slot's word to the last's
+  // Slots in the order listed ("double the dose", not "the dose doubles
+  // your risk"): each slot's words after the previous slot's.
+  bool ordered = false;
 };
 
 struct FrameMatch {

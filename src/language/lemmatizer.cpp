@@ -25,8 +25,30 @@ const std::unordered_map<std::string_view, std::string_view>& irregular_forms() 
       {"am", "be"},         {"has", "have"},      {"had", "have"},      {"children", "child"}, {"kids", "kid"},
       {"feet", "foot"},     {"teeth", "tooth"},   {"men", "man"},       {"women", "woman"},  {"people", "person"},
       {"lice", "louse"},    {"mice", "mouse"},
+      // Words Snowball merges with another word by dropping a final e.
+      {"quite", "quite+e"},
   };
   return forms;
+}
+
+bool ends_with(std::string_view text, std::string_view ending) {
+  return text.size() >= ending.size() && text.substr(text.size() - ending.size()) == ending;
+}
+
+// What the stemmer removed beyond an inflection, as "+suffix", or "".
+std::string derivational_part(std::string_view word, std::string_view stem) {
+  // Stems that rewrite letters ("babies" -> "babi") are inflections.
+  if (!word.starts_with(stem)) return "";
+  std::string_view removed = word.substr(stem.size());
+  for (const std::string_view inflection : {"'s", "ing", "ed", "es", "s", "d"}) {
+    if (ends_with(removed, inflection)) {
+      removed.remove_suffix(inflection.size());
+      break;
+    }
+  }
+  // "stopped" -> "stop" + "p" + "ed"; "relieve" -> "reliev" + "e".
+  if (removed == "e" || (removed.size() == 1 && !stem.empty() && removed[0] == stem.back())) removed = "";
+  return removed.empty() ? "" : "+" + std::string(removed);
 }
 
 struct StemmerDeleter {
@@ -44,7 +66,8 @@ std::string lemma_of(std::string_view folded_word) {
   const sb_symbol* stem = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
                                           static_cast<int>(folded_word.size()));
   if (!stem) return std::string(folded_word);  // out of memory: the word itself still matches itself
-  return std::string(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+  const std::string stemmed(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+  return stemmed + derivational_part(folded_word, stemmed);
 }
 
 }  // namespace medlint

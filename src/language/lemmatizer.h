@@ -1,6 +1,11 @@
 // Word lemmas for matching "stop/stops/stopped/stopping" as one word: the
 // Snowball English stemmer (libstemmer), with irregular verb forms mapped to
 // their base first ("took" -> "take") since stemming leaves them apart.
+// Only inflections are merged: Snowball also strips derivational suffixes
+// ("medical" and "medications" both stem to "medic", "removal" and
+// "removing" to "remov"), so what it strips beyond an inflection (-s, -es,
+// -ed, -ing, a doubled consonant, a silent e) stays part of the lemma:
+// "medic+ation", "medic+al", "remov+al".
 #pragma once
 #include <string>
 #include <string_view>

@@ -72,6 +72,7 @@ void merge_pack(RulePack& into, RulePack from, const std::string& path, const YA
     auto& merged = into.word_classes[name];
     merged.insert(merged.end(), definitions.begin(), definitions.end());
   }
+  for (auto& [name, model] : from.models) into.models[name] = std::move(model);
 }
 
 RuleSettings read_rule_settings(const Options& options, const std::string& key, const RulePack& pack) {
@@ -229,6 +230,7 @@ std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettin
   context.locale = config.locale;
   context.cue_sets = config.pack.cue_sets;
   context.word_classes = config.pack.word_classes;
+  context.models = config.pack.models;
   std::vector<std::unique_ptr<Rule>> rules;
   for (const RuleSpec& spec : config.pack.rules) {
     RuleInfo info = spec.info;

@@ -47,7 +47,7 @@ YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");
-  file.allow_only({"rules", "cue_sets", "word_classes"});
+  file.allow_only({"rules", "cue_sets", "word_classes", "models"});
   if (const YAML::Node cue_sets = file.node("cue_sets")) {
     if (!cue_sets.IsMap()) throw file.error(cue_sets, "`cue_sets` must map names to cue sets");
     for (const auto& entry : cue_sets) pack.cue_sets[entry.first.as<std::string>("")] = {entry.second, display_path};
@@ -57,6 +57,10 @@ void read_pack(const std::string& display_path, const YAML::Node& root, RulePack
     for (const auto& entry : word_classes) {
       pack.word_classes[entry.first.as<std::string>("")].push_back({entry.second, display_path});
     }
+  }
+  if (const YAML::Node models = file.node("models")) {
+    if (!models.IsMap()) throw file.error(models, "`models` must map names to models");
+    for (const auto& entry : models) pack.models[entry.first.as<std::string>("")] = {entry.second, display_path};
   }
   const YAML::Node rules = file.node("rules");
   if (!rules) return;

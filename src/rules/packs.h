@@ -1,4 +1,5 @@
-// Rule packs: YAML files of rule definitions, shared cue sets and word classes.
+// Rule packs: YAML files of rule definitions, shared cue sets, word classes
+// and models.
 #pragma once
 #include <map>
 #include <string>
@@ -20,6 +21,7 @@ struct RulePack {
   std::vector<RuleSpec> rules;
   std::map<std::string, RuleBuildContext::CueSetSource> cue_sets;
   std::map<std::string, std::vector<RuleBuildContext::CueSetSource>> word_classes;
+  std::map<std::string, RuleBuildContext::CueSetSource> models;
 };
 
 // The kinds rules can be written in, and their factories.

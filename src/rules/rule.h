@@ -18,6 +18,7 @@ namespace medlint {
 
 class ContextCues;
 class Lexicon;
+class LinearModel;
 class WordClasses;
 struct PatternHits;
 
@@ -86,6 +87,9 @@ struct RuleBuildContext {
   std::map<std::string, std::vector<CueSetSource>> word_classes;
   // Compiled on first use, shared by every rule of the configuration.
   mutable std::shared_ptr<const WordClasses> compiled_word_classes;
+  // The `models:` of the rule packs in use, by name, and those compiled so far.
+  std::map<std::string, CueSetSource> models;
+  mutable std::map<std::string, std::shared_ptr<const LinearModel>> compiled_models;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern

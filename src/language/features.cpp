@@ -1,0 +1,50 @@
+#include "language/features.h"
+
+#include <algorithm>
+#include <set>
+
+namespace medlint {
+
+std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
+  std::set<std::string> features;
+  for (const TaggedWords& sentence : sentences) {
+    // Each word stands for the class of the longest term covering it.
+    std::vector<std::string> words;
+    std::vector<int> covered_by(sentence.tokens.size(), -1);
+    for (std::size_t i = 0; i < sentence.hits.size(); ++i) {
+      const WordClasses::Hit& hit = sentence.hits[i];
+      for (int token = hit.first; token <= hit.last; ++token) {
+        int& best = covered_by[static_cast<std::size_t>(token)];
+        if (best < 0 || hit.last - hit.first > sentence.hits[static_cast<std::size_t>(best)].last -
+                                                    sentence.hits[static_cast<std::size_t>(best)].first) {
+          best = static_cast<int>(i);
+        }
+      }
+    }
+    for (std::size_t token = 0; token < sentence.tokens.size(); ++token) {
+      const int hit = covered_by[token];
+      if (hit < 0) {
+        words.push_back(sentence.tokens[token].lemma);
+        continue;
+      }
+      // A term of several words is one word of the sequence.
+      if (token > 0 && covered_by[token - 1] == hit) continue;
+      words.push_back(classes.name(sentence.hits[static_cast<std::size_t>(hit)].word_class));
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      features.insert("u:" + words[i]);
+      if (i + 1 < words.size()) features.insert("b:" + words[i] + "_" + words[i + 1]);
+    }
+    std::set<std::string> present;
+    for (const WordClasses::Hit& hit : sentence.hits) present.insert(classes.name(hit.word_class));
+    for (const std::string& name : present) {
+      features.insert("c:" + name);
+      for (const std::string& other : present) {
+        if (name < other) features.insert("p:" + name + "+" + other);
+      }
+    }
+  }
+  return {features.begin(), features.end()};
+}
+
+}  // namespace medlint

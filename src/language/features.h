@@ -1,0 +1,23 @@
+// Features of a window of sentences for an advice rule's linear model:
+// words abstracted to their word classes, so the model learns "STOP
+// MEDICINE" and "never ... CARE" rather than single drug names.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "language/word_classes.h"
+
+namespace medlint {
+
+struct TaggedWords {
+  std::vector<Token> tokens;
+  std::vector<WordClasses::Hit> hits;
+};
+
+// Per sentence: class presence (`c:MEDICINE`), unigrams and bigrams of the
+// sequence in which each word is its class or else its lemma (`u:never`,
+// `b:STOP_MEDICINE`), and class pairs within the sentence
+// (`p:MEDICINE+STOP`). Sorted, without repeats.
+std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences);
+
+}  // namespace medlint

@@ -1,0 +1,29 @@
+// A linear model over named features (logistic regression weights trained
+// offline, shipped as rule data): a window of text scores as the sum of
+// the weights of its features plus a bias.
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace medlint {
+
+class LinearModel {
+ public:
+  LinearModel(std::unordered_map<std::string, double> weights, double bias, double threshold)
+      : weights_(std::move(weights)), bias_(bias), threshold_(threshold) {}
+
+  double score(const std::vector<std::string>& features) const;
+  // Whether a score decides for the class the model was trained to find.
+  bool decides(double score) const { return score >= threshold_; }
+  // The features that pushed the score up most, strongest first.
+  std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t count) const;
+
+ private:
+  std::unordered_map<std::string, double> weights_;
+  double bias_;
+  double threshold_;
+};
+
+}  // namespace medlint

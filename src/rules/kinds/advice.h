@@ -1,0 +1,99 @@
+// Kind `advice`: risky advice found by frames over word classes (a STOP
+// verb with a MEDICINE, a REMEDY in place of a TREATMENT...) and read in
+// context: a cue set says whether the text endorses the act, warns against
+// it, negates it, reports it or puts it under a clinician; an optional
+// linear model (rule data, trained by scripts/train-advice-model) weighs
+// the words of the sentence and its neighbours. Scan-first: one phrase scan
+// finds the sentences holding a word of a frame's first slot; only those
+// are tokenized and tagged.
+//
+// Declared here, not only in its source file, so the training tool
+// (src/tools/advice_features.cpp) reads the same features the rule scores.
+#pragma once
+#include <optional>
+
+#include "language/features.h"
+#include "language/frames.h"
+#include "language/linear_model.h"
+#include "rules/context.h"
+#include "rules/rule.h"
+
+namespace medlint {
+
+class AdviceRule final : public Rule {
+ public:
+  enum class FlagWhen {
+    Affirmed,  // flagged unless warned against, negated, supervised or only asked about
+    Always,    // the frame carries its own stance ("no need to see a doctor")
+  };
+  struct FrameRule {
+    Frame frame;
+    FlagWhen flag_when = FlagWhen::Affirmed;
+    // A statement with no endorsing cue is advice only when it speaks to
+    // or as the reader ("you", "I", an imperative), not when it describes
+    // what clinicians do ("the dose is lowered slowly").
+    bool addressed = true;
+    std::vector<int> needs_nearby;   // one of these classes in the sentence or the two before
+    std::vector<int> unless_nearby;  // none of these there
+    std::string message;
+    std::string suggest;
+  };
+  // What speaks against advice after it: the rest of its sentence or the
+  // next sentence ("..., but camphor can cause seizures"). Care advice
+  // ("see a GP if it's deep") speaks against frames that discourage care.
+  struct Counters {
+    Lexicon warnings;
+    Lexicon warning_openers;  // only at the start of the next sentence
+    Lexicon care_advice;
+  };
+  struct Voice {
+    int reader = -1;      // class of words addressing or speaking as the reader
+    int imperative = -1;  // class of verbs that open an instruction
+    Lexicon openers;      // words an instruction may start with ("just", "simply")
+  };
+  struct Settings {
+    std::shared_ptr<const WordClasses> classes;
+    std::vector<FrameRule> frames;
+    Lexicon anchors;  // spellings of the frames' first-slot classes
+    std::shared_ptr<const ContextCues> cues;
+    int pronouns = -1;
+    std::vector<int> antecedents;
+    Lexicon affirmative_answers;
+    Lexicon inner_negations;  // negations between a frame's words
+    Voice voice;
+    Counters counters;
+    std::shared_ptr<const LinearModel> model;
+  };
+
+  // A sentence holding a frame's first-slot word, as the rule read it.
+  struct Candidate {
+    Span sentence;
+    Span anchor;                        // the first such word
+    std::vector<std::string> features;  // what the model scores
+    std::optional<Diagnostic> frame_finding;  // what the frames and cues found
+  };
+
+  AdviceRule(RuleInfo info, Settings settings) : Rule(std::move(info)), settings_(std::move(settings)) {}
+
+  std::vector<const Lexicon*> scanned_lexicons() const override { return {&settings_.anchors}; }
+  void check(const RuleContext& context, std::vector<Diagnostic>& out) const override;
+
+  // Every candidate sentence of a document; `hits` as in RuleContext.
+  std::vector<Candidate> candidates(const Document& document, const PatternHits* hits = nullptr) const;
+
+ private:
+  struct Tagged;
+  Tagged tag(const Document& document, Span sentence) const;
+  void resolve_pronouns(Tagged& tagged) const;
+  std::optional<Diagnostic> read_frames(const Document& document, const Tagged& tagged,
+                                        std::vector<std::string>& features) const;
+  bool is_frame_word(const Frame& frame, const std::string& cue) const;
+  bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target) const;
+  bool addresses_reader(const Document& document, const Tagged& tagged) const;
+  CueVerdict answer_to(const Document& document, Span question) const;
+  Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
+
+  Settings settings_;
+};
+
+}  // namespace medlint
