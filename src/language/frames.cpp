@@ -12,7 +12,19 @@ bool same_words(const WordClasses::Hit& a, const WordClasses::Hit& b) { return a
 
 }  // namespace
 
-std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<WordClasses::Hit>& hits) {
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
+                                      const std::vector<WordClasses::Hit>& hits) {
+  // Two slots of one class name two different things ("co-codamol and
+  // paracetamol"), not one word said twice.
+  const auto same_lemmas = [&](const WordClasses::Hit& a, const WordClasses::Hit& b) {
+    if (a.last - a.first != b.last - b.first) return false;
+    for (int i = 0; i <= a.last - a.first; ++i) {
+      if (tokens[static_cast<std::size_t>(a.first + i)].lemma != tokens[static_cast<std::size_t>(b.first + i)].lemma) {
+        return false;
+      }
+    }
+    return true;
+  };
   std::vector<std::vector<const WordClasses::Hit*>> candidates(frame.slots.size());
   for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
     for (const WordClasses::Hit& hit : hits) {
@@ -46,7 +58,10 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Word
     }
     for (const WordClasses::Hit* hit : candidates[slot]) {
       const bool taken = std::any_of(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(slot),
-                                     [&](const WordClasses::Hit* other) { return same_words(*hit, *other); });
+                                     [&](const WordClasses::Hit* other) {
+                                       return same_words(*hit, *other) ||
+                                              (hit->word_class == other->word_class && same_lemmas(*hit, *other));
+                                     });
       if (taken || (frame.ordered && slot > 0 && hit->first <= chosen[slot - 1]->last)) continue;
       chosen[slot] = hit;
       fill(slot + 1);

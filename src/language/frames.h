@@ -30,7 +30,9 @@ struct FrameMatch {
   int last = 0;
 };
 
-// The tightest way `frame` fills its slots from `hits`, or nullopt.
-std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<WordClasses::Hit>& hits);
+// The tightest way `frame` fills its slots from `hits` (class hits of
+// `tokens`), or nullopt.
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
+                                      const std::vector<WordClasses::Hit>& hits);
 
 }  // namespace medlint

@@ -40,7 +40,7 @@ std::string derivational_part(std::string_view word, std::string_view stem) {
   // Stems that rewrite letters ("babies" -> "babi") are inflections.
   if (!word.starts_with(stem)) return "";
   std::string_view removed = word.substr(stem.size());
-  for (const std::string_view inflection : {"'s", "ing", "ed", "es", "s", "d"}) {
+  for (const std::string_view inflection : {"ing", "ed", "es", "s", "d"}) {
     if (ends_with(removed, inflection)) {
       removed.remove_suffix(inflection.size());
       break;
@@ -58,6 +58,10 @@ struct StemmerDeleter {
 }  // namespace
 
 std::string lemma_of(std::string_view folded_word) {
+  // A possessive is not a plural: "friend's" is not "friends".
+  if (folded_word.size() > 2 && folded_word.ends_with("'s")) {
+    return lemma_of(folded_word.substr(0, folded_word.size() - 2)) + "'s";
+  }
   if (const auto found = irregular_forms().find(folded_word); found != irregular_forms().end()) {
     return std::string(found->second);
   }

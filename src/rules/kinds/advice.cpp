@@ -179,7 +179,7 @@ std::optional<Diagnostic> AdviceRule::read_frames(const Document& document, cons
   const Span sentence = tagged.text;
   std::optional<Diagnostic> first_finding;
   for (const FrameRule& rule : settings_.frames) {
-    const auto match = match_frame(rule.frame, tagged.hits);
+    const auto match = match_frame(rule.frame, tagged.tokens, tagged.hits);
     if (!match) continue;
     const auto nearby = [&](int word_class) { return has_class(tagged.hits, word_class) || tagged.before.count(word_class); };
     if (!rule.needs_nearby.empty() && std::none_of(rule.needs_nearby.begin(), rule.needs_nearby.end(), nearby)) continue;
@@ -207,7 +207,9 @@ std::optional<Diagnostic> AdviceRule::read_frames(const Document& document, cons
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
     if (addressed) features.push_back("x:addressed");
-    const bool is_countered = countered(document, rule, sentence, target);
+    std::vector<Span> frame_words;
+    for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    const bool is_countered = countered(document, rule, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
     if (verdict.cue == Cue::None && rule.addressed && !addressed) continue;
@@ -248,9 +250,17 @@ bool AdviceRule::is_frame_word(const Frame& frame, const std::string& cue) const
   return false;
 }
 
-bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span sentence, Span target) const {
+bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span sentence, Span target,
+                           const std::vector<Span>& frame_words) const {
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
+  // "Alcohol can harm your baby": a warning between the frame's words.
+  for (const Lexicon::Match& warning : counters.warnings.find_all(folded, target)) {
+    const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
+      return warning.text.begin < word.end && word.begin < warning.text.end;
+    });
+    if (!own_word) return true;
+  }
   std::vector<Span> after = {{target.end, sentence.end}};
   const auto next = next_sentence(document, sentence);
   if (next) after.push_back(*next);

@@ -88,7 +88,8 @@ class AdviceRule final : public Rule {
   std::optional<Diagnostic> read_frames(const Document& document, const Tagged& tagged,
                                         std::vector<std::string>& features) const;
   bool is_frame_word(const Frame& frame, const std::string& cue) const;
-  bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target) const;
+  bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target,
+                 const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
