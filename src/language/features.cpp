@@ -5,6 +5,23 @@
 
 namespace medlint {
 
+namespace {
+
+// Function words say more about an author's style than about the advice;
+// as unigrams they let a model learn who wrote its training passages.
+bool is_function_word(std::string_view lemma) {
+  static const std::set<std::string_view> words = {
+      "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "so", "as",
+      "that", "this", "these", "those", "it", "its", "be", "is", "are", "was", "were", "been", "have", "has",
+      "had", "do", "doe", "did", "there", "their", "they", "them", "which", "who", "what", "when", "than",
+      "then", "into", "about", "up", "out", "over", "after", "before", "some", "all", "each", "other", "more",
+      "most", "such", "also", "can", "may", "will", "would", "could", "should", "one", "two", "he", "she", "his",
+      "her", "him", "but", "if", "not", "no"};
+  return words.count(lemma) > 0;
+}
+
+}  // namespace
+
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
   std::set<std::string> features;
   for (const TaggedWords& sentence : sentences) {
@@ -32,7 +49,7 @@ std::vector<std::string> window_features(const WordClasses& classes, const std::
       words.push_back(classes.name(sentence.hits[static_cast<std::size_t>(hit)].word_class));
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
-      features.insert("u:" + words[i]);
+      if (!is_function_word(words[i])) features.insert("u:" + words[i]);
       if (i + 1 < words.size()) features.insert("b:" + words[i] + "_" + words[i + 1]);
     }
     std::set<std::string> present;

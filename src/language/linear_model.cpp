@@ -1,15 +1,19 @@
 #include "language/linear_model.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace medlint {
 
 double LinearModel::score(const std::vector<std::string>& features) const {
-  double total = bias_;
+  if (features.empty()) return bias_;
+  double total = 0;
   for (const std::string& feature : features) {
     if (const auto found = weights_.find(feature); found != weights_.end()) total += found->second;
   }
-  return total;
+  // Each feature counts 1/sqrt(n), as in training: a long window does not
+  // outscore a short one by having more words.
+  return bias_ + total / std::sqrt(static_cast<double>(features.size()));
 }
 
 std::vector<std::string> LinearModel::strongest(const std::vector<std::string>& features, std::size_t count) const {

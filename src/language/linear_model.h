@@ -1,6 +1,7 @@
 // A linear model over named features (logistic regression weights trained
-// offline, shipped as rule data): a window of text scores as the sum of
-// the weights of its features plus a bias.
+// offline, shipped as rule data): a window of text scores as the bias plus
+// the sum of its features' weights, each feature valued 1/sqrt(n) for n
+// features (unit length, so windows of any length compare).
 #pragma once
 #include <string>
 #include <unordered_map>

@@ -19,13 +19,6 @@ std::shared_ptr<const LinearModel> read_model_option(const Options& options, con
   if (model.string("source", "").empty()) {
     throw model.error(found->second.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
-  const auto number = [&](const std::string& field) {
-    try {
-      return model.has(field) ? model.node(field).as<double>() : 0.0;
-    } catch (const YAML::Exception&) {
-      throw model.error(model.node(field), fmt::format("`{}` of model `{}` must be a number", field, name));
-    }
-  };
   std::unordered_map<std::string, double> weights;
   const YAML::Node weight_nodes = model.node("weights");
   if (weight_nodes && !weight_nodes.IsMap()) throw model.error(weight_nodes, "`weights` must map features to numbers");
@@ -36,7 +29,8 @@ std::shared_ptr<const LinearModel> read_model_option(const Options& options, con
       throw model.error(entry.second, fmt::format("the weight of `{}` must be a number", entry.first.as<std::string>("")));
     }
   }
-  compiled = std::make_shared<const LinearModel>(std::move(weights), number("bias"), number("threshold"));
+  compiled = std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
+                                                  model.number("threshold", 0.0));
   return compiled;
 }
 

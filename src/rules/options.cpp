@@ -51,6 +51,16 @@ int Options::integer(const std::string& key, int fallback, int min, int max) con
   return result;
 }
 
+double Options::number(const std::string& key, double fallback) const {
+  const YAML::Node value = node(key);
+  if (!value) return fallback;
+  double result = 0;
+  if (!value.IsScalar() || !YAML::convert<double>::decode(value, result)) {
+    throw error(value, fmt::format("`{}` in {} must be a number", key, what_));
+  }
+  return result;
+}
+
 bool Options::boolean(const std::string& key, bool fallback) const {
   const YAML::Node value = node(key);
   if (!value) return fallback;

@@ -25,6 +25,7 @@ class Options {
   YAML::Node node(const std::string& key) const;
   std::string string(const std::string& key, std::string fallback) const;
   int integer(const std::string& key, int fallback, int min, int max) const;
+  double number(const std::string& key, double fallback) const;
   bool boolean(const std::string& key, bool fallback) const;
   // A string or a list of strings.
   std::vector<std::string> strings(const std::string& key) const;

@@ -145,22 +145,30 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  static const std::string mode = getenv("MEDLINT_ADVICE_MODE") ? getenv("MEDLINT_ADVICE_MODE") : "rule";
   for (Candidate& candidate : candidates(context.document, context.hits)) {
-    const double score = settings_.model ? settings_.model->score(candidate.features) : 0;
-    const bool model_says = settings_.model && settings_.model->decides(score);
-    if (mode == "rule" || !settings_.model) {
+    if (!settings_.model) {
       if (candidate.frame_finding) out.push_back(std::move(*candidate.frame_finding));
-    } else if (mode == "and") {
-      if (candidate.frame_finding && model_says) out.push_back(std::move(*candidate.frame_finding));
-    } else if (mode == "or") {
-      if (candidate.frame_finding) out.push_back(std::move(*candidate.frame_finding));
-      else if (model_says) out.push_back(model_finding(context.document, candidate, score));
-    } else if (model_says) {
-      out.push_back(candidate.frame_finding ? std::move(*candidate.frame_finding)
-                                            : model_finding(context.document, candidate, score));
+      continue;
+    }
+    // The frames and cues find advice; the model, having read the whole
+    // window, can veto it, and can find advice the frames missed in a
+    // window that names both a risky act and what it acts on.
+    const double score = settings_.model->score(candidate.features);
+    if (candidate.frame_finding) {
+      if (score >= settings_.model_veto_below) out.push_back(std::move(*candidate.frame_finding));
+    } else if (settings_.model->decides(score) && names_act_and_object(candidate.features)) {
+      out.push_back(model_finding(context.document, candidate, score));
     }
   }
+}
+
+bool AdviceRule::names_act_and_object(const std::vector<std::string>& features) const {
+  const auto any_class = [&](const std::vector<int>& classes) {
+    return std::any_of(classes.begin(), classes.end(), [&](int word_class) {
+      return std::binary_search(features.begin(), features.end(), "c:" + settings_.classes->name(word_class));
+    });
+  };
+  return any_class(settings_.model_acts) && any_class(settings_.model_objects);
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
@@ -371,7 +379,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "model"});
+                      "inner_negations", "model", "model_veto_below", "model_acts", "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -415,6 +423,13 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("warning_openers"), "`warning_openers`"),
                        lexicon(options.node("care_advice"), "`care_advice`")};
   settings.model = read_model_option(options, "model", context);
+  settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
+  for (const std::string& name : options.strings("model_acts")) {
+    settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
+  }
+  for (const std::string& name : options.strings("model_objects")) {
+    settings.model_objects.push_back(class_index(classes, options, options.node("model_objects"), name));
+  }
   return std::make_unique<AdviceRule>(std::move(info), std::move(settings));
 }
 

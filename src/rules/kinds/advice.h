@@ -63,6 +63,12 @@ class AdviceRule final : public Rule {
     Voice voice;
     Counters counters;
     std::shared_ptr<const LinearModel> model;
+    // A frame's finding stands unless the model scores its window below this.
+    double model_veto_below = -1.0;
+    // The model finds advice on its own only in a window naming one of
+    // these acts and one of these objects.
+    std::vector<int> model_acts;
+    std::vector<int> model_objects;
   };
 
   // A sentence holding a frame's first-slot word, as the rule read it.
@@ -93,6 +99,7 @@ class AdviceRule final : public Rule {
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
+  bool names_act_and_object(const std::vector<std::string>& features) const;
 
   Settings settings_;
 };
