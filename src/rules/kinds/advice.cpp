@@ -156,10 +156,19 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     const double score = settings_.model->score(candidate.features);
     if (candidate.frame_finding) {
       if (score >= settings_.model_veto_below) out.push_back(std::move(*candidate.frame_finding));
-    } else if (settings_.model->decides(score) && names_act_and_object(candidate.features)) {
+    } else if (settings_.model->decides(score) && names_act_and_object(candidate.features) &&
+               !unanswered_question(context.document, candidate.sentence)) {
       out.push_back(model_finding(context.document, candidate, score));
     }
   }
+}
+
+// "When should I stop this medicine?" asks; it advises only when answered
+// yes (see answer_to()).
+bool AdviceRule::unanswered_question(const Document& document, Span sentence) const {
+  const std::string& folded = document.text().folded();
+  if (sentence.empty() || folded[sentence.end - 1] != '?') return false;
+  return answer_to(document, sentence).cue == Cue::Question;
 }
 
 bool AdviceRule::names_act_and_object(const std::vector<std::string>& features) const {
@@ -262,19 +271,21 @@ bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span
                            const std::vector<Span>& frame_words) const {
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
-  // "Alcohol can harm your baby": a warning between the frame's words.
-  for (const Lexicon::Match& warning : counters.warnings.find_all(folded, target)) {
+  // "Alcohol can harm your baby", "you could be hampering this by
+  // cracking your back": a warning anywhere in the sentence but on the
+  // frame's own words.
+  for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
       return warning.text.begin < word.end && word.begin < warning.text.end;
     });
     if (!own_word) return true;
   }
-  std::vector<Span> after = {{target.end, sentence.end}};
   const auto next = next_sentence(document, sentence);
-  if (next) after.push_back(*next);
-  for (const Span range : after) {
-    if (!counters.warnings.find_all(folded, range).empty()) return true;
-    if (rule.flag_when == FlagWhen::Always && !counters.care_advice.find_all(folded, range).empty()) return true;
+  if (next && !counters.warnings.find_all(folded, *next).empty()) return true;
+  if (rule.flag_when == FlagWhen::Always) {
+    for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
+      if (!counters.care_advice.find_all(folded, range).empty()) return true;
+    }
   }
   // "Never take them yourself.", "Not worth the risk."
   if (next) {

@@ -100,6 +100,7 @@ class AdviceRule final : public Rule {
   CueVerdict answer_to(const Document& document, Span question) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
   bool names_act_and_object(const std::vector<std::string>& features) const;
+  bool unanswered_question(const Document& document, Span sentence) const;
 
   Settings settings_;
 };
