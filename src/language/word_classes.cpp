@@ -124,8 +124,11 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
 std::vector<std::string> WordClasses::spellings(int word_class) const {
   std::set<std::string> spellings;
   for (std::string term : terms_[static_cast<std::size_t>(word_class)]) {
-    // A gapped term is found by the words before its gap.
-    if (const std::size_t gap = term.find(" * "); gap != std::string::npos) term.resize(gap);
+    // A gapped term is found by its longer side: "back" for "your * back".
+    if (const std::size_t gap = term.find(" * "); gap != std::string::npos) {
+      const std::string before = term.substr(0, gap), after = term.substr(gap + 3);
+      term = before.size() > after.size() ? before : after;
+    }
     // Inflect the first and the last word: "stop taking", "blood thinner".
     const std::size_t first_end = term.find(' ');
     const std::size_t last_begin = term.rfind(' ');

@@ -136,7 +136,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadConfig{"locale: fr-FR\n", {1, 9}, "must be one of"},
                       BadConfig{"extends: medlint:nothing\n", {1, 10}, "unknown rule pack"},
                       BadConfig{"rules: [\n", {2, 1}, "invalid YAML"},
-                      BadConfig{"rules:\n  self-treatment: {targets: {patterns: ['(unclosed']}}\n", {2, 41},
+                      BadConfig{"rules:\n  self-treatment: {warnings: {patterns: ['(unclosed']}}\n", {2, 42},
                                 "missing )"},
                       BadConfig{"rules:\n  review-freshness: {max_age_months: soon}\n",
                                 {2, 38}, "must be a whole number"}));

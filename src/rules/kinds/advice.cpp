@@ -128,7 +128,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       const Span sentence = sentence_range(document, anchor.text.begin);
       if (!read.insert(sentence.begin).second) continue;
       const Tagged tagged = tag(document, sentence);
-      Candidate candidate{sentence, anchor.text, {}, std::nullopt};
+      Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
       std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
       if (const auto next = next_sentence(document, sentence)) {
         TaggedWords words{tokenize(folded, *next), {}};
@@ -147,16 +147,18 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
   for (Candidate& candidate : candidates(context.document, context.hits)) {
     if (!settings_.model) {
-      if (candidate.frame_finding) out.push_back(std::move(*candidate.frame_finding));
+      if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
       continue;
     }
     // The frames and cues find advice; the model, having read the whole
-    // window, can veto it, and can find advice the frames missed in a
-    // window that names both a risky act and what it acts on.
+    // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
+    // sentence that names both a risky act and what it acts on.
     const double score = settings_.model->score(candidate.features);
     if (candidate.frame_finding) {
-      if (score >= settings_.model_veto_below) out.push_back(std::move(*candidate.frame_finding));
-    } else if (settings_.model->decides(score) && names_act_and_object(candidate.features) &&
+      if (candidate.frame_finding->outright || score >= settings_.model_veto_below) {
+        out.push_back(std::move(candidate.frame_finding->diagnostic));
+      }
+    } else if (settings_.model->decides(score) && candidate.focus &&
                !unanswered_question(context.document, candidate.sentence)) {
       out.push_back(model_finding(context.document, candidate, score));
     }
@@ -171,30 +173,37 @@ bool AdviceRule::unanswered_question(const Document& document, Span sentence) co
   return answer_to(document, sentence).cue == Cue::Question;
 }
 
-bool AdviceRule::names_act_and_object(const std::vector<std::string>& features) const {
-  const auto any_class = [&](const std::vector<int>& classes) {
-    return std::any_of(classes.begin(), classes.end(), [&](int word_class) {
-      return std::binary_search(features.begin(), features.end(), "c:" + settings_.classes->name(word_class));
-    });
+std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
+  const auto in = [](const std::vector<int>& classes, int word_class) {
+    return std::find(classes.begin(), classes.end(), word_class) != classes.end();
   };
-  return any_class(settings_.model_acts) && any_class(settings_.model_objects);
+  std::optional<Span> best;
+  for (const WordClasses::Hit& act : tagged.hits) {
+    if (!in(settings_.model_acts, act.word_class)) continue;
+    for (const WordClasses::Hit& object : tagged.hits) {
+      if (!in(settings_.model_objects, object.word_class)) continue;
+      const Span span = words_span(tagged.tokens, std::min(act.first, object.first), std::max(act.last, object.last));
+      if (!best || span.size() < best->size()) best = span;
+    }
+  }
+  return best;
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
   const std::string& cased = document.text().cased();
-  const std::string sentence = cased.substr(candidate.sentence.begin, candidate.sentence.size());
-  return finding(document, document.text().to_source(candidate.sentence),
-                 fmt::format("reads as risky self-treatment advice: \"{}\"", sentence),
+  const std::string words = cased.substr(candidate.focus->begin, candidate.focus->size());
+  return finding(document, document.text().to_source(*candidate.focus),
+                 fmt::format("reads as risky self-treatment advice: \"{}\"", words),
                  fmt::format("the model's strongest reasons: {} (score {:.2f})",
                              fmt::join(settings_.model->strongest(candidate.features, 4), ", "), score));
 }
 
-std::optional<Diagnostic> AdviceRule::read_frames(const Document& document, const Tagged& tagged,
-                                                  std::vector<std::string>& features) const {
+std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& document, const Tagged& tagged,
+                                                                std::vector<std::string>& features) const {
   const std::string& folded = document.text().folded();
   const std::string& cased = document.text().cased();
   const Span sentence = tagged.text;
-  std::optional<Diagnostic> first_finding;
+  std::optional<FrameFinding> first_finding;
   for (const FrameRule& rule : settings_.frames) {
     const auto match = match_frame(rule.frame, tagged.tokens, tagged.hits);
     if (!match) continue;
@@ -223,6 +232,10 @@ std::optional<Diagnostic> AdviceRule::read_frames(const Document& document, cons
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
+    // An instruction ("Stop taking your blood thinner"): the model may not
+    // veto it. Endorsing cues ("you can") also appear in reference text
+    // ("ask whether you can stop"), so they do not count here.
+    const bool outright = is_instruction(document, tagged);
     if (addressed) features.push_back("x:addressed");
     std::vector<Span> frame_words;
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
@@ -246,8 +259,9 @@ std::optional<Diagnostic> AdviceRule::read_frames(const Document& document, cons
     std::string help = fmt::format("{}: {}; {}", rule.frame.name, fmt::join(words, ", "), *why);
     if (!rule.suggest.empty()) help += "; " + rule.suggest;
     // One finding per sentence: it is one piece of advice.
-    first_finding = finding(document, document.text().to_source(target),
-                            fill_template(rule.message, {{"match", matched}}), std::move(help));
+    first_finding = FrameFinding{finding(document, document.text().to_source(target),
+                                         fill_template(rule.message, {{"match", matched}}), std::move(help)),
+                                 outright};
   }
   return first_finding;
 }
@@ -300,7 +314,11 @@ bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span
 // (after "just", "simply"...): an instruction.
 bool AdviceRule::addresses_reader(const Document& document, const Tagged& tagged) const {
   const Voice& voice = settings_.voice;
-  if (voice.reader >= 0 && has_class(tagged.hits, voice.reader)) return true;
+  return (voice.reader >= 0 && has_class(tagged.hits, voice.reader)) || is_instruction(document, tagged);
+}
+
+bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) const {
+  const Voice& voice = settings_.voice;
   if (voice.imperative < 0) return false;
   const std::string& folded = document.text().folded();
   for (const WordClasses::Hit& hit : tagged.hits) {

@@ -63,7 +63,8 @@ class AdviceRule final : public Rule {
     Voice voice;
     Counters counters;
     std::shared_ptr<const LinearModel> model;
-    // A frame's finding stands unless the model scores its window below this.
+    // A frame's finding stands unless the model scores its window below
+    // this (instructions stand whatever the score).
     double model_veto_below = -1.0;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
@@ -71,12 +72,20 @@ class AdviceRule final : public Rule {
     std::vector<int> model_objects;
   };
 
+  // What the frames and cues found in a sentence.
+  struct FrameFinding {
+    Diagnostic diagnostic;
+    bool outright = false;  // an instruction: no model may veto it
+  };
+
   // A sentence holding a frame's first-slot word, as the rule read it.
   struct Candidate {
     Span sentence;
-    Span anchor;                        // the first such word
+    // Where a finding of the model points: the closest act and object
+    // words of the sentence (see Settings::model_acts), if it has both.
+    std::optional<Span> focus;
     std::vector<std::string> features;  // what the model scores
-    std::optional<Diagnostic> frame_finding;  // what the frames and cues found
+    std::optional<FrameFinding> frame_finding;
   };
 
   AdviceRule(RuleInfo info, Settings settings) : Rule(std::move(info)), settings_(std::move(settings)) {}
@@ -91,15 +100,16 @@ class AdviceRule final : public Rule {
   struct Tagged;
   Tagged tag(const Document& document, Span sentence) const;
   void resolve_pronouns(Tagged& tagged) const;
-  std::optional<Diagnostic> read_frames(const Document& document, const Tagged& tagged,
-                                        std::vector<std::string>& features) const;
+  std::optional<FrameFinding> read_frames(const Document& document, const Tagged& tagged,
+                                          std::vector<std::string>& features) const;
   bool is_frame_word(const Frame& frame, const std::string& cue) const;
   bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target,
                  const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
+  bool is_instruction(const Document& document, const Tagged& tagged) const;
   CueVerdict answer_to(const Document& document, Span question) const;
+  std::optional<Span> focus_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
-  bool names_act_and_object(const std::vector<std::string>& features) const;
   bool unanswered_question(const Document& document, Span sentence) const;
 
   Settings settings_;
