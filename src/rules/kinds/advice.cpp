@@ -17,13 +17,18 @@ bool has_class(const std::vector<WordClasses::Hit>& hits, int word_class) {
   return std::any_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) { return hit.word_class == word_class; });
 }
 
+// The sentences around one are its context only within its block (a
+// paragraph, a list item): the next paragraph may be another topic.
 std::optional<Span> previous_sentence(const Document& document, Span sentence) {
   const std::string& folded = document.text().folded();
   std::size_t at = sentence.begin;
   while (at > 0 && std::isspace(static_cast<unsigned char>(folded[at - 1]))) --at;
   if (at == 0) return std::nullopt;
   const auto previous = document.sentence_at(at - 1);
-  if (!previous || previous->text.begin >= sentence.begin) return std::nullopt;
+  if (!previous || previous->text.begin >= sentence.begin ||
+      document.block_at(previous->text.begin) != document.block_at(sentence.begin)) {
+    return std::nullopt;
+  }
   return previous->text;
 }
 
@@ -34,7 +39,10 @@ std::optional<Span> next_sentence(const Document& document, Span sentence) {
   while (at < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[at]))) ++at;
   if (at >= folded.size()) return std::nullopt;
   const auto next = document.sentence_at(at);
-  if (!next || next->text.begin < sentence.end) return std::nullopt;
+  if (!next || next->text.begin < sentence.end ||
+      document.block_at(next->text.begin) != document.block_at(sentence.begin)) {
+    return std::nullopt;
+  }
   return next->text;
 }
 
@@ -66,6 +74,17 @@ std::optional<std::string> reason(AdviceRule::FlagWhen flag_when, const CueVerdi
       return std::nullopt;
     default: return std::nullopt;
   }
+}
+
+// The offset `words` words before `from`, not before `limit`.
+std::size_t words_before_offset(std::string_view text, std::size_t from, std::size_t limit, int words) {
+  std::size_t at = from;
+  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80); };
+  for (int counted = 0; at > limit && counted < words; ++counted) {
+    while (at > limit && !is_word(text[at - 1])) --at;
+    while (at > limit && is_word(text[at - 1])) --at;
+  }
+  return at;
 }
 
 Span words_span(const std::vector<Token>& tokens, int first, int last) {
@@ -137,6 +156,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       }
       candidate.features = window_features(*settings_.classes, window);
       candidate.frame_finding = read_frames(document, tagged, candidate.features);
+      candidate.model_may_flag = candidate.focus && model_may_flag(document, tagged, *candidate.focus);
       std::sort(candidate.features.begin(), candidate.features.end());
       found.push_back(std::move(candidate));
     }
@@ -158,19 +178,23 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
       if (candidate.frame_finding->outright || score >= settings_.model_veto_below) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
       }
-    } else if (settings_.model->decides(score) && candidate.focus &&
-               !unanswered_question(context.document, candidate.sentence)) {
+    } else if (settings_.model->decides(score) && candidate.model_may_flag) {
       out.push_back(model_finding(context.document, candidate, score));
     }
   }
 }
 
-// "When should I stop this medicine?" asks; it advises only when answered
-// yes (see answer_to()).
-bool AdviceRule::unanswered_question(const Document& document, Span sentence) const {
+// The model reads what the words are about; whether they advise it is
+// read as for a frame: the act and its object stated as advice by the
+// cues (endorsed, or said plainly to or by the reader), neither warned
+// against after them nor only asked about.
+bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus) const {
   const std::string& folded = document.text().folded();
-  if (sentence.empty() || folded[sentence.end - 1] != '?') return false;
-  return answer_to(document, sentence).cue == Cue::Question;
+  CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, tagged.text, focus) : CueVerdict{};
+  if (verdict.cue == Cue::Question) verdict = answer_to(document, tagged.text);
+  if (!reason(FlagWhen::Affirmed, verdict)) return false;
+  if (verdict.cue == Cue::None && !addresses_reader(document, tagged)) return false;
+  return !countered(document, FlagWhen::Always, tagged.text, focus, {});
 }
 
 std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
@@ -181,7 +205,10 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
   for (const WordClasses::Hit& act : tagged.hits) {
     if (!in(settings_.model_acts, act.word_class)) continue;
     for (const WordClasses::Hit& object : tagged.hits) {
-      if (!in(settings_.model_objects, object.word_class)) continue;
+      // Two different words: "aspirin" is both CHILD-RISK and MEDICINE.
+      if (!in(settings_.model_objects, object.word_class) || (act.first <= object.last && object.first <= act.last)) {
+        continue;
+      }
       const Span span = words_span(tagged.tokens, std::min(act.first, object.first), std::max(act.last, object.last));
       if (!best || span.size() < best->size()) best = span;
     }
@@ -216,6 +243,12 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     const Span target = words_span(tagged.tokens, match->first, match->last);
     CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, sentence, target) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
+    // "Don't put off seeing a doctor": a frame that carries its own stance
+    // is negated by a negation right before it.
+    if (rule.flag_when == FlagWhen::Always) {
+      const Span just_before{words_before_offset(folded, target.begin, sentence.begin, 2), target.begin};
+      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
+    }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
     if (rule.flag_when == FlagWhen::Affirmed && verdict.cue != Cue::Discouraged) {
@@ -239,7 +272,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (addressed) features.push_back("x:addressed");
     std::vector<Span> frame_words;
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
-    const bool is_countered = countered(document, rule, sentence, target, frame_words);
+    const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
     if (verdict.cue == Cue::None && rule.addressed && !addressed) continue;
@@ -281,7 +314,7 @@ bool AdviceRule::is_frame_word(const Frame& frame, const std::string& cue) const
   return false;
 }
 
-bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span sentence, Span target,
+bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span sentence, Span target,
                            const std::vector<Span>& frame_words) const {
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
@@ -296,7 +329,7 @@ bool AdviceRule::countered(const Document& document, const FrameRule& rule, Span
   }
   const auto next = next_sentence(document, sentence);
   if (next && !counters.warnings.find_all(folded, *next).empty()) return true;
-  if (rule.flag_when == FlagWhen::Always) {
+  if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
       if (!counters.care_advice.find_all(folded, range).empty()) return true;
     }

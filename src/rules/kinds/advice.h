@@ -86,6 +86,9 @@ class AdviceRule final : public Rule {
     std::optional<Span> focus;
     std::vector<std::string> features;  // what the model scores
     std::optional<FrameFinding> frame_finding;
+    // Whether the sentence states its act and object as advice, so that
+    // the model may flag it (see model_may_flag()).
+    bool model_may_flag = false;
   };
 
   AdviceRule(RuleInfo info, Settings settings) : Rule(std::move(info)), settings_(std::move(settings)) {}
@@ -103,14 +106,14 @@ class AdviceRule final : public Rule {
   std::optional<FrameFinding> read_frames(const Document& document, const Tagged& tagged,
                                           std::vector<std::string>& features) const;
   bool is_frame_word(const Frame& frame, const std::string& cue) const;
-  bool countered(const Document& document, const FrameRule& rule, Span sentence, Span target,
+  bool countered(const Document& document, FlagWhen flag_when, Span sentence, Span target,
                  const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
   bool is_instruction(const Document& document, const Tagged& tagged) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
-  bool unanswered_question(const Document& document, Span sentence) const;
+  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus) const;
 
   Settings settings_;
 };
