@@ -8,11 +8,15 @@
 
 namespace medlint {
 
+// The rule id of the findings that list suppressions in use.
+inline constexpr const char* kSuppressionRule = "suppression";
+
 // Removes the findings that the document's suppressions cover. With
 // `report_unused`, adds an `unused-disable` warning for each suppression
-// that covered nothing. Findings about the input itself (rule ids of
-// Document::problems) are never suppressed.
+// that covered nothing; with `report_used`, a `suppression` info at each
+// suppression that hid something. Findings about the input itself (rule
+// ids of Document::problems) are never suppressed.
 std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector<Diagnostic> findings,
-                                           bool report_unused);
+                                           bool report_unused, bool report_used);
 
 }  // namespace medlint
