@@ -371,7 +371,7 @@ TEST_P(ReportGoldenTest, MatchesTheGoldenFile) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, ReportGoldenTest,
-                         ::testing::Values("pretty", "json", "sarif", "github", "junit", "gitlab"));
+                         ::testing::Values("pretty", "json", "sarif", "github", "junit", "gitlab", "markdown"));
 
 // What code scanning needs from SARIF, checked without the official schema
 // (the schema check is tests/sarif_schema_test.py, when ../shared is present).
