@@ -36,8 +36,11 @@ struct LintOptions {
   bool only_changed_lines = false;
   // Lint the staged content of staged article files (the pre-commit hook).
   bool staged = false;
-  // Findings recorded in this baseline file are not reported.
+  // Findings recorded in this baseline file are not reported (without it,
+  // each configuration's `baseline:` applies to the files it configures).
   std::optional<std::filesystem::path> baseline;
+  // Off when the run records a new baseline: every finding counts.
+  bool apply_baselines = true;
 };
 
 // What reports need of the source around one finding. Kept instead of the

@@ -222,7 +222,10 @@ int main(int argc, char** argv) {
     if (explain_command->parsed()) return explain(explained_rule);
     if (init_command->parsed()) return init_config(force);
     if (hook_command->parsed()) return install_hook(force, hook_baseline);
-    if (baseline_command->parsed()) options.paths = baseline_paths;
+    if (baseline_command->parsed()) {
+      options.paths = baseline_paths;
+      options.apply_baselines = false;
+    }
     if (!changed_since.empty()) options.changed_since = changed_since;
     if (!new_since.empty()) options.new_since = new_since;
     if (!baseline.empty()) options.baseline = baseline;

@@ -296,7 +296,7 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   auto resolver = ConfigResolver::create(options.config);
   const bool gate = options.staged || options.changed_since || options.new_since;
   LintedTargets linted = gate ? lint_git_changes(options, *resolver) : lint_walked_paths(options, *resolver, read_stdin);
-  apply_baselines(options, linted);
+  if (options.apply_baselines) apply_baselines(options, linted);
   LintRun run = std::move(linted.run);
   std::set<std::string> configs;
   const fs::path cwd = fs::current_path();
