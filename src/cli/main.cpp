@@ -12,6 +12,7 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "core/closest.h"
 #include "lint/git.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
@@ -134,7 +135,10 @@ int explain(const std::string& rule) {
     std::cout << *doc;
     return kExitClean;
   }
-  std::cerr << fmt::format("medlint: no rule named \"{}\"; `medlint rules` lists them\n", rule);
+  std::vector<std::string_view> ids;
+  const std::vector<RuleDescription> rules = recommended_rules();
+  for (const RuleDescription& known : rules) ids.push_back(known.id);
+  std::cerr << fmt::format("medlint: no rule named \"{}\"{}; `medlint rules` lists them\n", rule, did_you_mean(rule, ids));
   return kExitUsage;
 }
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/closest.h"
 #include "core/glob.h"
 #include "core/parallel.h"
 #include "medlint/linter.h"
@@ -86,7 +87,10 @@ RuleSettings read_rule_settings(const Options& options, const std::string& key, 
     const std::string id = entry.first.as<std::string>("");
     const auto known = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const RuleSpec& s) { return s.info.id == id; });
     if (known == pack.rules.end()) {
-      throw options.error(entry.first, fmt::format("unknown rule `{}`; `medlint rules` lists the rules", id));
+      std::vector<std::string_view> ids;
+      for (const RuleSpec& spec : pack.rules) ids.push_back(spec.info.id);
+      throw options.error(entry.first,
+                          fmt::format("unknown rule `{}`{}; `medlint rules` lists the rules", id, did_you_mean(id, ids)));
     }
     RuleSetting setting;
     const YAML::Node& value = entry.second;
@@ -97,7 +101,8 @@ RuleSettings read_rule_settings(const Options& options, const std::string& key, 
       } else if (auto severity = parse_severity(level)) {
         setting.severity = severity;
       } else {
-        throw options.error(node, fmt::format("rule `{}`: expected off, info, warning or error, got \"{}\"", id, level));
+        throw options.error(node, fmt::format("rule `{}`: expected off, info, warning or error, got \"{}\"{}", id, level,
+                                              did_you_mean(level, {"off", "info", "warning", "error"})));
       }
     };
     if (value.IsScalar()) {
@@ -189,7 +194,9 @@ SharedPatternScan shared_scan(const std::vector<std::unique_ptr<Rule>>& rules) {
 class RuleSetLinter final : public Linter {
  public:
   explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules)
-      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {}
+      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {
+    for (const auto& rule : rules_) rule_ids_.push_back(rule->info().id);
+  }
 
   std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const override {
     std::vector<Diagnostic> findings = document.problems;
@@ -209,7 +216,7 @@ class RuleSetLinter final : public Linter {
       for (auto& found : by_rule) findings.insert(findings.end(), found.begin(), found.end());
     }
     if (context.inline_config) {
-      findings = apply_suppressions(document, std::move(findings), context.report_unused_disables,
+      findings = apply_suppressions(document, std::move(findings), rule_ids_, context.report_unused_disables,
                                     context.report_suppressions);
     }
     std::sort(findings.begin(), findings.end(), diagnostic_less);
@@ -218,6 +225,7 @@ class RuleSetLinter final : public Linter {
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<std::string_view> rule_ids_;  // views of rules_' ids
   SharedPatternScan scan_;
 };
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "core/closest.h"
+
 namespace medlint {
 namespace {
 
@@ -89,7 +91,8 @@ bool suppress(std::vector<Directive>& directives, const Diagnostic& finding) {
 }  // namespace
 
 std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector<Diagnostic> findings,
-                                           bool report_unused, bool report_used) {
+                                           const std::vector<std::string_view>& rule_ids, bool report_unused,
+                                           bool report_used) {
   std::vector<Directive> directives = read_directives(document);
   if (directives.empty()) return findings;
   const auto is_problem = [&](const Diagnostic& finding) {
@@ -106,8 +109,15 @@ std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector
       const std::string what = directive.rules.empty() ? "this suppression" : fmt::format("the suppression of `{}`", directive.rules[i]);
       const int hidden = directive.used[i];
       if (hidden == 0 && report_unused) {
-        kept.push_back(make_diagnostic(document.source(), "unused-disable", Severity::Warning, directive.span,
-                                       fmt::format("{} suppresses nothing", what), "remove it"));
+        const bool unknown = !directive.rules.empty() &&
+                             std::find(rule_ids.begin(), rule_ids.end(), directive.rules[i]) == rule_ids.end();
+        kept.push_back(make_diagnostic(
+            document.source(), "unused-disable", Severity::Warning, directive.span,
+            fmt::format("{} suppresses nothing{}", what,
+                        unknown ? fmt::format(": no rule is named `{}`{}", directive.rules[i],
+                                              did_you_mean(directive.rules[i], rule_ids))
+                                : std::string()),
+            "remove it"));
       } else if (hidden > 0 && report_used) {
         kept.push_back(make_diagnostic(document.source(), kSuppressionRule, Severity::Info, directive.span,
                                        fmt::format("{} hides {} finding{}", what, hidden, hidden == 1 ? "" : "s"),
