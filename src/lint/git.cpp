@@ -196,8 +196,8 @@ std::string git_commit(const std::string& revision) {
   try {
     return trimmed(run_git({"rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"}));
   } catch (const GitError&) {
-    throw GitError(fmt::format("unknown git revision \"{}\"{}{}", revision, shallow_clone() ? ": " : "",
-                               shallow_clone() ? kDeepenAdvice : ""));
+    if (shallow_clone()) throw GitError(fmt::format("unknown git revision \"{}\": {}", revision, kDeepenAdvice));
+    throw GitError(fmt::format("unknown git revision \"{}\"", revision));
   }
 }
 
