@@ -423,7 +423,7 @@ TEST_F(CliTest, ReportsCountAndLocateCorrectly) {
   write("good.md", kGood);
   // One failed test case per file with findings, however many findings.
   EXPECT_THAT(medlint("--today 2026-11-23 --format junit .", dir_).out, HasSubstr("tests=\"2\" failures=\"1\""));
-  write("stale.md", std::string(kStale) + "<!-- medlint-disable-next-line self-treatment -->\nCrack your own back.\n");
+  write("stale.md", std::string(kStale) + "<!-- medlint-disable-next-line safety-escalation -->\nChest pain can mean a heart attack.\n");
   const CommandResult statistics =
       medlint("--today 2026-11-23 --fail-on never --statistics --report-suppressions aging.md stale.md", dir_);
   EXPECT_THAT(statistics.out, HasSubstr("      1  warning  review-freshness\n"));

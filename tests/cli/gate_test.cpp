@@ -50,7 +50,7 @@ const std::string kHeader = "---\ntitle: T\nlast_reviewed: 2026-06-01\nreference
 const std::string kUnreferenced = "---\ntitle: T\nlast_reviewed: 2026-06-01\n---\n";
 const std::string kEscalated = "Call 911 or go to the emergency room if you have:\n\n- chest pain\n- a seizure\n";
 const std::string kUnescalated = "Watch for:\n\n- chest pain\n- a seizure\n";
-const std::string kRisky = "Crack your own back.\n";
+const std::string kRisky = "Chest pain can be a sign of a heart attack.\n";  // a red flag, no advice
 const std::string kSafe = "Rest and fluids help.\n";
 
 // Each finding as "path:line:rule" from --format json (file names with
@@ -67,25 +67,25 @@ std::vector<std::string> findings_of(const std::string& json_text) {
 }
 
 TEST_F(GateTest, BaselineHidesRecordedFindingsAcrossEditsAndReportsFixedOnes) {
-  write("a.md", kHeader + "Crack your own back.\n\nLeftover antibiotics from a previous cold work fine.\n");
+  write("a.md", kHeader + "Chest pain can be a sign of a heart attack.\n\nA seizure needs attention.\n");
   ASSERT_EQ(sh("medlint --today 2026-11-23 baseline . -o base.json").exit_code, 0);
   EXPECT_EQ(sh("medlint --today 2026-11-23 --baseline base.json .").exit_code, 0);
   // Edit elsewhere (lines move), keep one old finding, add a new one.
-  write("a.md", kHeader + "A new first paragraph.\n\nCrack your own back.\n\nYou can pop your neck yourself.\n");
+  write("a.md", kHeader + "A new first paragraph.\n\nChest pain can be a sign of a heart attack.\n\nFainting is a warning sign.\n");
   const Shell after = sh("medlint --today 2026-11-23 --baseline base.json .");
   EXPECT_EQ(after.exit_code, 1);
-  EXPECT_THAT(after.out, HasSubstr("a.md:10:9: error"));
+  EXPECT_THAT(after.out, HasSubstr("a.md:10:1: error"));
   EXPECT_THAT(after.out, Not(HasSubstr("a.md:8:")));
   EXPECT_THAT(after.out, HasSubstr("1 findings hidden by the baseline; 1 baseline entries no longer occur"));
-  EXPECT_THAT(after.out, HasSubstr("fixed: a.md [self-treatment]"));
+  EXPECT_THAT(after.out, HasSubstr("fixed: a.md [safety-escalation]"));
 }
 
 TEST_F(GateTest, ChangedSinceLintsOnlyChangedArticlesAndLines) {
-  write("old.md", kHeader + "Crack your own back.\n");
-  write("touched.md", kHeader + "Crack your own back.\n");
+  write("old.md", kHeader + kRisky);
+  write("touched.md", kHeader + kRisky);
   sh("git add . && git commit -qm initial");
-  write("touched.md", kHeader + "Crack your own back.\n\nSkip your insulin today.\n");
-  write("new.md", kHeader + "Skip your insulin today.\n");
+  write("touched.md", kHeader + kRisky + "\nFainting is a warning sign.\n");
+  write("new.md", kHeader + "Fainting is a warning sign.\n");
   sh("git add new.md");
   const Shell files = sh("medlint --today 2026-11-23 --changed-since HEAD");
   EXPECT_THAT(files.out, HasSubstr("touched.md:6:1"));
@@ -101,9 +101,9 @@ TEST_F(GateTest, ChangedSinceLintsOnlyChangedArticlesAndLines) {
 
 TEST_F(GateTest, InstalledHookLintsStagedContentNotTheWorkingTree) {
   ASSERT_EQ(sh("medlint install-hook").exit_code, 0);
-  write("a.md", kHeader + "Crack your own back.\n");
+  write("a.md", kHeader + kRisky);
   sh("git add a.md");
-  write("a.md", kHeader + "Rest and fluids help.\n");  // the fix is not staged
+  write("a.md", kHeader + kSafe);  // the fix is not staged
   const Shell blocked = sh("git commit -qm 'risky advice'");
   EXPECT_NE(blocked.exit_code, 0);
   EXPECT_THAT(blocked.out, HasSubstr("a.md:6:1: error"));
@@ -122,10 +122,10 @@ TEST_F(GateTest, InitWritesAStarterConfigThatLoads) {
 
 
 TEST_F(GateTest, NewSinceReportsRemovedEscalationAndReferencesWhereverTheySit) {
-  write("content/a.md", kHeader + kEscalated + "\n" + kRisky);
+  write("content/a.md", kHeader + kEscalated);
   write("content/other.md", kHeader + kRisky);
   commit_base_and_branch();
-  write("content/a.md", kUnreferenced + kUnescalated + "\n" + kRisky);
+  write("content/a.md", kUnreferenced + kUnescalated);
   commit("drop the escalation advice and the references");
   const Shell run = sh("medlint --today 2026-11-23 --new-since main --format json content");
   EXPECT_EQ(run.exit_code, 1) << run.out;
@@ -169,11 +169,11 @@ TEST_F(GateTest, ABrokenConfigIsAnErrorInEveryMode) {
 }
 
 TEST_F(GateTest, AStricterConfigRelintsEveryArticle) {
-  write(".medlint.yaml", "rules:\n  self-treatment: off\n");
+  write(".medlint.yaml", "rules:\n  safety-escalation: off\n");
   write("content/a.md", kHeader + kRisky);
   commit_base_and_branch();
-  write(".medlint.yaml", "rules:\n  self-treatment: error\n");
-  commit("turn self-treatment back on");
+  write(".medlint.yaml", "rules:\n  safety-escalation: error\n");
+  commit("turn safety-escalation back on");
   EXPECT_THAT(sh("medlint --today 2026-11-23 --changed-since main content").out, HasSubstr("content/a.md:6:1"));
   const Shell run = sh("medlint --today 2026-11-23 --new-since main content");
   EXPECT_EQ(run.exit_code, 1);
@@ -241,7 +241,7 @@ TEST_F(GateTest, BaselineMatchesFromEveryPathFormAndFromTheHook) {
   EXPECT_EQ(sh("git add -A && git commit -qm 'edit around a baselined finding'").exit_code, 0);
   // After a rename the old entries are orphans: reported, so the baseline can shrink.
   sh("git mv content/a.md content/b.md");
-  EXPECT_THAT(sh("medlint --today 2026-11-23 --fail-on never content").out, HasSubstr("fixed: content/a.md [self-treatment]"));
+  EXPECT_THAT(sh("medlint --today 2026-11-23 --fail-on never content").out, HasSubstr("fixed: content/a.md [safety-escalation]"));
 }
 
 TEST_F(GateTest, InstalledHookRunsMedlintFromPathAndCanPassABaseline) {
@@ -254,16 +254,16 @@ TEST_F(GateTest, InstalledHookRunsMedlintFromPathAndCanPassABaseline) {
 TEST_F(GateTest, SuppressionsAreVisibleToTheGate) {
   write("content/a.md", kHeader + kSafe + "\n" + kRisky);
   commit_base_and_branch();
-  write("content/a.md", kHeader + kSafe + "\n<!-- medlint-disable-next-line self-treatment -->\n" + kRisky);
+  write("content/a.md", kHeader + kSafe + "\n<!-- medlint-disable-next-line safety-escalation -->\n" + kRisky);
   commit("hide a finding");
   const Shell added = sh("medlint --today 2026-11-23 --new-since main content");
   EXPECT_EQ(added.exit_code, 0) << added.out;
   EXPECT_THAT(added.out, HasSubstr("content/a.md:8:1: warning: this change adds a suppression: the suppression of "
-                                   "`self-treatment` hides 1 finding [new-suppression]"));
+                                   "`safety-escalation` hides 1 finding [new-suppression]"));
   EXPECT_EQ(sh("medlint --today 2026-11-23 --new-since main --fail-on warning content").exit_code, 1);
   EXPECT_THAT(sh("medlint --today 2026-11-23 --no-inline-config content").out, HasSubstr("a.md:9:1: error"));
   EXPECT_THAT(sh("medlint --today 2026-11-23 --report-suppressions content").out,
-              HasSubstr("a.md:8:1: info: the suppression of `self-treatment` hides 1 finding [suppression]"));
+              HasSubstr("a.md:8:1: info: the suppression of `safety-escalation` hides 1 finding [suppression]"));
 }
 
 // Inputs a contributor controls: file names, revisions, symlinks, diff text.
@@ -303,10 +303,10 @@ TEST_F(GateTest, AnArticleSwappedForASymlinkIsChecked) {
   commit("base");
   sh("rm a.md && ln -s notes/risky.md a.md");
   EXPECT_THAT(findings_of(sh("medlint --today 2026-11-23 --format json --changed-since HEAD --exclude 'notes/**'").out),
-              ElementsAre("a.md:6:self-treatment"));
+              ElementsAre("a.md:6:safety-escalation"));
   sh("git add a.md");
   EXPECT_THAT(findings_of(sh("medlint --today 2026-11-23 --format json --staged").out),
-              ElementsAre("a.md:6:self-treatment"));
+              ElementsAre("a.md:6:safety-escalation"));
 }
 
 TEST_F(GateTest, OddFileNamesKeepTheirChangedLines) {
@@ -317,7 +317,7 @@ TEST_F(GateTest, OddFileNamesKeepTheirChangedLines) {
   const Shell run = sh("medlint --today 2026-11-23 --format json --changed-since HEAD --only-changed-lines");
   EXPECT_EQ(run.exit_code, 1);
   std::vector<std::string> expected;
-  for (const std::string& name : names) expected.push_back(name + ":7:self-treatment");
+  for (const std::string& name : names) expected.push_back(name + ":7:safety-escalation");
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(findings_of(run.out), expected);
 }
@@ -330,7 +330,7 @@ TEST_F(GateTest, ADiffHeaderLookalikeInAnArticleDoesNotMoveItsChanges) {
   // "+++ b/decoy.md", which a diff-text parser takes for a new file.
   write("a.md", kHeader + "<!--\n++ b/decoy.md\n-->\n" + kSafe + "\nMore.\n\nEven more.\n\nAnd more.\n" + kRisky);
   const Shell run = sh("medlint --today 2026-11-23 --format json --changed-since HEAD --only-changed-lines");
-  EXPECT_THAT(findings_of(run.out), ElementsAre("a.md:16:self-treatment"));
+  EXPECT_THAT(findings_of(run.out), ElementsAre("a.md:16:safety-escalation"));
 }
 
 }  // namespace
