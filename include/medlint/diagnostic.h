@@ -12,7 +12,7 @@ namespace medlint {
 enum class Severity { Info, Warning, Error };
 
 std::string_view to_string(Severity severity);
-// Parses "info", "warning" or "error"; nullopt otherwise.
+// Parses "info", "warning" (or "warn") or "error"; nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view text);
 
 struct Diagnostic {

@@ -1,15 +1,14 @@
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <map>
 #include <set>
 #include <thread>
 
-#include "core/glob.h"
 #include "core/parallel.h"
-#include "lint/filter_findings.h"
-#include "lint/git.h"
+#include "lint/targets.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
 #include "medlint/parse.h"
@@ -19,14 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Target {
-  std::string path;  // as reported
-  bool from_stdin = false;
-  std::optional<std::string> error;  // a path that could not be walked
-  bool from_index = false;  // read the staged content, not the working tree
-};
-
-bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
+bool excluded_path(const std::vector<Glob>& excludes, const std::string& path) {
   return std::any_of(excludes.begin(), excludes.end(), [&](const Glob& glob) { return glob.matches(path); });
 }
 
@@ -40,7 +32,7 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::p
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) entries.push_back(*it);
   if (error) {
-    out.push_back({dir.generic_string(), false, fmt::format("cannot read folder: {}", error.message())});
+    out.push_back({.path = dir.generic_string(), .error = fmt::format("cannot read folder: {}", error.message())});
     return;
   }
   std::sort(entries.begin(), entries.end(),
@@ -48,69 +40,14 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::p
   for (const fs::directory_entry& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string path = entry.path().generic_string();
-    if (name.starts_with(".") || excluded(excludes, path)) continue;
+    if (name.starts_with(".") || excluded_path(excludes, path)) continue;
     std::error_code status_error;
     if (entry.is_directory(status_error)) {
       walk(entry.path(), excludes, entered, out);
     } else if (entry.is_regular_file(status_error) && format_for_path(name)) {
-      out.push_back({path, false, std::nullopt});
+      out.push_back({.path = path});
     }
   }
-}
-
-// Whether `file` (relative to the current folder) lies under one of `paths`.
-bool under_any(const std::string& file, const std::vector<std::string>& paths) {
-  const fs::path normal = fs::path(file).lexically_normal();
-  for (const std::string& path : paths) {
-    const fs::path base = fs::path(path).lexically_normal();
-    if (base == "." || base == normal) return true;
-    const auto relative = normal.lexically_relative(base);
-    if (!relative.empty() && *relative.begin() != "..") return true;
-  }
-  return false;
-}
-
-// The gate's view: article files git reports (changed or staged) under the
-// given paths.
-std::vector<Target> git_targets(const LintOptions& options, const std::vector<Glob>& excludes) {
-  const bool staged = options.staged;
-  const std::vector<std::string> files = staged ? git_staged_files() : git_changed_files(*options.changed_since);
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back(".");
-  std::vector<Target> targets;
-  for (const std::string& file : files) {
-    if (!format_for_path(file) || !under_any(file, paths) || excluded(excludes, file)) continue;
-    if (!staged && !fs::exists(file)) continue;
-    targets.push_back({file, false, std::nullopt, staged});
-  }
-  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
-  return targets;
-}
-
-std::vector<Target> collect_targets(const LintOptions& options) {
-  std::vector<Glob> excludes;
-  for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
-  if (options.staged || options.changed_since) return git_targets(options, excludes);
-  std::vector<Target> targets;
-  std::set<fs::path> entered;
-  for (const std::string& path : options.paths) {
-    if (path == "-") {
-      targets.push_back({options.stdin_filename.value_or("<stdin>.md"), true, std::nullopt});
-      continue;
-    }
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      targets.push_back({path, false, fmt::format("cannot read \"{}\": {}", path,
-                                                  error ? error.message() : "No such file or directory")});
-    } else if (fs::is_directory(status)) {
-      walk(path, excludes, entered, targets);
-    } else if (!excluded(excludes, fs::path(path).generic_string())) {
-      // A file named explicitly is linted whatever its extension (as plain text).
-      targets.push_back({path, false, std::nullopt});
-    }
-  }
-  return targets;
 }
 
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, std::string& error) {
@@ -169,8 +106,8 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
 }
 
 FileResult lint_one(const Target& target, const LintOptions& options, const LintContext& context,
-                    ConfigResolver& resolver,
-                    const std::string* stdin_text, bool& io_error, bool& checked) {
+                    ConfigResolver& resolver, const std::string* stdin_text, bool& io_error,
+                    std::optional<ConfigSource>& config) {
   FileResult result;
   result.path = target.path;
   auto file_finding = [&](const char* rule, Severity severity, std::string message) {
@@ -186,8 +123,16 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   std::string bytes;
   if (target.from_stdin) {
     bytes = *stdin_text;
-  } else if (target.from_index) {
-    bytes = git_staged_content(target.path);
+  } else if (target.content) {
+    bytes = *target.content;
+  } else if (target.staged) {
+    try {
+      bytes = git_staged_content(*target.staged);
+    } catch (const GitError& error) {
+      file_finding(kIoErrorRule, Severity::Error, error.what());
+      io_error = true;
+      return result;
+    }
   } else {
     std::string error;
     auto read = read_file(target.path, options.max_file_size, error);
@@ -206,8 +151,11 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     file_finding("binary-file", Severity::Warning, "binary file skipped: it is not a text article");
     return result;
   }
-  const fs::path config_anchor = target.from_stdin ? fs::current_path() / target.path : fs::path(target.path);
+  const fs::path config_anchor = target.config_anchor   ? *target.config_anchor
+                                 : target.from_stdin ? fs::current_path() / target.path
+                                                     : fs::path(target.path);
   if (!target.from_stdin && resolver.ignored(config_anchor)) return result;
+  config = resolver.config_of(config_anchor);
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
@@ -215,42 +163,109 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   for (const Diagnostic& diagnostic : result.diagnostics) {
     result.excerpts.push_back(excerpt_of(*source, diagnostic));
   }
-  checked = true;
   return result;
 }
 
-// Drops findings on lines the change did not touch; findings about the
-// file itself (unreadable, too large) stay.
-void keep_changed_lines(const std::string& revision, LintRun& run) {
-  const std::map<std::string, std::set<int>> changed = git_changed_lines(revision);
-  for (FileResult& file : run.files) {
-    const auto lines = changed.find(fs::path(file.path).lexically_normal().generic_string());
-    filter_findings(file, [&](std::size_t i) {
-      const Diagnostic& d = file.diagnostics[i];
-      if (d.rule == kIoErrorRule || d.rule == "file-too-large") return true;
-      return lines != changed.end() && lines->second.count(d.start.line) > 0;
-    });
+// How the run names a configuration: its file relative to the current
+// folder when under it, or the built-in pack.
+std::string config_name(const ConfigSource& config, const fs::path& cwd) {
+  if (config.path.empty()) return "medlint:recommended";
+  const fs::path path(config.path);
+  if (!path.is_absolute()) return path.lexically_normal().generic_string();
+  const fs::path relative = path.lexically_relative(cwd);
+  return relative.empty() || *relative.begin() == ".." ? path.generic_string() : relative.generic_string();
+}
+
+// The baseline of `--baseline` applies to every file; otherwise each
+// configuration's `baseline:` applies to the files it configures.
+void apply_baselines(const LintOptions& options, LintedTargets& linted) {
+  if (options.baseline) {
+    apply_baseline(*options.baseline, linted.run);
+    return;
+  }
+  std::set<fs::path> baselines;
+  for (const auto& config : linted.configs) {
+    if (config && config->baseline) baselines.insert(*config->baseline);
+  }
+  for (const fs::path& baseline : baselines) {
+    std::set<const FileResult*> configured;
+    for (std::size_t i = 0; i < linted.configs.size(); ++i) {
+      if (linted.configs[i] && linted.configs[i]->baseline == baseline) configured.insert(&linted.run.files[i]);
+    }
+    apply_baseline(baseline, linted.run, [&](const FileResult& file) { return configured.count(&file) > 0; });
   }
 }
 
-}  // namespace
-
-LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
-  const std::vector<Target> targets = collect_targets(options);
+LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin) {
+  const std::vector<Target> targets = walk_paths(options, exclude_globs(options));
+  if (targets.empty()) {
+    throw UsageError(fmt::format("no articles to check under {} (folders are searched for .md, .markdown and .txt files)",
+                                 fmt::join(options.paths, ", ")));
+  }
   std::optional<std::string> stdin_text;
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
     stdin_text = read_stdin();
   }
-  auto resolver = ConfigResolver::create(options.config);
-  LintRun run;
+  return lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
+}
+
+}  // namespace
+
+std::vector<Glob> exclude_globs(const LintOptions& options) {
+  std::vector<Glob> excludes;
+  for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
+  return excludes;
+}
+
+bool excluded(const std::vector<Glob>& excludes, const std::string& path) { return excluded_path(excludes, path); }
+
+bool under_any(const std::string& file, const std::vector<std::string>& paths) {
+  const fs::path normal = fs::path(file).lexically_normal();
+  for (const std::string& path : paths) {
+    const fs::path base = fs::path(path).lexically_normal();
+    if (base == "." || base == normal) return true;
+    const auto relative = normal.lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..") return true;
+  }
+  return false;
+}
+
+std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes) {
+  std::vector<Target> targets;
+  std::set<fs::path> entered;
+  for (const std::string& path : options.paths) {
+    if (path == "-") {
+      targets.push_back({.path = options.stdin_filename.value_or("<stdin>.md"), .from_stdin = true});
+      continue;
+    }
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      targets.push_back({.path = path,
+                         .error = fmt::format("cannot read \"{}\": {}", path,
+                                              error ? error.message() : "No such file or directory")});
+    } else if (fs::is_directory(status)) {
+      walk(path, excludes, entered, targets);
+    } else if (!excluded_path(excludes, fs::path(path).generic_string())) {
+      // A file named explicitly is linted whatever its extension (as plain text).
+      targets.push_back({.path = path});
+    }
+  }
+  return targets;
+}
+
+LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& base_context,
+                           ConfigResolver& resolver, const std::string* stdin_text) {
+  LintedTargets linted;
+  LintRun& run = linted.run;
   run.files.resize(targets.size());
+  linted.configs.resize(targets.size());
   std::vector<char> io_errors(targets.size(), 0);
-  std::vector<char> checked(targets.size(), 0);
   const std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
                                                : std::max(1u, std::thread::hardware_concurrency());
   // Threads left over when there are fewer files than threads (a pre-commit
   // hook's one article) share each file's rules instead.
-  LintContext context = options.context;
+  LintContext context = base_context;
   context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
   // The one-pass scan's larger automaton is faster once warm but takes
   // longer to compile and warm up (a few ms for one article, about 0.15 s
@@ -258,7 +273,8 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   constexpr std::uintmax_t kSharedScanFromBytes = 100'000'000;
   std::uintmax_t bytes = 0;
   for (const Target& target : targets) {
-    if (target.error || target.from_stdin || target.from_index) continue;
+    if (target.content) bytes += target.content->size();
+    if (target.error || target.from_stdin || target.staged || target.content) continue;
     std::error_code error;  // the read reports it
     const std::uintmax_t size = fs::file_size(target.path, error);
     if (!error) bytes += size;
@@ -266,20 +282,30 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   context.shared_pattern_scan = bytes >= kSharedScanFromBytes;
   run_in_parallel(targets.size(), threads, [&](std::size_t i) {
     bool io_error = false;
-    bool was_checked = false;
-    run.files[i] = lint_one(targets[i], options, context, *resolver, stdin_text ? &*stdin_text : nullptr, io_error,
-                            was_checked);
+    run.files[i] = lint_one(targets[i], options, context, resolver, stdin_text, io_error, linted.configs[i]);
     io_errors[i] = io_error;
-    checked[i] = was_checked;
   });
   for (std::size_t i = 0; i < targets.size(); ++i) {
     run.io_error = run.io_error || io_errors[i];
-    run.files_checked += checked[i];
+    run.files_checked += linted.configs[i].has_value();
   }
+  return linted;
+}
+
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
+  auto resolver = ConfigResolver::create(options.config);
+  const bool gate = options.staged || options.changed_since || options.new_since;
+  LintedTargets linted = gate ? lint_git_changes(options, *resolver) : lint_walked_paths(options, *resolver, read_stdin);
+  if (options.apply_baselines) apply_baselines(options, linted);
+  LintRun run = std::move(linted.run);
+  std::set<std::string> configs;
+  const fs::path cwd = fs::current_path();
+  for (const auto& config : linted.configs) {
+    if (config) configs.insert(config_name(*config, cwd));
+  }
+  run.configs.assign(configs.begin(), configs.end());
   std::stable_sort(run.files.begin(), run.files.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  if (options.changed_since && options.only_changed_lines) keep_changed_lines(*options.changed_since, run);
-  if (options.baseline) apply_baseline(*options.baseline, run);
   return run;
 }
 
