@@ -17,8 +17,7 @@ import urllib.parse
 REPLY_TIMEOUT = 30
 
 
-def frame(message):
-    body = json.dumps(message).encode("utf-8")
+def frame(body):
     return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
 
@@ -28,7 +27,7 @@ def file_uri(path):
 
 class LspClient:
     def __init__(self, binary, *args, cwd=None):
-        self.process = subprocess.Popen([binary, "server", *args], cwd=cwd, stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([os.path.abspath(binary), "server", *args], cwd=cwd, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.inbox = queue.Queue()
         self.seen = []  # messages read while waiting for others
@@ -57,7 +56,7 @@ class LspClient:
         self.process.stdin.flush()
 
     def send(self, message):
-        self.send_raw(frame(message))
+        self.send_raw(frame(json.dumps(message).encode("utf-8")))
 
     def notify(self, method, params):
         self.send({"jsonrpc": "2.0", "method": method, "params": params})

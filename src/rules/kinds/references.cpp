@@ -1,5 +1,6 @@
 // Kind `references`: the article cites enough sources, and optionally each
 // entry is traceable (URL, DOI or PMID) and recent.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "medlint/parse.h"
@@ -22,7 +23,10 @@ class ReferencesRule final : public Rule {
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
     const auto& references = document.meta.references;
-    const int count = static_cast<int>(references.size());
+    // An entry left empty (a scaffold not filled in yet) cites nothing.
+    const int count = static_cast<int>(std::count_if(references.begin(), references.end(), [](const Reference& r) {
+      return !(r.text.empty() && r.url.empty() && r.doi.empty() && r.pmid.empty());
+    }));
     if (count < options_.min_references) {
       Diagnostic diagnostic = finding(
           document, where_list_belongs(document),
