@@ -98,5 +98,7 @@ std::vector<RuleDescription> recommended_rules();
 std::optional<std::string> starter_config();
 // The doc page of a shipped rule (docs/rules/RULE.md), if there is one.
 std::optional<std::string> rule_documentation(std::string_view rule_id);
+// Where that doc page is published (the project's repository), if there is one.
+std::optional<std::string> rule_documentation_url(std::string_view rule_id);
 
 }  // namespace medlint

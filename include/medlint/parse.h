@@ -18,6 +18,15 @@ std::optional<Format> format_for_path(std::string_view path);
 // Document::problems and the rest of the file is still read.
 Document parse(std::shared_ptr<const SourceFile> source, Format format);
 
+// Where a Markdown file's YAML front matter sits: the lines between its
+// "---" fences, and the closing fence line. nullopt when the file opens with
+// no front matter, or the front matter is never closed.
+struct FrontMatterBounds {
+  Span content;        // from the first line after "---" to the start of the closing fence
+  Span closing_fence;  // the closing "---" (or "...") line, without its terminator
+};
+std::optional<FrontMatterBounds> find_front_matter(const SourceFile& source);
+
 Document parse_markdown(std::shared_ptr<const SourceFile> source);
 Document parse_plain_text(std::shared_ptr<const SourceFile> source);
 

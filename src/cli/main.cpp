@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <ctime>
 #include <fstream>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,8 +14,10 @@
 #include "core/closest.h"
 #include "lint/git.h"
 #include "medlint/baseline.h"
+#include "medlint/date.h"
 #include "medlint/lint.h"
 #include "medlint/report.h"
+#include "medlint/server.h"
 
 namespace {
 
@@ -25,13 +26,6 @@ using namespace medlint;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
-
-std::chrono::year_month_day local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return std::chrono::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday;
-}
 
 std::optional<std::chrono::year_month_day> parse_today(const std::string& text) {
   int year = 0;
@@ -44,6 +38,15 @@ std::optional<std::chrono::year_month_day> parse_today(const std::string& text) 
   const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
   if (!date.ok()) return std::nullopt;
   return date;
+}
+
+// Reads --today (empty when not given); false, after saying why, when it
+// is not a date.
+bool read_today(const std::string& text, std::optional<std::chrono::year_month_day>& today) {
+  if (text.empty()) return true;
+  today = parse_today(text);
+  if (!today) std::cerr << fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"\n", text);
+  return today.has_value();
 }
 
 std::string read_stdin() {
@@ -142,6 +145,16 @@ int explain(const std::string& rule) {
   return kExitUsage;
 }
 
+// The language server on standard input and output; the defaults the
+// command line would use (--config, --today) apply to every document.
+int serve(const std::string& config, const std::string& today) {
+  ServerOptions options;
+  if (!config.empty()) options.config = config;
+  if (!read_today(today, options.today)) return kExitUsage;
+  std::ios::sync_with_stdio(false);
+  return serve_language_server(std::cin, std::cout, options);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,6 +226,9 @@ int main(int argc, char** argv) {
   rules_command->fallthrough();
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule id")->required();
+  CLI::App* server_command =
+      app.add_subcommand("server", "Serve the Language Server Protocol on standard input and output (for editors)");
+  server_command->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -226,6 +242,7 @@ int main(int argc, char** argv) {
     if (explain_command->parsed()) return explain(explained_rule);
     if (init_command->parsed()) return init_config(force);
     if (hook_command->parsed()) return install_hook(force, hook_baseline);
+    if (server_command->parsed()) return serve(config, today);
     if (baseline_command->parsed()) {
       options.paths = baseline_paths;
       options.apply_baselines = false;
@@ -259,14 +276,9 @@ int main(int argc, char** argv) {
       std::cerr << "medlint: no paths given; try `medlint content/` or `medlint --help`\n";
       return kExitUsage;
     }
-    if (today.empty()) {
-      options.context.today = local_today();
-    } else if (auto parsed = parse_today(today)) {
-      options.context.today = *parsed;
-    } else {
-      std::cerr << fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"\n", today);
-      return kExitUsage;
-    }
+    std::optional<std::chrono::year_month_day> given_today;
+    if (!read_today(today, given_today)) return kExitUsage;
+    options.context.today = given_today.value_or(local_today());
     if (!config.empty()) options.config = config;
     if (!stdin_filename.empty()) options.stdin_filename = stdin_filename;
 

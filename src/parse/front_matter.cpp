@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "medlint/parse.h"
 #include "parse/metadata_lines.h"
 
 namespace medlint {
@@ -218,15 +219,22 @@ bool is_fence(const SourceFile& source, int number, bool closing) {
 
 }  // namespace
 
+std::optional<FrontMatterBounds> find_front_matter(const SourceFile& source) {
+  if (source.line_count() < 1 || !is_fence(source, 1, false)) return std::nullopt;
+  for (int number = 2; number <= source.line_count(); ++number) {
+    if (!is_fence(source, number, true)) continue;
+    return FrontMatterBounds{{source.line_span(2).begin, source.line_span(number).begin}, source.line_span(number)};
+  }
+  return std::nullopt;
+}
+
 std::size_t read_front_matter(Document& document, DocumentBuilder& builder) {
   const SourceFile& source = document.source();
   if (source.line_count() < 1 || !is_fence(source, 1, false)) return source.content_start();
-  for (int number = 2; number <= source.line_count(); ++number) {
-    if (!is_fence(source, number, true)) continue;
-    const Span content{source.line_span(2).begin, source.line_span(number).begin};
-    FrontMatterReader(document, builder, content).read();
-    const Span closing = source.line_span(number);
-    return number < source.line_count() ? source.line_span(number + 1).begin : closing.end;
+  if (const auto bounds = find_front_matter(source)) {
+    FrontMatterReader(document, builder, bounds->content).read();
+    const int fence_line = source.position(bounds->closing_fence.begin).line;
+    return fence_line < source.line_count() ? source.line_span(fence_line + 1).begin : bounds->closing_fence.end;
   }
   document.problems.push_back(make_diagnostic(
       source, "front-matter", Severity::Error, source.line_span(1),

@@ -93,7 +93,10 @@ class SarifReporter final : public Reporter {
       out << "}, \"fullDescription\": {\"text\": ";
       write_json_string(out, rule.description);
       out << "}, \"defaultConfiguration\": {\"level\": \"" << level(rule.severity) << "\"}";
-      if (rule.documented) out << ", \"helpUri\": \"" << MEDLINT_HOMEPAGE << "/blob/main/docs/rules/" << rule.id << ".md\"";
+      if (const auto url = rule.documented ? rule_documentation_url(rule.id) : std::nullopt) {
+        out << ", \"helpUri\": ";
+        write_json_string(out, *url);
+      }
       out << "}";
     }
     out << "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [";

@@ -430,4 +430,9 @@ std::optional<std::string> rule_documentation(std::string_view rule_id) {
   return shipped_file(fmt::format("docs/rules/{}.md", rule_id));
 }
 
+std::optional<std::string> rule_documentation_url(std::string_view rule_id) {
+  if (!rule_documentation(rule_id)) return std::nullopt;
+  return fmt::format("{}/blob/main/docs/rules/{}.md", MEDLINT_HOMEPAGE, rule_id);
+}
+
 }  // namespace medlint

@@ -1,7 +1,9 @@
 // Kind `references`: the article cites enough sources, and optionally each
 // entry is traceable (URL, DOI or PMID) and recent.
+#include <algorithm>
 #include <fmt/format.h>
 
+#include "medlint/parse.h"
 #include "rules/kinds/kinds.h"
 #include "rules/options.h"
 
@@ -21,16 +23,22 @@ class ReferencesRule final : public Rule {
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
     const auto& references = document.meta.references;
-    const int count = static_cast<int>(references.size());
+    // An entry left empty (a scaffold not filled in yet) cites nothing.
+    const int count = static_cast<int>(std::count_if(references.begin(), references.end(), [](const Reference& r) {
+      return !(r.text.empty() && r.url.empty() && r.doi.empty() && r.pmid.empty());
+    }));
     if (count < options_.min_references) {
-      out.push_back(finding(document, where_list_belongs(document),
-                            count == 0 ? fmt::format("no references: the article cites no sources (at least {} required)",
-                                                     options_.min_references)
-                                       : fmt::format("only {} reference{} (at least {} required)", count,
-                                                     count == 1 ? "" : "s", options_.min_references),
-                            document.format() == Format::Markdown
-                                ? "list sources under `references:` in the front matter or a \"References\" heading"
-                                : "end the article with its reference list after the review line"));
+      Diagnostic diagnostic = finding(
+          document, where_list_belongs(document),
+          count == 0 ? fmt::format("no references: the article cites no sources (at least {} required)",
+                                   options_.min_references)
+                     : fmt::format("only {} reference{} (at least {} required)", count, count == 1 ? "" : "s",
+                                   options_.min_references),
+          document.format() == Format::Markdown
+              ? "list sources under `references:` in the front matter or a \"References\" heading"
+              : "end the article with its reference list after the review line");
+      if (count == 0 && document.format() == Format::Markdown) diagnostic.fix = reference_list_scaffold(document);
+      out.push_back(std::move(diagnostic));
     }
     const int this_year = static_cast<int>(context.today.year());
     for (const Reference& reference : references) {
@@ -55,6 +63,26 @@ class ReferencesRule final : public Rule {
     if (document.meta.title) return document.meta.title->span;
     const std::size_t start = document.source().content_start();
     return {start, start};
+  }
+
+  // A front matter `references:` list with an empty entry per required
+  // reference, for the writer to fill in; none when the front matter
+  // already has a (now empty) list key, which a second key would break.
+  std::optional<Fix> reference_list_scaffold(const Document& document) const {
+    std::string entries = "references:\n";
+    for (int i = 0; i < std::max(options_.min_references, 1); ++i) entries += "  - title: \"\"\n    url: \"\"\n";
+    const SourceFile& source = document.source();
+    const auto front_matter = find_front_matter(source);
+    if (!front_matter) {
+      const std::size_t start = source.content_start();
+      return Fix{"Add a front matter `references:` list", {start, start}, "---\n" + entries + "---\n"};
+    }
+    for (const std::string_view key : {"references:", "sources:", "citations:"}) {
+      const std::string_view content = source.slice(front_matter->content);
+      if (content.starts_with(key) || content.find(fmt::format("\n{}", key)) != std::string_view::npos) return std::nullopt;
+    }
+    const std::size_t fence = front_matter->closing_fence.begin;
+    return Fix{"Add a `references:` list to the front matter", {fence, fence}, entries};
   }
 
   ReferencesOptions options_;
