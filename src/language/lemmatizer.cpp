@@ -57,10 +57,30 @@ struct StemmerDeleter {
 
 }  // namespace
 
+namespace {
+
+std::string compute_lemma(std::string_view folded_word);
+
+}  // namespace
+
 std::string lemma_of(std::string_view folded_word) {
+  // Words repeat: the stemmer runs once per distinct word and thread. The
+  // cache is bounded so a hostile text of unique words cannot grow it.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string word(folded_word);
+  if (const auto found = cache.find(word); found != cache.end()) return found->second;
+  if (cache.size() > 100'000) cache.clear();
+  std::string lemma = compute_lemma(folded_word);
+  cache.emplace(std::move(word), lemma);
+  return lemma;
+}
+
+namespace {
+
+std::string compute_lemma(std::string_view folded_word) {
   // A possessive is not a plural: "friend's" is not "friends".
   if (folded_word.size() > 2 && folded_word.ends_with("'s")) {
-    return lemma_of(folded_word.substr(0, folded_word.size() - 2)) + "'s";
+    return compute_lemma(folded_word.substr(0, folded_word.size() - 2)) + "'s";
   }
   if (const auto found = irregular_forms().find(folded_word); found != irregular_forms().end()) {
     return std::string(found->second);
@@ -73,5 +93,7 @@ std::string lemma_of(std::string_view folded_word) {
   const std::string stemmed(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
   return stemmed + derivational_part(folded_word, stemmed);
 }
+
+}  // namespace
 
 }  // namespace medlint

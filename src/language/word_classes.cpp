@@ -1,6 +1,7 @@
 #include "language/word_classes.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace medlint {
@@ -9,16 +10,6 @@ namespace {
 std::string ascii_folded(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
-}
-
-// A term's lemmas joined by spaces, the key it is found by.
-std::string lemma_key(const std::vector<Token>& tokens, std::size_t first, std::size_t count) {
-  std::string key;
-  for (std::size_t i = first; i < first + count; ++i) {
-    if (i > first) key += ' ';
-    key += tokens[i].lemma;
-  }
-  return key;
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -46,32 +37,49 @@ std::vector<std::string> inflections(const std::string& word) {
   return forms;
 }
 
+// Whether `ids` continue at token `at` of a text's lemma ids.
+bool ids_at(const std::vector<int>& text, std::size_t at, const std::vector<int>& ids) {
+  if (at + ids.size() > text.size()) return false;
+  return std::equal(ids.begin(), ids.end(), text.begin() + static_cast<std::ptrdiff_t>(at));
+}
+
 }  // namespace
 
 WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::string>>& terms_by_class) {
   WordClasses classes;
+  const auto ids_of = [&](std::string_view text) {
+    std::vector<int> ids;
+    for (const Token& token : tokenize(text, {0, text.size()})) {
+      const auto [entry, added] = classes.lemma_ids_.emplace(token.lemma, static_cast<int>(classes.lemma_ids_.size()));
+      ids.push_back(entry->second);
+    }
+    return ids;
+  };
   for (const auto& [name, written] : terms_by_class) {
     const int index = static_cast<int>(classes.names_.size());
     classes.names_.push_back(name);
     std::set<std::string> terms;
     for (const std::string& term : written) terms.insert(ascii_folded(term));
     for (const std::string& term : terms) {
+      Term compiled{{}, {}, index};
       if (const std::size_t gap = term.find(" * "); gap != std::string::npos) {
-        GappedTerm gapped{{}, {}, index};
-        for (const Token& token : tokenize(term, {0, gap})) gapped.before.push_back(token.lemma);
-        for (const Token& token : tokenize(term, {gap + 3, term.size()})) gapped.after.push_back(token.lemma);
-        if (!gapped.before.empty() && !gapped.after.empty()) classes.gapped_.push_back(std::move(gapped));
-        continue;
+        compiled.words = ids_of(std::string_view(term).substr(0, gap));
+        compiled.after = ids_of(std::string_view(term).substr(gap + 3));
+        if (compiled.after.empty()) continue;
+      } else {
+        compiled.words = ids_of(term);
       }
-      const std::vector<Token> tokens = tokenize(term, {0, term.size()});
-      if (tokens.empty()) continue;
-      std::vector<int>& owners = classes.classes_of_[lemma_key(tokens, 0, tokens.size())];
-      if (std::find(owners.begin(), owners.end(), index) == owners.end()) owners.push_back(index);
-      classes.longest_term_ = std::max(classes.longest_term_, static_cast<int>(tokens.size()));
+      if (compiled.words.empty()) continue;
+      classes.terms_by_first_[compiled.words.front()].push_back(std::move(compiled));
     }
     classes.terms_.emplace_back(terms.begin(), terms.end());
   }
   return classes;
+}
+
+int WordClasses::lemma_id(const std::string& lemma) const {
+  const auto found = lemma_ids_.find(lemma);
+  return found == lemma_ids_.end() ? -1 : found->second;
 }
 
 int WordClasses::find(std::string_view name) const {
@@ -79,43 +87,34 @@ int WordClasses::find(std::string_view name) const {
   return found == names_.end() ? -1 : static_cast<int>(found - names_.begin());
 }
 
-namespace {
-
-bool lemmas_at(const std::vector<Token>& tokens, std::size_t at, const std::vector<std::string>& lemmas) {
-  if (at + lemmas.size() > tokens.size()) return false;
-  for (std::size_t i = 0; i < lemmas.size(); ++i) {
-    if (tokens[at + i].lemma != lemmas[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
+  std::vector<int> ids(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) ids[i] = lemma_id(tokens[i].lemma);
   std::vector<Hit> hits;
-  for (const GappedTerm& term : gapped_) {
-    for (std::size_t first = 0; first < tokens.size(); ++first) {
-      if (!lemmas_at(tokens, first, term.before)) continue;
-      for (std::size_t gap = 1; gap <= 2; ++gap) {
-        const std::size_t after = first + term.before.size() + gap;
-        if (!lemmas_at(tokens, after, term.after)) continue;
-        hits.push_back({term.word_class, static_cast<int>(first), static_cast<int>(after + term.after.size() - 1)});
-        break;
-      }
-    }
-  }
-  std::vector<bool> found(names_.size());
   for (std::size_t first = 0; first < tokens.size(); ++first) {
-    std::fill(found.begin(), found.end(), false);
-    const std::size_t longest = std::min<std::size_t>(static_cast<std::size_t>(longest_term_), tokens.size() - first);
-    for (std::size_t count = longest; count >= 1; --count) {
-      const auto owners = classes_of_.find(lemma_key(tokens, first, count));
-      if (owners == classes_of_.end()) continue;
-      for (const int word_class : owners->second) {
-        if (found[static_cast<std::size_t>(word_class)]) continue;
-        found[static_cast<std::size_t>(word_class)] = true;
-        hits.push_back({word_class, static_cast<int>(first), static_cast<int>(first + count - 1)});
+    const auto terms = terms_by_first_.find(ids[first]);
+    if (ids[first] < 0 || terms == terms_by_first_.end()) continue;
+    // Per class, the longest term starting here.
+    std::map<int, std::size_t> longest;  // class -> last token
+    for (const Term& term : terms->second) {
+      if (!ids_at(ids, first, term.words)) continue;
+      std::size_t last = first + term.words.size() - 1;
+      if (!term.after.empty()) {
+        bool found = false;
+        for (std::size_t gap = 1; gap <= 2 && !found; ++gap) {
+          const std::size_t after = last + 1 + gap;
+          if (ids_at(ids, after, term.after)) {
+            last = after + term.after.size() - 1;
+            found = true;
+          }
+        }
+        if (!found) continue;
       }
+      auto [entry, added] = longest.emplace(term.word_class, last);
+      if (!added) entry->second = std::max(entry->second, last);
+    }
+    for (const auto& [word_class, last] : longest) {
+      hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
     }
   }
   return hits;

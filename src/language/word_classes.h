@@ -41,17 +41,21 @@ class WordClasses {
   std::vector<std::string> spellings(int word_class) const;
 
  private:
-  std::vector<std::string> names_;
-  std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
-  // Lemmas of a term joined by spaces -> the classes it belongs to.
-  std::unordered_map<std::string, std::vector<int>> classes_of_;
-  int longest_term_ = 1;  // in tokens
-  struct GappedTerm {
-    std::vector<std::string> before;  // lemmas before the gap
-    std::vector<std::string> after;   // lemmas after it
+  // A term as lemma ids; a gapped term has words after its gap too.
+  struct Term {
+    std::vector<int> words;  // before the gap, or the whole term
+    std::vector<int> after;  // after the gap (gapped terms only)
     int word_class;
   };
-  std::vector<GappedTerm> gapped_;
+  // The id of a lemma among the terms' lemmas, or -1: most words of a
+  // text are in no term, and one lookup per word says so.
+  int lemma_id(const std::string& lemma) const;
+
+  std::vector<std::string> names_;
+  std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
+  std::unordered_map<std::string, int> lemma_ids_;
+  // Terms by the id of their first lemma.
+  std::unordered_map<int, std::vector<Term>> terms_by_first_;
 };
 
 }  // namespace medlint

@@ -71,6 +71,17 @@ Lexicon Lexicon::read(const YAML::Node& node, const std::string& path, const Loc
   return lexicon;
 }
 
+Lexicon Lexicon::of_phrases(const std::vector<std::string>& phrases) {
+  Lexicon lexicon;
+  std::vector<PhraseSet::Entry> entries;
+  for (const std::string& phrase : phrases) entries.push_back({phrase, false});
+  lexicon.set_ = PhraseSet::compile(entries);
+  lexicon.group_of_entry_.assign(entries.size(), 0);
+  lexicon.names_.emplace_back();
+  lexicon.nodes_.emplace_back();
+  return lexicon;
+}
+
 std::vector<Lexicon::Match> Lexicon::find_all(std::string_view text, Span range, const PatternHits* hits) const {
   std::vector<Match> result;
   for (const PhraseSet::Match& match : set_.find_all(text, range, hits)) {

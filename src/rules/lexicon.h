@@ -26,6 +26,10 @@ class Lexicon {
   static Lexicon read(const YAML::Node& node, const std::string& path, const Locale& locale,
                       const std::string& what);
 
+  // One anonymous group of plain phrases, built without YAML (word class
+  // spellings run to thousands). Throws PhraseSet::PatternError.
+  static Lexicon of_phrases(const std::vector<std::string>& phrases);
+
   bool empty() const { return set_.empty(); }
   const std::vector<std::string>& names() const { return names_; }
   // The YAML node of each group, for kinds that read extra keys (message...).

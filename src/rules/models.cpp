@@ -1,6 +1,7 @@
 #include "rules/models.h"
 
 #include <fmt/format.h>
+#include <sstream>
 
 namespace medlint {
 
@@ -19,15 +20,21 @@ std::shared_ptr<const LinearModel> read_model_option(const Options& options, con
   if (model.string("source", "").empty()) {
     throw model.error(found->second.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
+  // `weights` is one text of "weight feature" lines (see
+  // scripts/train-advice-model).
   std::unordered_map<std::string, double> weights;
-  const YAML::Node weight_nodes = model.node("weights");
-  if (weight_nodes && !weight_nodes.IsMap()) throw model.error(weight_nodes, "`weights` must map features to numbers");
-  for (const auto& entry : weight_nodes) {
-    try {
-      weights[entry.first.as<std::string>()] = entry.second.as<double>();
-    } catch (const YAML::Exception&) {
-      throw model.error(entry.second, fmt::format("the weight of `{}` must be a number", entry.first.as<std::string>("")));
+  std::istringstream lines(model.string("weights", ""));
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    if (line.empty()) continue;
+    std::istringstream fields(line);
+    double weight = 0;
+    std::string feature;
+    if (!(fields >> weight >> feature)) {
+      throw model.error(model.node("weights"),
+                        fmt::format("line {} of the weights of model `{}` is not \"WEIGHT FEATURE\"", number, name));
     }
+    weights[feature] = weight;
   }
   compiled = std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
                                                   model.number("threshold", 0.0));

@@ -2,7 +2,9 @@
 //   source: how the model was trained (provenance; required)
 //   bias: -0.4
 //   threshold: 0.0       # score at or above which the model decides
-//   weights: {"u:never": -1.2, "p:MEDICINE+STOP": 0.8, ...}
+//   weights: |            # one "WEIGHT FEATURE" line each
+//     -1.2 u:never
+//     0.8 p:MEDICINE+STOP
 // A rule names one in an option; each is compiled once per configuration.
 #pragma once
 #include <memory>

@@ -102,19 +102,26 @@ struct AdviceRule::Tagged {
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
-AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence) const {
-  const std::string& folded = document.text().folded();
-  Tagged tagged{sentence, tokenize(folded, sentence), {}, {}, {}, {}};
-  tagged.hits = settings_.classes->tag(tagged.tokens);
+const TaggedWords& AdviceRule::WordCache::of(const Document& document, const WordClasses& classes, Span sentence) {
+  auto [entry, added] = by_start.try_emplace(sentence.begin);
+  if (added) {
+    entry->second.tokens = tokenize(document.text().folded(), sentence);
+    entry->second.hits = classes.tag(entry->second.tokens);
+  }
+  return entry->second;
+}
+
+AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
+  const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
-    TaggedWords words{tokenize(folded, *previous), {}};
-    words.hits = settings_.classes->tag(words.tokens);
-    for (const WordClasses::Hit& hit : words.hits) {
+    const TaggedWords& before = cache.of(document, *settings_.classes, *previous);
+    for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
-      tagged.before[hit.word_class] = words_span(words.tokens, hit.first, hit.last);
+      tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
     }
-    if (back == 0) tagged.previous = std::move(words);
+    if (back == 0) tagged.previous = before;
   }
   resolve_pronouns(tagged);
   return tagged;
@@ -138,26 +145,32 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   }
 }
 
-std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, const PatternHits* hits) const {
+std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, const PatternHits* hits,
+                                                          Features features) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
+  WordCache cache;             // sentences are context of their neighbours too
   for (const Span range : scanned_ranges(document, Scope::Sentence)) {
     for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, range, hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
       if (!read.insert(sentence.begin).second) continue;
-      const Tagged tagged = tag(document, sentence);
+      const Tagged tagged = tag(document, sentence, cache);
       Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
-      std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
-      if (const auto next = next_sentence(document, sentence)) {
-        TaggedWords words{tokenize(folded, *next), {}};
-        words.hits = settings_.classes->tag(words.tokens);
-        window.push_back(std::move(words));
-      }
-      candidate.features = window_features(*settings_.classes, window);
-      candidate.frame_finding = read_frames(document, tagged, candidate.features);
+      std::vector<std::string> frame_features;
+      candidate.frame_finding = read_frames(document, tagged, frame_features);
       candidate.model_may_flag = candidate.focus && model_may_flag(document, tagged, *candidate.focus);
-      std::sort(candidate.features.begin(), candidate.features.end());
+      // Most candidates are neither a frame's finding nor advice the model
+      // could find: the window's features are read only when scored.
+      const bool scored = settings_.model &&
+                          ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.model_may_flag);
+      if (features == Features::All || scored) {
+        std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
+        if (const auto next = next_sentence(document, sentence)) window.push_back(cache.of(document, *settings_.classes, *next));
+        candidate.features = window_features(*settings_.classes, window);
+        candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
+        std::sort(candidate.features.begin(), candidate.features.end());
+      }
       found.push_back(std::move(candidate));
     }
   }
@@ -165,7 +178,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  for (Candidate& candidate : candidates(context.document, context.hits)) {
+  for (Candidate& candidate : candidates(context.document, context.hits, Features::WhenScored)) {
     if (!settings_.model) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
       continue;
@@ -403,8 +416,8 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
                                  const std::string& message, const std::string& suggest,
                                  const RuleBuildContext& context) {
   const Options frame(node, context.config_path, fmt::format("a frame of rule `{}`", rule_id));
-  frame.allow_only({"name", "slots", "ordered", "blocked_by", "window", "flag_when", "addressed", "needs_nearby",
-                    "unless_nearby", "message", "suggest"});
+  frame.allow_only({"name", "slots", "anchor", "ordered", "blocked_by", "window", "flag_when", "addressed",
+                    "needs_nearby", "unless_nearby", "message", "suggest"});
   AdviceRule::FrameRule rule;
   rule.frame.name = frame.string("name", "");
   rule.frame.window = frame.integer("window", 12, 1, 60);
@@ -418,6 +431,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
     }
   }
   if (rule.frame.slots.empty()) throw frame.error(node, "a frame needs `slots`: the word classes it joins");
+  rule.anchor = frame.integer("anchor", 1, 1, static_cast<int>(rule.frame.slots.size())) - 1;
   const auto class_list = [&](const std::string& key) {
     std::vector<int> list;
     for (const std::string& name : frame.strings(key)) list.push_back(class_index(classes, frame, frame.node(key), name));
@@ -453,8 +467,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   std::set<int> anchor_classes;
   for (const YAML::Node& frame_node : frame_nodes) {
     settings.frames.push_back(read_frame(frame_node, classes, info.id, message, suggest, context));
-    const auto& first_slot = settings.frames.back().frame.slots.front();
-    anchor_classes.insert(first_slot.begin(), first_slot.end());
+    const AdviceRule::FrameRule& added = settings.frames.back();
+    const auto& anchor_slot = added.frame.slots[static_cast<std::size_t>(added.anchor)];
+    anchor_classes.insert(anchor_slot.begin(), anchor_slot.end());
   }
   const auto lexicon = [&](const YAML::Node& lexicon_node, const std::string& what) {
     return Lexicon::read(lexicon_node, context.config_path, context.locale, fmt::format("{} of rule `{}`", what, info.id));
@@ -464,12 +479,17 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
     for (const std::string& phrase : options.strings(key)) phrases["phrases"].push_back(phrase);
     return lexicon(phrases, fmt::format("`{}`", key));
   };
-  // The scan looks for the words of each frame's first slot.
-  YAML::Node anchor_phrases;
+  // The scan looks for the words of each frame's anchor slot.
+  std::vector<std::string> anchor_phrases;
   for (const int word_class : anchor_classes) {
-    for (const std::string& spelling : classes.spellings(word_class)) anchor_phrases["phrases"].push_back(spelling);
+    const std::vector<std::string> spellings = classes.spellings(word_class);
+    anchor_phrases.insert(anchor_phrases.end(), spellings.begin(), spellings.end());
   }
-  settings.anchors = lexicon(anchor_phrases, "the class words");
+  try {
+    settings.anchors = Lexicon::of_phrases(anchor_phrases);
+  } catch (const PhraseSet::PatternError& error) {
+    throw options.error(frame_nodes, fmt::format("a term of a frame's anchor slot cannot be scanned for: {}", error.what()));
+  }
   const auto optional_class = [&](const std::string& key) {
     return options.has(key) ? class_index(classes, options, options.node(key), options.string(key, "")) : -1;
   };

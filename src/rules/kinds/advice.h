@@ -4,12 +4,13 @@
 // it, negates it, reports it or puts it under a clinician; an optional
 // linear model (rule data, trained by scripts/train-advice-model) weighs
 // the words of the sentence and its neighbours. Scan-first: one phrase scan
-// finds the sentences holding a word of a frame's first slot; only those
+// finds the sentences holding a word of a frame's anchor slot; only those
 // are tokenized and tagged.
 //
 // Declared here, not only in its source file, so the training tool
 // (src/tools/advice_features.cpp) reads the same features the rule scores.
 #pragma once
+#include <map>
 #include <optional>
 
 #include "language/features.h"
@@ -35,6 +36,9 @@ class AdviceRule final : public Rule {
     bool addressed = true;
     std::vector<int> needs_nearby;   // one of these classes in the sentence or the two before
     std::vector<int> unless_nearby;  // none of these there
+    // The slot whose words the scan looks for (the rarest, so few
+    // sentences are tokenized); 0-based here, 1-based in YAML.
+    int anchor = 0;
     std::string message;
     std::string suggest;
   };
@@ -54,7 +58,7 @@ class AdviceRule final : public Rule {
   struct Settings {
     std::shared_ptr<const WordClasses> classes;
     std::vector<FrameRule> frames;
-    Lexicon anchors;  // spellings of the frames' first-slot classes
+    Lexicon anchors;  // spellings of the frames' anchor-slot classes
     std::shared_ptr<const ContextCues> cues;
     int pronouns = -1;
     std::vector<int> antecedents;
@@ -78,7 +82,7 @@ class AdviceRule final : public Rule {
     bool outright = false;  // an instruction: no model may veto it
   };
 
-  // A sentence holding a frame's first-slot word, as the rule read it.
+  // A sentence holding a word of a frame's anchor slot, as the rule read it.
   struct Candidate {
     Span sentence;
     // Where a finding of the model points: the closest act and object
@@ -97,11 +101,19 @@ class AdviceRule final : public Rule {
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override;
 
   // Every candidate sentence of a document; `hits` as in RuleContext.
-  std::vector<Candidate> candidates(const Document& document, const PatternHits* hits = nullptr) const;
+  // Features::All reads every candidate's features (for training), not
+  // only those the model scores.
+  enum class Features { WhenScored, All };
+  std::vector<Candidate> candidates(const Document& document, const PatternHits* hits, Features features) const;
 
  private:
   struct Tagged;
-  Tagged tag(const Document& document, Span sentence) const;
+  // Each sentence's words and class hits, read once per document.
+  struct WordCache {
+    std::map<std::size_t, TaggedWords> by_start;
+    const TaggedWords& of(const Document& document, const WordClasses& classes, Span sentence);
+  };
+  Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
   void resolve_pronouns(Tagged& tagged) const;
   std::optional<FrameFinding> read_frames(const Document& document, const Tagged& tagged,
                                           std::vector<std::string>& features) const;
