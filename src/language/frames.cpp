@@ -33,14 +33,21 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
     }
     if (candidates[slot].empty()) return std::nullopt;
   }
+  std::vector<const WordClasses::Hit*> chosen(frame.slots.size());
+  // A blocking word between the slots' words, not inside them ("cut back
+  // on your insulin": "on" belongs to the verb).
   const auto blocked = [&](int first, int last) {
     return std::any_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) {
-      return hit.first >= first && hit.last <= last &&
-             std::find(frame.blocked_by.begin(), frame.blocked_by.end(), hit.word_class) != frame.blocked_by.end();
+      if (hit.first < first || hit.last > last) return false;
+      if (std::find(frame.blocked_by.begin(), frame.blocked_by.end(), hit.word_class) == frame.blocked_by.end()) {
+        return false;
+      }
+      return std::none_of(chosen.begin(), chosen.end(), [&](const WordClasses::Hit* slot) {
+        return slot->first <= hit.first && hit.last <= slot->last;
+      });
     });
   };
   std::optional<FrameMatch> best;
-  std::vector<const WordClasses::Hit*> chosen(frame.slots.size());
   // Slots are few (two or three) and a sentence's hits of a class fewer
   // still: trying every combination is cheap.
   const std::function<void(std::size_t)> fill = [&](std::size_t slot) {

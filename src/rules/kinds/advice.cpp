@@ -188,7 +188,9 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     // sentence that names both a risky act and what it acts on.
     const double score = settings_.model->score(candidate.features);
     if (candidate.frame_finding) {
-      if (candidate.frame_finding->outright || score >= settings_.model_veto_below) {
+      const double veto = candidate.frame_finding->endorsed ? settings_.model_veto_endorsed_below
+                                                            : settings_.model_veto_below;
+      if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
       }
     } else if (settings_.model->decides(score) && candidate.model_may_flag) {
@@ -276,12 +278,20 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       }
     }
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
+    // "Aspirin is perfectly safe for kids": an endorsement between the
+    // frame's words is read after its first word.
+    if (verdict.cue == Cue::None && settings_.cues) {
+      const WordClasses::Hit& first_slot = match->slots.front();
+      const CueVerdict inner = settings_.cues->classify(folded, sentence,
+                                                        words_span(tagged.tokens, first_slot.first, first_slot.last));
+      if (inner.cue == Cue::Endorsed) verdict = inner;
+    }
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
-    // An instruction ("Stop taking your blood thinner"): the model may not
-    // veto it. Endorsing cues ("you can") also appear in reference text
-    // ("ask whether you can stop"), so they do not count here.
+    // An instruction ("Stop taking your blood thinner") or an endorsement
+    // ("you can stop your antibiotics"): the model may not veto it.
     const bool outright = is_instruction(document, tagged);
+    const bool endorsed = verdict.cue == Cue::Endorsed;
     if (addressed) features.push_back("x:addressed");
     std::vector<Span> frame_words;
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
@@ -307,7 +317,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // One finding per sentence: it is one piece of advice.
     first_finding = FrameFinding{finding(document, document.text().to_source(target),
                                          fill_template(rule.message, {{"match", matched}}), std::move(help)),
-                                 outright};
+                                 outright, endorsed};
   }
   return first_finding;
 }
@@ -455,7 +465,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "model", "model_veto_below", "model_acts", "model_objects"});
+                      "inner_negations", "model", "model_veto_below", "model_veto_endorsed_below", "model_acts",
+                      "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -506,6 +517,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("care_advice"), "`care_advice`")};
   settings.model = read_model_option(options, "model", context);
   settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
+  settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
   }

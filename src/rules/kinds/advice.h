@@ -68,8 +68,10 @@ class AdviceRule final : public Rule {
     Counters counters;
     std::shared_ptr<const LinearModel> model;
     // A frame's finding stands unless the model scores its window below
-    // this (instructions stand whatever the score).
+    // this (instructions stand whatever the score; endorsed ones need the
+    // lower `model_veto_endorsed_below`).
     double model_veto_below = -1.0;
+    double model_veto_endorsed_below = -3.0;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
@@ -80,6 +82,7 @@ class AdviceRule final : public Rule {
   struct FrameFinding {
     Diagnostic diagnostic;
     bool outright = false;  // an instruction: no model may veto it
+    bool endorsed = false;  // endorsed by a cue: only a strong model score vetoes it
   };
 
   // A sentence holding a word of a frame's anchor slot, as the rule read it.
