@@ -69,7 +69,9 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
                                        return same_words(*hit, *other) ||
                                               (hit->word_class == other->word_class && same_lemmas(*hit, *other));
                                      });
-      if (taken || (frame.ordered && slot > 0 && hit->first <= chosen[slot - 1]->last)) continue;
+      // In order: each slot's words start after the previous slot's start
+      // (an object may sit inside a gapped verb: "leave it off").
+      if (taken || (frame.ordered && slot > 0 && hit->first <= chosen[slot - 1]->first)) continue;
       chosen[slot] = hit;
       fill(slot + 1);
     }

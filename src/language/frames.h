@@ -20,7 +20,7 @@ struct Frame {
   std::vector<int> blocked_by;
   int window = 12;  // most tokens from the first slot's word to the last's
   // Slots in the order listed ("double the dose", not "the dose doubles
-  // your risk"): each slot's words after the previous slot's.
+  // your risk"): each slot's words start after the previous slot's start.
   bool ordered = false;
 };
 

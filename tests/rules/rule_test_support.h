@@ -11,15 +11,23 @@ namespace medlint::testing {
 struct RuleHarness {
   std::unique_ptr<Rule> rule;
 
-  // `cue_sets` is the YAML of a pack's `cue_sets:` map.
+  // `cue_sets`, `word_classes` and `models` are the YAML of a pack's maps
+  // of those names.
   RuleHarness(RuleFactory factory, const std::string& options, const std::string& cue_sets = "{}",
-              const std::string& locale = "en-US") {
+              const std::string& locale = "en-US", const std::string& word_classes = "{}",
+              const std::string& models = "{}") {
     RuleBuildContext context;
     context.config_path = "test.yaml";
     context.locale.tag = locale;
     if (locale != "en-US" && locale != "en-CA") context.locale.date_order = DateOrder::DayMonthYear;
     for (const auto& entry : YAML::Load(cue_sets)) {
       context.cue_sets[entry.first.as<std::string>()] = {entry.second, "cues.yaml"};
+    }
+    for (const auto& entry : YAML::Load(word_classes)) {
+      context.word_classes[entry.first.as<std::string>()].push_back({entry.second, "classes.yaml"});
+    }
+    for (const auto& entry : YAML::Load(models)) {
+      context.models[entry.first.as<std::string>()] = {entry.second, "models.yaml"};
     }
     rule = factory(RuleInfo{"test-rule", "kind", "", Severity::Error}, YAML::Load(options), context);
   }

@@ -153,7 +153,15 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
   WordCache cache;             // sentences are context of their neighbours too
   for (const Span range : scanned_ranges(document, Scope::Sentence)) {
     for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, range, hits)) {
-      const Span sentence = sentence_range(document, anchor.text.begin);
+      // The anchor's sentence, and the two after it, where a pronoun may
+      // stand for its word ("The statin made my legs ache. Just leave it off.").
+      std::vector<Span> sentences = {sentence_range(document, anchor.text.begin)};
+      for (int after = 0; after < 2; ++after) {
+        const auto next = next_sentence(document, sentences.back());
+        if (!next) break;
+        sentences.push_back(*next);
+      }
+      for (const Span sentence : sentences) {
       if (!read.insert(sentence.begin).second) continue;
       const Tagged tagged = tag(document, sentence, cache);
       Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
@@ -172,6 +180,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         std::sort(candidate.features.begin(), candidate.features.end());
       }
       found.push_back(std::move(candidate));
+      }
     }
   }
   return found;

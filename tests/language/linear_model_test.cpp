@@ -1,0 +1,38 @@
+#include <cmath>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "language/features.h"
+#include "language/linear_model.h"
+
+namespace medlint::testing {
+namespace {
+
+TEST(LinearModelTest, ScoresAtUnitLength) {
+  const LinearModel model({{"a", 2.0}, {"b", -1.0}}, 0.5, 1.0);
+  EXPECT_DOUBLE_EQ(model.score({}), 0.5);
+  EXPECT_DOUBLE_EQ(model.score({"a"}), 2.5);
+  EXPECT_DOUBLE_EQ(model.score({"a", "b", "unknown", "other"}), 0.5 + 1.0 / 2.0);
+  EXPECT_TRUE(model.decides(model.score({"a"})));
+  EXPECT_FALSE(model.decides(model.score({"b"})));
+}
+
+TEST(LinearModelTest, StrongestFeaturesComeFirst) {
+  const LinearModel model({{"a", 0.5}, {"b", 3.0}, {"c", -2.0}}, 0, 0);
+  EXPECT_THAT(model.strongest({"a", "b", "c", "d"}, 5), ::testing::ElementsAre("b", "a"));
+}
+
+TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
+  const WordClasses classes = WordClasses::compile({{"MEDICINE", {"blood thinner"}}, {"STOP", {"stop"}}});
+  const std::string text = "never stop the blood thinner";
+  TaggedWords words{tokenize(text, {0, text.size()}), {}};
+  words.hits = classes.tag(words.tokens);
+  const std::vector<std::string> features = window_features(classes, {words});
+  EXPECT_THAT(features, ::testing::IsSupersetOf({"u:never", "u:STOP", "u:MEDICINE", "b:never_STOP", "b:the_MEDICINE",
+                                                "c:STOP", "c:MEDICINE", "p:MEDICINE+STOP"}));
+  // Function words carry no unigram: they tell who wrote a passage.
+  EXPECT_THAT(features, ::testing::Not(::testing::Contains("u:the")));
+}
+
+}  // namespace
+}  // namespace medlint::testing
