@@ -63,6 +63,8 @@ struct LintRun {
   bool io_error = false;           // a path was missing or unreadable
   int baseline_suppressed = 0;     // findings hidden because the baseline has them
   std::vector<FixedFinding> baseline_fixed;
+  // Files named on the command line that were not checked, and why.
+  std::vector<std::string> notices;
 };
 
 // A problem with how medlint was asked to run that is not configuration:

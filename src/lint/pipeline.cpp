@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "lint/filter_findings.h"
 #include "lint/git.h"
+#include "lint/git_check_ignore.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
 #include "medlint/parse.h"
@@ -30,9 +31,39 @@ bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
   return std::any_of(excludes.begin(), excludes.end(), [&](const Glob& glob) { return glob.matches(path); });
 }
 
+// A project's own files, not articles, whatever their extension.
+bool is_project_file(const fs::path& path) {
+  std::string stem = path.stem().string();
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return stem == "README" || stem == "CHANGELOG" || stem == "LICENSE" || stem == "CONTRIBUTING" ||
+         stem == "CODE_OF_CONDUCT" || stem == "SECURITY";
+}
+
+bool under_node_modules(const fs::path& path) {
+  return std::any_of(path.begin(), path.end(), [](const fs::path& part) { return part == "node_modules"; });
+}
+
+// Why a file is not an article, or nullopt when it is one: the
+// configuration's `include` decides when it has one; else the article
+// extensions do, leaving out a project's README, CHANGELOG, LICENSE and
+// CONTRIBUTING and anything under node_modules.
+std::optional<std::string> not_an_article(const fs::path& path, ConfigResolver& resolver) {
+  if (const std::optional<bool> included = resolver.included(path)) {
+    if (*included) return std::nullopt;
+    return "not in the configuration's `include`";
+  }
+  if (!format_for_path(path.filename().string())) {
+    return "not an article (articles are .md, .markdown, .mdx, .html, .htm and .txt files; `include` adds others)";
+  }
+  if (is_project_file(path)) return "a project file, not an article (`include` it to lint it)";
+  if (under_node_modules(path)) return "under node_modules, not an article (`include` it to lint it)";
+  return std::nullopt;
+}
+
 // Recursively lists article files in sorted order. Hidden folders and .git
-// are skipped; a symlinked folder is entered once (a symlink loop ends there).
-void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::path>& entered,
+// are skipped, and node_modules unless the configuration includes files
+// there; a symlinked folder is entered once (a symlink loop ends there).
+void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver& resolver, std::set<fs::path>& entered,
           std::vector<Target>& out) {
   std::error_code error;
   const fs::path canonical = fs::canonical(dir, error);
@@ -51,11 +82,29 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::p
     if (name.starts_with(".") || excluded(excludes, path)) continue;
     std::error_code status_error;
     if (entry.is_directory(status_error)) {
-      walk(entry.path(), excludes, entered, out);
-    } else if (entry.is_regular_file(status_error) && format_for_path(name)) {
+      if (name == "node_modules" && !resolver.included(entry.path() / "article.md")) continue;
+      walk(entry.path(), excludes, resolver, entered, out);
+    } else if (entry.is_regular_file(status_error) && !not_an_article(entry.path(), resolver) &&
+               !resolver.ignored(entry.path())) {
       out.push_back({path, false, std::nullopt});
     }
   }
+}
+
+// Drops the files of `targets[from...]` (found under `root`) that git ignores.
+void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target>& targets) {
+  std::vector<std::string> relative;
+  for (std::size_t i = from; i < targets.size(); ++i) {
+    relative.push_back(fs::path(targets[i].path).lexically_relative(root).generic_string());
+  }
+  const std::vector<std::string> ignored = git_ignored(root, relative);
+  if (ignored.empty()) return;
+  const std::set<std::string> ignored_set(ignored.begin(), ignored.end());
+  std::size_t kept = from;
+  for (std::size_t i = from; i < targets.size(); ++i) {
+    if (targets[i].error || !ignored_set.count(relative[i - from])) targets[kept++] = std::move(targets[i]);
+  }
+  targets.resize(kept);
 }
 
 // Whether `file` (relative to the current folder) lies under one of `paths`.
@@ -87,7 +136,8 @@ std::vector<Target> git_targets(const LintOptions& options, const std::vector<Gl
   return targets;
 }
 
-std::vector<Target> collect_targets(const LintOptions& options) {
+std::vector<Target> collect_targets(const LintOptions& options, ConfigResolver& resolver,
+                                    std::vector<std::string>& notices) {
   std::vector<Glob> excludes;
   for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
   if (options.staged || options.changed_since) return git_targets(options, excludes);
@@ -104,10 +154,22 @@ std::vector<Target> collect_targets(const LintOptions& options) {
       targets.push_back({path, false, fmt::format("cannot read \"{}\": {}", path,
                                                   error ? error.message() : "No such file or directory")});
     } else if (fs::is_directory(status)) {
-      walk(path, excludes, entered, targets);
+      const std::size_t first = targets.size();
+      walk(path, excludes, resolver, entered, targets);
+      drop_git_ignored(path, first, targets);
     } else if (!excluded(excludes, fs::path(path).generic_string())) {
-      // A file named explicitly is linted whatever its extension (as plain text).
-      targets.push_back({path, false, std::nullopt});
+      // A file named explicitly is not skipped in silence.
+      const fs::path file(path);
+      const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+      if (auto why = not_an_article(file, resolver)) {
+        notices.push_back(fmt::format("{}: not checked: {}", path, *why));
+      } else if (resolver.ignored(file)) {
+        notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));
+      } else if (!git_ignored(folder, {file.filename().string()}).empty()) {
+        notices.push_back(fmt::format("{}: not checked: git ignores it (.gitignore)", path));
+      } else {
+        targets.push_back({path, false, std::nullopt});
+      }
     }
   }
   return targets;
@@ -210,7 +272,8 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   if (!target.from_stdin && resolver.ignored(config_anchor)) return result;
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
-  const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
+  const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText),
+                                  resolver.reader_options_for(config_anchor));
   result.diagnostics = linter->lint(document, context);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     result.excerpts.push_back(excerpt_of(*source, diagnostic));
@@ -236,13 +299,13 @@ void keep_changed_lines(const std::string& revision, LintRun& run) {
 }  // namespace
 
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
-  const std::vector<Target> targets = collect_targets(options);
+  auto resolver = ConfigResolver::create(options.config);
+  LintRun run;
+  const std::vector<Target> targets = collect_targets(options, *resolver, run.notices);
   std::optional<std::string> stdin_text;
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
     stdin_text = read_stdin();
   }
-  auto resolver = ConfigResolver::create(options.config);
-  LintRun run;
   run.files.resize(targets.size());
   std::vector<char> io_errors(targets.size(), 0);
   std::vector<char> checked(targets.size(), 0);

@@ -131,7 +131,7 @@ void record_date_line(Document& document, const DateLine& line, std::string_view
     document.meta.dates.push_back(std::move(mention));
   }
   if (!line.reviewer.empty() && !document.meta.reviewer) {
-    document.meta.reviewer = Field{std::string(line.reviewer), span_of(line.reviewer)};
+    document.meta.reviewer = Field{std::string(line.reviewer), span_of(line.reviewer), std::string(line.label)};
   }
 }
 

@@ -12,6 +12,7 @@ struct ReferencesOptions {
   int min_references = 2;
   bool require_source = false;
   int max_reference_age_years = 0;  // 0: any age
+  bool count_citation_links = false;  // inline links to PubMed, PMC or a DOI count as references
 };
 
 class ReferencesRule final : public Rule {
@@ -21,14 +22,15 @@ class ReferencesRule final : public Rule {
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
     const auto& references = document.meta.references;
-    const int count = static_cast<int>(references.size());
+    const int count = static_cast<int>(references.size()) +
+                      (options_.count_citation_links ? static_cast<int>(document.meta.cited_links.size()) : 0);
     if (count < options_.min_references) {
       out.push_back(finding(document, where_list_belongs(document),
                             count == 0 ? fmt::format("no references: the article cites no sources (at least {} required)",
                                                      options_.min_references)
                                        : fmt::format("only {} reference{} (at least {} required)", count,
                                                      count == 1 ? "" : "s", options_.min_references),
-                            document.format() == Format::Markdown
+                            document.format() != Format::PlainText
                                 ? "list sources under `references:` in the front matter or a \"References\" heading"
                                 : "end the article with its reference list after the review line"));
     }
@@ -64,11 +66,12 @@ class ReferencesRule final : public Rule {
 
 std::unique_ptr<Rule> make_references_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
-  options.allow_only({"min_references", "require_source", "max_reference_age_years"});
+  options.allow_only({"min_references", "require_source", "max_reference_age_years", "count_citation_links"});
   ReferencesOptions references;
   references.min_references = options.integer("min_references", 2, 0, 1000);
   references.require_source = options.boolean("require_source", false);
   references.max_reference_age_years = options.integer("max_reference_age_years", 0, 0, 1000);
+  references.count_citation_links = options.boolean("count_citation_links", false);
   return std::make_unique<ReferencesRule>(std::move(info), references);
 }
 
