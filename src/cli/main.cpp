@@ -119,14 +119,22 @@ int list_rules(const std::optional<std::filesystem::path>& config) {
   return kExitClean;
 }
 
-// What the readers understood of one file, read as its configuration says.
-int inspect_file(const std::string& path, const std::optional<std::filesystem::path>& config, const std::string& format) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << fmt::format("medlint: cannot read \"{}\"\n", path);
-    return kExitUsage;
+// What the readers understood of one file ("-": standard input, named by
+// --stdin-filename), read as its configuration says.
+int inspect_file(const std::string& file, const std::string& stdin_filename,
+                 const std::optional<std::filesystem::path>& config, const std::string& format) {
+  const std::string path = file == "-" && !stdin_filename.empty() ? stdin_filename : file;
+  std::string bytes;
+  if (file == "-") {
+    bytes = read_stdin();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << fmt::format("medlint: cannot read \"{}\"\n", file);
+      return kExitUsage;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto resolver = ConfigResolver::create(config);
   auto source = std::make_shared<SourceFile>(path, std::move(bytes));
   const Document document =
@@ -203,7 +211,7 @@ int main(int argc, char** argv) {
   std::string inspected_file;
   std::string inspect_format = "text";
   CLI::App* inspect_command = app.add_subcommand("inspect", "Show what the readers understood of a file");
-  inspect_command->add_option("file", inspected_file, "Article file")->required();
+  inspect_command->add_option("file", inspected_file, "Article file; - reads standard input")->required();
   inspect_command->add_option("--format", inspect_format, "Output format")->check(CLI::IsMember({"text", "json"}));
   inspect_command->fallthrough();
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
@@ -220,7 +228,7 @@ int main(int argc, char** argv) {
     if (rules_command->parsed()) return list_rules(config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config));
     if (explain_command->parsed()) return explain(explained_rule);
     if (inspect_command->parsed()) {
-      return inspect_file(inspected_file, config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config),
+      return inspect_file(inspected_file, stdin_filename, config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config),
                           inspect_format);
     }
     if (init_command->parsed()) return init_config(force);

@@ -12,7 +12,7 @@ namespace {
 std::string excerpt(std::string_view text) {
   constexpr std::size_t kWidth = 72;
   std::string line(text.substr(0, text.find('\n')));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
   if (line.size() > kWidth) {
     std::size_t cut = kWidth;
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
