@@ -47,8 +47,8 @@ bool under_node_modules(const fs::path& path) {
 // configuration's `include` decides when it has one; else the article
 // extensions do, leaving out a project's README, CHANGELOG, LICENSE and
 // CONTRIBUTING and anything under node_modules.
-std::optional<std::string> not_an_article(const fs::path& path, ConfigResolver& resolver) {
-  if (const std::optional<bool> included = resolver.included(path)) {
+std::optional<std::string> not_an_article(const fs::path& path, std::optional<bool> included) {
+  if (included) {
     if (*included) return std::nullopt;
     return "not in the configuration's `include`";
   }
@@ -76,6 +76,9 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
   }
   std::sort(entries.begin(), entries.end(),
             [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+  // One folder has one configuration: whether it has an `include` list is
+  // asked once, not per file.
+  const bool include_list = resolver.included(dir / "article.md").has_value();
   for (const fs::directory_entry& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string path = entry.path().generic_string();
@@ -84,7 +87,8 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
     if (entry.is_directory(status_error)) {
       if (name == "node_modules" && !resolver.included(entry.path() / "article.md")) continue;
       walk(entry.path(), excludes, resolver, entered, out);
-    } else if (entry.is_regular_file(status_error) && !not_an_article(entry.path(), resolver) &&
+    } else if (entry.is_regular_file(status_error) &&
+               !not_an_article(entry.path(), include_list ? resolver.included(entry.path()) : std::nullopt) &&
                !resolver.ignored(entry.path())) {
       out.push_back({path, false, std::nullopt});
     }
@@ -161,7 +165,7 @@ std::vector<Target> collect_targets(const LintOptions& options, ConfigResolver& 
       // A file named explicitly is not skipped in silence.
       const fs::path file(path);
       const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-      if (auto why = not_an_article(file, resolver)) {
+      if (auto why = not_an_article(file, resolver.included(file))) {
         notices.push_back(fmt::format("{}: not checked: {}", path, *why));
       } else if (resolver.ignored(file)) {
         notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));

@@ -187,11 +187,10 @@ class FieldReader {
   template <typename Visit>
   void each_key(const MetaValue& root, const std::vector<std::string>& configured,
                 const std::vector<std::string>& built_in, Visit visit) {
-    std::vector<std::string> seen;
     for (const auto* keys : {&configured, &built_in}) {
       for (const std::string& key : *keys) {
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-        seen.push_back(key);
+        // A configured key is read once, first.
+        if (keys == &built_in && std::find(configured.begin(), configured.end(), key) != configured.end()) continue;
         const MetaValue* value = root.at(key);
         // An empty value ("description:") says nothing; CMS templates leave many.
         if (!value || value->type == MetaValue::Type::Null || (value->type == MetaValue::Type::Scalar && value->scalar.empty())) continue;

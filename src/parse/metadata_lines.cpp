@@ -1,5 +1,7 @@
 #include "parse/metadata_lines.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -57,6 +59,14 @@ std::optional<DateLine> match_line(std::string_view line, const RE2& pattern, Da
   return result;
 }
 
+// Whether a line names a review, update, publication or due date at all: a
+// quick look (one automaton pass) before the patterns that capture, which
+// most lines never need.
+bool names_a_date(std::string_view line) {
+  static const RE2 pattern(R"((?i)review|updat|modif|publi|due)");
+  return RE2::PartialMatch(line, pattern);
+}
+
 std::optional<DateLine> recognize_one(std::string_view line) {
   if (auto reviewed = match_line(line, reviewed_pattern(), DateMention::Kind::Reviewed, true)) return reviewed;
   if (auto next = match_line(line, next_review_pattern(), DateMention::Kind::NextReview, false)) return next;
@@ -64,10 +74,16 @@ std::optional<DateLine> recognize_one(std::string_view line) {
   return match_line(line, updated_pattern(), DateMention::Kind::Updated, false);
 }
 
+// The first letter of a line, past white space and emphasis, lower-cased.
+char first_letter(std::string_view line) {
+  const std::size_t at = line.find_first_not_of(" \t*_");
+  return at == std::string_view::npos ? '\0' : static_cast<char>(std::tolower(static_cast<unsigned char>(line[at])));
+}
+
 }  // namespace
 
 std::vector<DateLine> recognize_date_lines(std::string_view line) {
-  if (line.size() > 160) return {};
+  if (line.size() > 160 || !names_a_date(line)) return {};
   // A second label inside the line ("... 15 March 2026 Next review due: ...",
   // "Updated May 2, 2024 | Reviewed by ..."): split before it when both
   // halves are date lines.
@@ -93,7 +109,7 @@ std::vector<DateLine> recognize_date_lines(std::string_view line) {
 }
 
 std::optional<DateLabel> recognize_date_label(std::string_view line) {
-  if (line.size() > 60) return std::nullopt;
+  if (line.size() > 60 || !names_a_date(line)) return std::nullopt;
   static const RE2 pattern(
       R"((?i)^\s*[*_]*(?:((?:medically\s+|clinically\s+)?reviewed\s+by)|((?:page\s+)?(?:last\s+)?(?:medically\s+)?reviewed(?:\s+on)?|review\s+date)|((?:last\s+)?updated(?:\s+on)?|last\s+modified)|((?:first\s+)?published(?:\s+on)?)|(next\s+review(?:\s+due)?))\s*:?[\s*_]*$)");
   re2::StringPiece by, reviewed, updated, published, next;
@@ -108,6 +124,7 @@ std::optional<DateLabel> recognize_date_label(std::string_view line) {
 
 std::optional<std::string_view> recognize_byline(std::string_view line) {
   if (line.size() > 100) return std::nullopt;
+  if (const char first = first_letter(line); first != 'b' && first != 'w' && first != 'a') return std::nullopt;
   // Every word of the name capitalized (credentials too), so "By eating
   // well..." and "By 2030, ..." are prose.
   static const RE2 pattern(
@@ -165,6 +182,16 @@ bool is_reference_heading(std::string_view heading) {
 }
 
 std::size_t reference_label_length(std::string_view line) {
+  // Most paragraphs start with another word: a look at the first one spares them the pattern.
+  const std::size_t begin = line.find_first_not_of(" \t*_");
+  if (begin == std::string_view::npos) return 0;
+  std::string first_word;
+  for (std::size_t i = begin; i < line.size() && i < begin + 13 && std::isalpha(static_cast<unsigned char>(line[i])); ++i) {
+    first_word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[i]))));
+  }
+  static constexpr std::string_view kFirstWords[] = {"reference", "references", "source", "sources", "bibliography",
+                                                     "citation", "citations", "works", "further"};
+  if (std::find(std::begin(kFirstWords), std::end(kFirstWords), first_word) == std::end(kFirstWords)) return 0;
   // "Sources:", "**Sources**", "**Sources:**", "Sources" alone; a colon is
   // required when text follows, so "Sources say..." is prose.
   static const RE2 pattern(fmt::format(R"((?i)^(\s*[*_]{{0,2}}{}(?:[*_]{{0,2}}\s*:[*_]{{0,2}}|[*_]{{0,2}}\s*$)\s*))", kReferenceLabels));

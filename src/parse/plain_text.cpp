@@ -21,7 +21,6 @@ enum class LineKind {
   Byline,          // "By Jane Doe, MD"
   ReferenceLabel,  // "Sources", "References:", "Sources: CDC"
   RelatedLabel,    // "Related Articles", "See also"
-  Disclaimer,      // disclaimers and copyright lines
   Credit,
   NonEditorial,
 };
@@ -77,7 +76,8 @@ bool is_related_label(std::string_view text) {
   return RE2::FullMatch(text, pattern);
 }
 
-// The site's end matter: disclaimers and copyright lines.
+// The site's end matter: disclaimers and copyright lines. Asked only of
+// lines near the end: most lines never need it.
 bool is_disclaimer(std::string_view text) {
   static const RE2 pattern(
       R"((?i)(^\s*(disclaimer|medical\s+disclaimer)\b|^\s*(\x{00A9}|copyright\b|\(c\)\s*(19|20)\d\d)|all\s+rights\s+reserved|not\s+(intended|meant)\s+(as|to\s+be)\s+a\s+substitute|is\s+not\s+a\s+substitute\s+for\s+professional|for\s+informational\s+purposes\s+only|does\s+not\s+provide\s+medical\s+advice))");
@@ -109,7 +109,7 @@ bool reads_as_body(std::string_view text) {
 // Lines that can start the article's end matter.
 bool starts_end_matter(LineKind kind) {
   return kind == LineKind::DateLine || kind == LineKind::DateLabel || kind == LineKind::ReferenceLabel ||
-         kind == LineKind::RelatedLabel || kind == LineKind::Disclaimer;
+         kind == LineKind::RelatedLabel;
 }
 
 class PlainTextParser {
@@ -159,10 +159,14 @@ class PlainTextParser {
     for (std::size_t index = paragraphs_.size(); index-- > 1;) {
       const Paragraph& lines = paragraphs_[index];
       const bool body = std::any_of(lines.begin(), lines.end(), [&](const Line& line) {
-        return (line.kind == LineKind::Prose || line.kind == LineKind::Bullet) && reads_as_body(view(line.span));
+        return (line.kind == LineKind::Prose || line.kind == LineKind::Bullet) && reads_as_body(view(line.span)) &&
+               !is_disclaimer(view(line.span));
       });
       if (body) break;
-      if (starts_end_matter(lines.front().kind)) start = index;
+      const Line& first = lines.front();
+      if (starts_end_matter(first.kind) || (first.kind == LineKind::Prose && is_disclaimer(view(first.span)))) {
+        start = index;
+      }
     }
     return start;
   }
@@ -219,7 +223,6 @@ class PlainTextParser {
     if (is_credit(text)) return LineKind::Credit;
     if (is_related_label(text)) return LineKind::RelatedLabel;
     if (is_non_editorial(text)) return LineKind::NonEditorial;
-    if (is_disclaimer(text)) return LineKind::Disclaimer;
     if (is_bullet(text, marker)) return LineKind::Bullet;
     return LineKind::Prose;
   }
@@ -248,7 +251,14 @@ class PlainTextParser {
     auto flush_prose = [&] {
       if (prose.empty()) return;
       if (in_list_of_references()) {
-        for (const Line& line : prose) add_reference(line.span);
+        // A disclaimer or copyright line below the sources is not one of them.
+        for (const Line& line : prose) {
+          if (in_end_matter_ && is_disclaimer(view(line.span))) {
+            add_non_prose(BlockKind::NonEditorial, line.span);
+          } else {
+            add_reference(line.span);
+          }
+        }
       } else if (in_end_matter_) {
         for (const Line& line : prose) add_non_prose(BlockKind::NonEditorial, line.span);
       } else {
@@ -290,7 +300,6 @@ class PlainTextParser {
           in_references_ = false;
           end_matter_list_ = EndMatterList::Related;
           break;
-        case LineKind::Disclaimer:
         case LineKind::NonEditorial:
           add_non_prose(BlockKind::NonEditorial, line.span);
           break;
