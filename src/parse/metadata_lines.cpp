@@ -159,7 +159,10 @@ void read_reference_fields(Reference& reference) {
   static const RE2 year_pattern(R"(\b((?:19|20)\d\d)\b)");
   std::string value;
   if (reference.url.empty() && RE2::PartialMatch(reference.text, url_pattern, &value)) reference.url = value;
-  if (reference.doi.empty() && RE2::PartialMatch(reference.text, doi_pattern, &value)) reference.doi = value;
+  if (reference.doi.empty() && (RE2::PartialMatch(reference.text, doi_pattern, &value) ||
+                                RE2::PartialMatch(reference.url, doi_pattern, &value))) {
+    reference.doi = value;
+  }
   if (reference.pmid.empty() && RE2::PartialMatch(reference.text, pmid_pattern, &value)) reference.pmid = value;
   if (!reference.year) {
     // The first year outside the URL: citations put the publication year first.
