@@ -35,8 +35,9 @@ bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
 bool is_project_file(const fs::path& path) {
   std::string stem = path.stem().string();
   for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return stem == "README" || stem == "CHANGELOG" || stem == "LICENSE" || stem == "CONTRIBUTING" ||
-         stem == "CODE_OF_CONDUCT" || stem == "SECURITY";
+  static constexpr std::string_view kNames[] = {"README", "CHANGELOG", "LICENSE", "CONTRIBUTING", "CODE_OF_CONDUCT",
+                                                "SECURITY", "AUTHORS", "NOTICE", "CMAKELISTS", "ROBOTS"};
+  return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames) || stem.starts_with("REQUIREMENTS");
 }
 
 bool under_node_modules(const fs::path& path) {
