@@ -169,14 +169,7 @@ class MarkdownParser {
       open_links_.pop_back();
       if (link.span.begin == kUnstarted) link.span.begin = last_end_;  // a link without text
       link.span.end = std::max(link.span.begin, last_end_);
-      if (builder_.block_open() && is_prose(builder_.current().kind) && is_citation_link(link.url)) {
-        Reference cited;
-        cited.text = std::string(text_.substr(link.span.begin, link.span.size()));
-        cited.url = link.url;
-        cited.span = link.span;
-        read_reference_fields(cited);
-        document_.meta.cited_links.push_back(std::move(cited));
-      }
+      if (builder_.block_open() && is_prose(builder_.current().kind)) record_citation_link(document_, link);
     }
     return 0;
   }

@@ -203,10 +203,16 @@ std::size_t reference_label_length(std::string_view line) {
   return label.size();
 }
 
-bool is_citation_link(std::string_view url) {
-  static const RE2 pattern(
+void record_citation_link(Document& document, const Link& link) {
+  static const RE2 citable(
       R"((?i)^https?://(?:www\.)?(?:(?:pubmed\.)?ncbi\.nlm\.nih\.gov/(?:pubmed|pmc)|pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org/(?:abstract|article)|(?:dx\.)?doi\.org/10\.))");
-  return RE2::PartialMatch(url, pattern);
+  if (!RE2::PartialMatch(link.url, citable)) return;
+  Reference cited;
+  cited.text = std::string(document.source().slice(link.span));
+  cited.url = link.url;
+  cited.span = link.span;
+  read_reference_fields(cited);
+  document.meta.cited_links.push_back(std::move(cited));
 }
 
 }  // namespace medlint

@@ -52,7 +52,8 @@ bool is_reference_heading(std::string_view heading);
 // markup, colon and following space, or 0.
 std::size_t reference_label_length(std::string_view line);
 
-// Whether a link points to a citable record (PubMed, PubMed Central, a DOI).
-bool is_citation_link(std::string_view url);
+// Keeps a link in the prose as a citation link when it points to a citable
+// record (PubMed, PubMed Central, a DOI).
+void record_citation_link(Document& document, const Link& link);
 
 }  // namespace medlint
