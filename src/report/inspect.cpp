@@ -73,7 +73,7 @@ Inspection inspect(const Document& document) {
     } else if (block.kind == BlockKind::ListItem) {
       result.list_items.push_back({"item", text, block.span, {}, block.level});
     } else if (!is_prose(block.kind) && block.kind != BlockKind::Reference) {
-      result.skipped.push_back({std::string(to_string(block.kind)), excerpt(document.source().slice(block.span)), block.span});
+      result.skipped.push_back({std::string(to_string(block.kind)), excerpt(document.source().slice(block.span)), block.span, {}});
     }
   }
   for (const Reference& reference : document.meta.references) {
@@ -157,7 +157,7 @@ void write_json(const Document& document, const Inspection& inspection, std::ost
   array("citation_links", inspection.citation_links);
   array("not_prose", inspection.skipped);
   std::vector<Item> problems;
-  for (const Diagnostic& problem : document.problems) problems.push_back({problem.rule, problem.message, problem.span});
+  for (const Diagnostic& problem : document.problems) problems.push_back({problem.rule, problem.message, problem.span, {}});
   array("problems", problems, true);
   out << "}\n";
 }
