@@ -2,18 +2,25 @@
 // findings and reporting only new ones.
 #pragma once
 #include <filesystem>
-#include <ostream>
+#include <functional>
 
 #include "medlint/lint.h"
 
 namespace medlint {
 
-// Writes every finding of `run` as a baseline (JSON, sorted, stable).
-void write_baseline(const LintRun& run, std::ostream& out);
+// Baselines record paths relative to their root: the repository holding the
+// baseline file, else the baseline's folder. So a baseline matches whatever
+// the current folder or the form the paths were given in.
 
-// Removes the findings the baseline at `path` records from `run`, counting
-// them, and lists the baseline entries of linted files that no longer occur.
-// Throws UsageError when the file cannot be read.
-void apply_baseline(const std::filesystem::path& path, LintRun& run);
+// Writes every finding of `run` as the baseline file `path` (JSON, sorted,
+// stable). Throws UsageError when it cannot be written.
+void write_baseline(const LintRun& run, const std::filesystem::path& path);
+
+// Removes the findings the baseline at `path` records from the files of
+// `run` it applies to (all by default), counting them, and lists the
+// entries that no longer occur: of files linted, and of files that no longer
+// exist (renamed or deleted). Throws UsageError when it cannot be read.
+void apply_baseline(const std::filesystem::path& path, LintRun& run,
+                    const std::function<bool(const FileResult&)>& applies = {});
 
 }  // namespace medlint

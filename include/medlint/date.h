@@ -35,4 +35,8 @@ int months_between(std::chrono::year_month_day from, std::chrono::year_month_day
 
 std::string to_iso(std::chrono::year_month_day date);
 
+// Today's date in the local time zone: what review ages are judged against
+// by default.
+std::chrono::year_month_day local_today();
+
 }  // namespace medlint

@@ -12,8 +12,16 @@ namespace medlint {
 enum class Severity { Info, Warning, Error };
 
 std::string_view to_string(Severity severity);
-// Parses "info", "warning" or "error"; nullopt otherwise.
+// Parses "info", "warning" (or "warn") or "error"; nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view text);
+
+// An edit that resolves a finding, when its rule knows the replacement
+// (editors offer it as a quick fix).
+struct Fix {
+  std::string title;        // what the edit does, e.g. "Write the date as 2026-03-11"
+  Span span;                // source bytes replaced (empty: an insertion)
+  std::string replacement;
+};
 
 struct Diagnostic {
   std::string rule;      // rule id, e.g. "review-freshness"
@@ -23,6 +31,7 @@ struct Diagnostic {
   Position end;          // resolved from span.end (exclusive column)
   std::string message;
   std::optional<std::string> suggestion;  // shown as `help:`; how to fix, or why
+  std::optional<Fix> fix;
 };
 
 // Resolves start/end of a diagnostic from its span.

@@ -3,7 +3,9 @@
 // path, the finding's text (normalized) and its occurrence among equal
 // findings, never its line number.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "medlint/lint.h"
@@ -11,6 +13,8 @@
 namespace medlint {
 
 // One fingerprint (16 hex digits) per diagnostic of `file`, in order.
-std::vector<std::string> fingerprints(const FileResult& file);
+// `path` is the path hashed when not the file's own (a baseline hashes paths
+// from the repository root, whatever the form the file was named in).
+std::vector<std::string> fingerprints(const FileResult& file, std::optional<std::string_view> path = std::nullopt);
 
 }  // namespace medlint

@@ -23,14 +23,24 @@ struct LintOptions {
   LintContext context;
   std::size_t max_file_size = 16 * 1024 * 1024;
   int jobs = 0;  // 0: one per hardware thread
-  // Lint only article files changed against this git revision (under `paths`).
+  // Lint only article files changed since the merge base of this git
+  // revision and HEAD (under `paths`); every article when a configuration,
+  // rule pack or baseline in use changed.
   std::optional<std::string> changed_since;
+  // As changed_since, but lint each article at the merge base too and
+  // report only findings that are new there (wherever they sit), added
+  // suppressions (`new-suppression`) and weakened configuration
+  // (`config-weakened`).
+  std::optional<std::string> new_since;
   // With changed_since: report only findings on lines the change touched.
   bool only_changed_lines = false;
   // Lint the staged content of staged article files (the pre-commit hook).
   bool staged = false;
-  // Findings recorded in this baseline file are not reported.
+  // Findings recorded in this baseline file are not reported (without it,
+  // each configuration's `baseline:` applies to the files it configures).
   std::optional<std::filesystem::path> baseline;
+  // Off when the run records a new baseline: every finding counts.
+  bool apply_baselines = true;
 };
 
 // What reports need of the source around one finding. Kept instead of the
@@ -63,7 +73,13 @@ struct LintRun {
   bool io_error = false;           // a path was missing or unreadable
   int baseline_suppressed = 0;     // findings hidden because the baseline has them
   std::vector<FixedFinding> baseline_fixed;
-  // Files named on the command line that were not checked, and why.
+  // The configuration files the linted articles used, sorted; the
+  // built-in defaults are named by their pack, `medlint:recommended`.
+  std::vector<std::string> configs;
+  // What the user should know that is not a finding (standard error).
+  std::vector<std::string> notes;
+  // Files named on the command line that were not checked, and why
+  // (standard error, as `medlint: notice: ...`).
   std::vector<std::string> notices;
 };
 
@@ -82,5 +98,8 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin);
 
 // Rule ids of findings about reading a file rather than its content.
 inline constexpr const char* kIoErrorRule = "io-error";
+// Rule ids of what --new-since finds in the change itself.
+inline constexpr const char* kNewSuppressionRule = "new-suppression";
+inline constexpr const char* kConfigWeakenedRule = "config-weakened";
 
 }  // namespace medlint

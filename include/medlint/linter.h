@@ -31,6 +31,11 @@ struct LintContext {
   std::chrono::year_month_day today;
   // Report suppression comments that suppress nothing (`unused-disable`).
   bool report_unused_disables = false;
+  // Honour suppression comments and front-matter `disable` (off: every
+  // finding is reported, as a gate that contributors cannot switch off).
+  bool inline_config = true;
+  // Report each suppression that hides a finding (`suppression`, info).
+  bool report_suppressions = false;
   // Threads one document's rules may share (the results do not depend on it).
   int rule_threads = 1;
   // Find every rule's patterns in one pass per document, from one set
@@ -57,14 +62,25 @@ struct RuleDescription {
   bool enabled = true;  // false when the configuration turns it off
 };
 
+// Where a file's configuration comes from.
+struct ConfigSource {
+  std::string path;  // the .medlint.yaml or --config file as given or found; empty for the built-in defaults
+  // The files it was read from (itself and its rule packs, files or folders), absolute.
+  std::vector<std::filesystem::path> files;
+  std::optional<std::filesystem::path> baseline;  // its `baseline:`, absolute
+};
+
 // Finds the configuration of each file (--config, else the nearest
-// .medlint.yaml walking up from the file, else the recommended pack) and
-// hands out its compiled Linter. Compilation happens once per distinct
-// configuration per run.
+// .medlint.yaml walking up from the file's folder but never above the
+// repository root, else the recommended pack) and hands out its compiled
+// Linter. Compilation happens once per distinct configuration per run.
 class ConfigResolver {
  public:
   virtual ~ConfigResolver() = default;
-  static std::unique_ptr<ConfigResolver> create(std::optional<std::filesystem::path> explicit_config);
+  // `discovery_root`: the folder discovery stops at; without it, the first
+  // folder walking up that holds `.git` (a repository's root).
+  static std::unique_ptr<ConfigResolver> create(std::optional<std::filesystem::path> explicit_config,
+                                                std::optional<std::filesystem::path> discovery_root = std::nullopt);
 
   // Throws ConfigError.
   virtual std::shared_ptr<const Linter> linter_for(const std::filesystem::path& file) = 0;
@@ -77,8 +93,10 @@ class ConfigResolver {
   // What the file's configuration tells the readers (front matter `fields`).
   virtual ReaderOptions reader_options_for(const std::filesystem::path& file) = 0;
   // The rules of the packs a file's configuration uses, with the
-  // severities it sets (before `overrides`).
+  // severities it and the `overrides` matching the file set.
   virtual std::vector<RuleDescription> rules_for(const std::filesystem::path& file) = 0;
+  // The configuration that applies to the file. Throws ConfigError.
+  virtual ConfigSource config_of(const std::filesystem::path& file) = 0;
 };
 
 // The rules of the shipped recommended pack.
@@ -87,5 +105,7 @@ std::vector<RuleDescription> recommended_rules();
 std::optional<std::string> starter_config();
 // The doc page of a shipped rule (docs/rules/RULE.md), if there is one.
 std::optional<std::string> rule_documentation(std::string_view rule_id);
+// Where that doc page is published (the project's repository), if there is one.
+std::optional<std::string> rule_documentation_url(std::string_view rule_id);
 
 }  // namespace medlint

@@ -35,6 +35,23 @@ struct ReaderOptions {
 // Document::problems and the rest of the file is still read.
 Document parse(std::shared_ptr<const SourceFile> source, Format format, const ReaderOptions& options = {});
 
+enum class FrontMatterLanguage { Yaml, Toml };
+
+// Where a Markdown or MDX file's front matter sits: the lines between its
+// fences ("---" for YAML, "+++" for TOML), and the closing fence line.
+// nullopt when the file opens with no front matter, or the front matter is
+// never closed.
+struct FrontMatterBounds {
+  Span content;        // from the first line after the opening fence to the start of the closing fence
+  Span closing_fence;  // the closing "---" (or "...") or "+++" line, without its terminator
+  FrontMatterLanguage language = FrontMatterLanguage::Yaml;
+};
+std::optional<FrontMatterBounds> find_front_matter(const SourceFile& source);
+// Whether the front matter writes `key` at its top level ("key:" in YAML,
+// "key =" or a "[key]" table in TOML), as the text has it: an edit that
+// adds the key would write it twice.
+bool front_matter_has_key(const SourceFile& source, const FrontMatterBounds& bounds, std::string_view key);
+
 Document parse_markdown(std::shared_ptr<const SourceFile> source, const ReaderOptions& options = {});
 Document parse_mdx(std::shared_ptr<const SourceFile> source, const ReaderOptions& options = {});
 Document parse_html(std::shared_ptr<const SourceFile> source);

@@ -4,18 +4,22 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <ctime>
 #include <fstream>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <iterator>
 #include <unistd.h>
 
+#include "core/closest.h"
+#include "lint/git.h"
 #include "medlint/baseline.h"
+#include "medlint/date.h"
 #include "medlint/inspect.h"
 #include "medlint/lint.h"
 #include "medlint/parse.h"
 #include "medlint/report.h"
+#include "medlint/server.h"
 
 namespace {
 
@@ -24,13 +28,6 @@ using namespace medlint;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
-
-std::chrono::year_month_day local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return std::chrono::year{local.tm_year + 1900} / (local.tm_mon + 1) / local.tm_mday;
-}
 
 std::optional<std::chrono::year_month_day> parse_today(const std::string& text) {
   int year = 0;
@@ -43,6 +40,15 @@ std::optional<std::chrono::year_month_day> parse_today(const std::string& text) 
   const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
   if (!date.ok()) return std::nullopt;
   return date;
+}
+
+// Reads --today (empty when not given); false, after saying why, when it
+// is not a date.
+bool read_today(const std::string& text, std::optional<std::chrono::year_month_day>& today) {
+  if (text.empty()) return true;
+  today = parse_today(text);
+  if (!today) std::cerr << fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"\n", text);
+  return today.has_value();
 }
 
 std::string read_stdin() {
@@ -77,30 +83,40 @@ int init_config(bool force) {
   return write_new_file(".medlint.yaml", *starter_config(), force, "config");
 }
 
-// A plain git pre-commit hook that lints what the commit will contain.
-int install_hook(bool force) {
-  FILE* pipe = ::popen("git rev-parse --git-path hooks 2>/dev/null", "r");
-  char buffer[4096] = {};
-  const bool read = pipe && std::fgets(buffer, sizeof buffer, pipe);
-  if (pipe) ::pclose(pipe);
-  std::string hooks = read ? std::string(buffer) : std::string();
-  while (!hooks.empty() && (hooks.back() == '\n' || hooks.back() == '\r')) hooks.pop_back();
-  if (hooks.empty()) {
+// A single-quoted word for a POSIX shell script.
+std::string shell_word(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// A plain git pre-commit hook that lints what the commit will contain. It
+// runs the `medlint` on PATH (so it survives rebuilds and moves of this
+// binary) and names no baseline unless asked: a `baseline:` in
+// .medlint.yaml applies without one.
+int install_hook(bool force, const std::string& baseline) {
+  std::string hooks;
+  try {
+    hooks = run_git({"rev-parse", "--git-path", "hooks"});
+  } catch (const GitError&) {
     std::cerr << "medlint: not inside a git repository\n";
     return kExitUsage;
   }
+  while (!hooks.empty() && (hooks.back() == '\n' || hooks.back() == '\r')) hooks.pop_back();
   std::error_code error;
   std::filesystem::create_directories(hooks, error);
   const std::string hook = hooks + "/pre-commit";
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  const std::string binary = error ? std::string("medlint") : self.string();
   const std::string script = fmt::format(
       "#!/bin/sh\n"
       "# Installed by `medlint install-hook`: lints the staged content of staged\n"
       "# articles (what the commit will contain) and blocks the commit on errors.\n"
       "# Skip once with `git commit --no-verify`.\n"
-      "exec '{}' --staged --quiet\n",
-      binary);
+      "if ! command -v medlint >/dev/null 2>&1; then\n"
+      "  echo 'medlint pre-commit hook: medlint is not on PATH; install it or skip with --no-verify' >&2\n"
+      "  exit 1\n"
+      "fi\n"
+      "exec medlint --staged --quiet{}\n",
+      baseline.empty() ? "" : " --baseline " + shell_word(baseline));
   const int result = write_new_file(hook, script, force, "hook");
   if (result == kExitClean) std::filesystem::permissions(hook, std::filesystem::perms::owner_exec |
                                                                    std::filesystem::perms::group_exec |
@@ -148,8 +164,21 @@ int explain(const std::string& rule) {
     std::cout << *doc;
     return kExitClean;
   }
-  std::cerr << fmt::format("medlint: no rule named \"{}\"; `medlint rules` lists them\n", rule);
+  std::vector<std::string_view> ids;
+  const std::vector<RuleDescription> rules = recommended_rules();
+  for (const RuleDescription& known : rules) ids.push_back(known.id);
+  std::cerr << fmt::format("medlint: no rule named \"{}\"{}; `medlint rules` lists them\n", rule, did_you_mean(rule, ids));
   return kExitUsage;
+}
+
+// The language server on standard input and output; the defaults the
+// command line would use (--config, --today) apply to every document.
+int serve(const std::string& config, const std::string& today) {
+  ServerOptions options;
+  if (!config.empty()) options.config = config;
+  if (!read_today(today, options.today)) return kExitUsage;
+  std::ios::sync_with_stdio(false);
+  return serve_language_server(std::cin, std::cout, options);
 }
 
 }  // namespace
@@ -175,7 +204,7 @@ int main(int argc, char** argv) {
   app.add_option("--exclude", options.excludes, "Skip paths matching this glob (repeatable)")->allow_extra_args(false);
   app.add_option("--stdin-filename", stdin_filename, "Path (and format) reported for standard input");
   app.add_option("--fail-on", fail_on, "Lowest severity that fails the run")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+      ->check(CLI::IsMember({"error", "warning", "warn", "info", "never"}));
   app.add_flag("--quiet,-q", quiet, "Report errors only, without the summary line");
   app.add_option("--color", color, "Colour the report")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--max-warnings", max_warnings, "Fail when there are more warnings than this")
@@ -183,11 +212,22 @@ int main(int argc, char** argv) {
   app.add_flag("--statistics", statistics, "Print a table of findings per rule");
   std::string baseline;
   std::string changed_since;
+  std::string new_since;
+  std::vector<std::string> outputs;
   app.add_option("--baseline", baseline, "Report only findings not recorded in this baseline file")
       ->check(CLI::ExistingFile);
-  app.add_option("--changed-since", changed_since, "Lint only article files changed against this git revision");
+  app.add_option("--changed-since", changed_since,
+                 "Lint only articles changed since the merge base of this git revision and HEAD");
+  app.add_option("--new-since", new_since,
+                 "Report findings that are new against the merge base of this git revision and HEAD (pull requests)");
   app.add_flag("--only-changed-lines", options.only_changed_lines,
-               "With --changed-since: report findings on changed lines only");
+               "With --changed-since: report findings on changed lines only (blind to document-level findings)");
+  app.add_option("--output", outputs, "Also write the report as FORMAT to FILE (FORMAT=FILE, repeatable)")
+      ->allow_extra_args(false);
+  app.add_flag("--no-inline-config", [&](std::int64_t) { options.context.inline_config = false; },
+               "Ignore suppression comments and front-matter disables");
+  app.add_flag("--report-suppressions", options.context.report_suppressions,
+               "List each suppression that hides a finding (`suppression`, info)");
   app.add_flag("--staged", options.staged, "Lint the staged content of staged articles (pre-commit)");
   app.add_flag("--report-unused-disables", options.context.report_unused_disables,
                "Report suppression comments that suppress nothing");
@@ -200,8 +240,10 @@ int main(int argc, char** argv) {
   bool force = false;
   CLI::App* init_command = app.add_subcommand("init", "Write a commented starter .medlint.yaml");
   init_command->add_flag("--force", force, "Overwrite an existing .medlint.yaml");
+  std::string hook_baseline;
   CLI::App* hook_command = app.add_subcommand("install-hook", "Install a git pre-commit hook that runs medlint");
   hook_command->add_flag("--force", force, "Replace an existing pre-commit hook");
+  hook_command->add_option("--baseline", hook_baseline, "Baseline the hook passes (relative to the repository root)");
   CLI::App* baseline_command = app.add_subcommand("baseline", "Record today's findings as a baseline");
   baseline_command->add_option("paths", baseline_paths, "Files and folders to record")->required();
   baseline_command->add_option("-o,--output", baseline_output, "Baseline file to write")->required();
@@ -216,6 +258,9 @@ int main(int argc, char** argv) {
   inspect_command->fallthrough();
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule id")->required();
+  CLI::App* server_command =
+      app.add_subcommand("server", "Serve the Language Server Protocol on standard input and output (for editors)");
+  server_command->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -232,27 +277,44 @@ int main(int argc, char** argv) {
                           inspect_format);
     }
     if (init_command->parsed()) return init_config(force);
-    if (hook_command->parsed()) return install_hook(force);
-    if (baseline_command->parsed()) options.paths = baseline_paths;
+    if (hook_command->parsed()) return install_hook(force, hook_baseline);
+    if (server_command->parsed()) return serve(config, today);
+    if (baseline_command->parsed()) {
+      options.paths = baseline_paths;
+      options.apply_baselines = false;
+    }
     if (!changed_since.empty()) options.changed_since = changed_since;
+    if (!new_since.empty()) options.new_since = new_since;
     if (!baseline.empty()) options.baseline = baseline;
+    if (int(options.staged) + int(options.changed_since.has_value()) + int(options.new_since.has_value()) > 1) {
+      std::cerr << "medlint: choose one of --staged, --changed-since and --new-since\n";
+      return kExitUsage;
+    }
     if (options.only_changed_lines && !options.changed_since) {
       std::cerr << "medlint: --only-changed-lines needs --changed-since REV\n";
       return kExitUsage;
     }
-    if (options.paths.empty() && (options.staged || options.changed_since)) options.paths.push_back(".");
+    std::vector<std::pair<std::string, std::string>> extra_reports;  // format, file
+    for (const std::string& output : outputs) {
+      const std::size_t equals = output.find('=');
+      const std::string output_format = output.substr(0, equals);
+      if (equals == std::string::npos || equals + 1 == output.size() || !make_reporter(output_format, {})) {
+        std::cerr << fmt::format("medlint: --output takes FORMAT=FILE with FORMAT one of {}; got \"{}\"\n",
+                                 fmt::join(report_formats(), ", "), output);
+        return kExitUsage;
+      }
+      extra_reports.emplace_back(output_format, output.substr(equals + 1));
+    }
+    if (options.paths.empty() && (options.staged || options.changed_since || options.new_since)) {
+      options.paths.push_back(".");
+    }
     if (options.paths.empty()) {
       std::cerr << "medlint: no paths given; try `medlint content/` or `medlint --help`\n";
       return kExitUsage;
     }
-    if (today.empty()) {
-      options.context.today = local_today();
-    } else if (auto parsed = parse_today(today)) {
-      options.context.today = *parsed;
-    } else {
-      std::cerr << fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"\n", today);
-      return kExitUsage;
-    }
+    std::optional<std::chrono::year_month_day> given_today;
+    if (!read_today(today, given_today)) return kExitUsage;
+    options.context.today = given_today.value_or(local_today());
     if (!config.empty()) options.config = config;
     if (!stdin_filename.empty()) options.stdin_filename = stdin_filename;
 
@@ -262,12 +324,7 @@ int main(int argc, char** argv) {
     const Summary summary = summarize(run, elapsed);
     for (const std::string& notice : run.notices) std::cerr << "medlint: notice: " << notice << '\n';
     if (baseline_command->parsed()) {
-      std::ofstream out(baseline_output, std::ios::binary);
-      write_baseline(run, out);
-      if (!out) {
-        std::cerr << fmt::format("medlint: cannot write \"{}\"\n", baseline_output);
-        return kExitUsage;
-      }
+      write_baseline(run, baseline_output);
       std::cerr << fmt::format("medlint: recorded {} findings of {} files in {}\n",
                                summary.errors + summary.warnings + summary.infos, summary.files, baseline_output);
       return kExitClean;
@@ -280,7 +337,16 @@ int main(int argc, char** argv) {
         std::cerr << fmt::format("  fixed: {} [{}] {}\n", fixed.path, fixed.rule, fixed.message);
       }
     }
+    for (const std::string& note : run.notes) std::cerr << "medlint: " << note << '\n';
     make_reporter(format, {use_color(color), quiet})->report(run, summary, std::cout);
+    for (const auto& [output_format, file] : extra_reports) {
+      std::ofstream out(file, std::ios::binary | std::ios::trunc);
+      make_reporter(output_format, {false, quiet})->report(run, summary, out);
+      if (!out) {
+        std::cerr << fmt::format("medlint: cannot write \"{}\"\n", file);
+        return kExitUsage;
+      }
+    }
     // Machine formats keep standard output parseable.
     if (statistics) write_statistics(run, format == "pretty" ? std::cout : std::cerr);
     std::cout.flush();

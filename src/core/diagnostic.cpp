@@ -15,7 +15,7 @@ std::string_view to_string(Severity severity) {
 
 std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "info") return Severity::Info;
-  if (text == "warning") return Severity::Warning;
+  if (text == "warning" || text == "warn") return Severity::Warning;
   if (text == "error") return Severity::Error;
   return std::nullopt;
 }

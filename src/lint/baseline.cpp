@@ -1,6 +1,7 @@
 #include "medlint/baseline.h"
 
 #include <fmt/format.h>
+#include <fstream>
 #include <set>
 #include <tuple>
 #include <yaml-cpp/yaml.h>
@@ -13,8 +14,22 @@
 namespace medlint {
 namespace {
 
-std::string normal_path(const std::string& path) {
-  return std::filesystem::path(path).lexically_normal().generic_string();
+namespace fs = std::filesystem;
+
+// The folder baseline paths are relative to: the repository holding the
+// baseline file, else its folder.
+fs::path baseline_root(const fs::path& baseline) {
+  const fs::path folder = fs::absolute(baseline).parent_path().lexically_normal();
+  std::error_code error;
+  for (fs::path dir = folder;; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", error)) return dir;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return folder;
+  }
+}
+
+// A linted file's path as a baseline records it.
+std::string path_from_root(const std::string& path, const fs::path& root) {
+  return (fs::absolute(path).lexically_normal()).lexically_relative(root).generic_string();
 }
 
 struct Entry {
@@ -29,14 +44,17 @@ struct Entry {
 
 }  // namespace
 
-void write_baseline(const LintRun& run, std::ostream& out) {
+void write_baseline(const LintRun& run, const fs::path& path) {
+  const fs::path root = baseline_root(path);
   std::set<Entry> entries;
   for (const FileResult& file : run.files) {
-    const std::vector<std::string> prints = fingerprints(file);
+    const std::string recorded_path = path_from_root(file.path, root);
+    const std::vector<std::string> prints = fingerprints(file, recorded_path);
     for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-      entries.insert({normal_path(file.path), file.diagnostics[i].rule, prints[i], file.diagnostics[i].message});
+      entries.insert({recorded_path, file.diagnostics[i].rule, prints[i], file.diagnostics[i].message});
     }
   }
+  std::ofstream out(path, std::ios::binary);
   out << "{\"medlint_baseline\": 1, \"version\": ";
   write_json_string(out, version());
   out << ", \"findings\": [";
@@ -52,9 +70,10 @@ void write_baseline(const LintRun& run, std::ostream& out) {
     out << "}";
   }
   out << (first ? "]}\n" : "\n]}\n");
+  if (!out) throw UsageError(fmt::format("cannot write \"{}\"", path.string()));
 }
 
-void apply_baseline(const std::filesystem::path& path, LintRun& run) {
+void apply_baseline(const fs::path& path, LintRun& run, const std::function<bool(const FileResult&)>& applies) {
   std::set<Entry> recorded;
   try {
     const YAML::Node root = YAML::LoadFile(path.string());
@@ -65,12 +84,14 @@ void apply_baseline(const std::filesystem::path& path, LintRun& run) {
   } catch (const YAML::Exception& error) {
     throw UsageError(fmt::format("cannot read baseline \"{}\": {}", path.string(), error.what()));
   }
+  const fs::path root = baseline_root(path);
   std::set<Entry> seen;
   std::set<std::string> linted;
   for (FileResult& file : run.files) {
-    const std::string file_path = normal_path(file.path);
+    if (applies && !applies(file)) continue;
+    const std::string file_path = path_from_root(file.path, root);
     linted.insert(file_path);
-    const std::vector<std::string> prints = fingerprints(file);
+    const std::vector<std::string> prints = fingerprints(file, file_path);
     filter_findings(file, [&](std::size_t i) {
       const auto found = recorded.find(Entry{file_path, file.diagnostics[i].rule, prints[i], {}});
       if (found == recorded.end()) return true;
@@ -79,8 +100,12 @@ void apply_baseline(const std::filesystem::path& path, LintRun& run) {
       return false;
     });
   }
+  std::error_code error;
   for (const Entry& entry : recorded) {
-    if (linted.count(entry.path) && !seen.count(entry)) run.baseline_fixed.push_back({entry.path, entry.rule, entry.message});
+    if (seen.count(entry)) continue;
+    if (linted.count(entry.path) || !fs::exists(root / entry.path, error)) {
+      run.baseline_fixed.push_back({entry.path, entry.rule, entry.message});
+    }
   }
 }
 

@@ -1,16 +1,15 @@
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <map>
 #include <set>
 #include <thread>
 
-#include "core/glob.h"
 #include "core/parallel.h"
-#include "lint/filter_findings.h"
-#include "lint/git.h"
 #include "lint/git_check_ignore.h"
+#include "lint/targets.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
 #include "medlint/parse.h"
@@ -20,14 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Target {
-  std::string path;  // as reported
-  bool from_stdin = false;
-  std::optional<std::string> error;  // a path that could not be walked
-  bool from_index = false;  // read the staged content, not the working tree
-};
-
-bool excluded(const std::vector<Glob>& excludes, const std::string& path) {
+bool excluded_path(const std::vector<Glob>& excludes, const std::string& path) {
   return std::any_of(excludes.begin(), excludes.end(), [&](const Glob& glob) { return glob.matches(path); });
 }
 
@@ -44,35 +36,21 @@ bool under_node_modules(const fs::path& path) {
   return std::any_of(path.begin(), path.end(), [](const fs::path& part) { return part == "node_modules"; });
 }
 
-// Why a file is not an article, or nullopt when it is one: the
-// configuration's `include` decides when it has one; else the article
-// extensions do, leaving out a project's README, CHANGELOG, LICENSE and
-// CONTRIBUTING and anything under node_modules.
-std::optional<std::string> not_an_article(const fs::path& path, std::optional<bool> included) {
-  if (included) {
-    if (*included) return std::nullopt;
-    return "not in the configuration's `include`";
-  }
-  if (!format_for_path(path.filename().string())) {
-    return "not an article (articles are .md, .markdown, .mdx, .html, .htm and .txt files; `include` adds others)";
-  }
-  if (is_project_file(path)) return "a project file, not an article (`include` it to lint it)";
-  if (under_node_modules(path)) return "under node_modules, not an article (`include` it to lint it)";
-  return std::nullopt;
-}
-
 // Recursively lists article files in sorted order. Hidden folders and .git
 // are skipped, and node_modules unless the configuration includes files
 // there; a symlinked folder is entered once (a symlink loop ends there).
-void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver& resolver, std::set<fs::path>& entered,
-          std::vector<Target>& out) {
+// With `keep_configured_out`, files the configuration's `ignore` or
+// `include` leaves out are listed too (the gate compares them with the
+// merge base, where they may have been checked).
+void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver& resolver, bool keep_configured_out,
+          std::set<fs::path>& entered, std::vector<Target>& out) {
   std::error_code error;
   const fs::path canonical = fs::canonical(dir, error);
   if (error || !entered.insert(canonical).second) return;
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) entries.push_back(*it);
   if (error) {
-    out.push_back({dir.generic_string(), false, fmt::format("cannot read folder: {}", error.message())});
+    out.push_back({.path = dir.generic_string(), .error = fmt::format("cannot read folder: {}", error.message())});
     return;
   }
   std::sort(entries.begin(), entries.end(),
@@ -83,15 +61,15 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
   for (const fs::directory_entry& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string path = entry.path().generic_string();
-    if (name.starts_with(".") || excluded(excludes, path)) continue;
+    if (name.starts_with(".") || excluded_path(excludes, path)) continue;
     std::error_code status_error;
     if (entry.is_directory(status_error)) {
       if (name == "node_modules" && !resolver.included(entry.path() / "article.md")) continue;
-      walk(entry.path(), excludes, resolver, entered, out);
-    } else if (entry.is_regular_file(status_error) &&
-               !not_an_article(entry.path(), include_list ? resolver.included(entry.path()) : std::nullopt) &&
-               !resolver.ignored(entry.path())) {
-      out.push_back({path, false, std::nullopt});
+      walk(entry.path(), excludes, resolver, keep_configured_out, entered, out);
+    } else if (entry.is_regular_file(status_error)) {
+      const bool article = !not_an_article(entry.path(), include_list ? resolver.included(entry.path()) : std::nullopt) &&
+                           !resolver.ignored(entry.path());
+      if (article || (keep_configured_out && !not_an_article(entry.path(), std::nullopt))) out.push_back({.path = path});
     }
   }
 }
@@ -110,74 +88,6 @@ void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target
     if (targets[i].error || !ignored_set.count(relative[i - from])) targets[kept++] = std::move(targets[i]);
   }
   targets.resize(kept);
-}
-
-// Whether `file` (relative to the current folder) lies under one of `paths`.
-bool under_any(const std::string& file, const std::vector<std::string>& paths) {
-  const fs::path normal = fs::path(file).lexically_normal();
-  for (const std::string& path : paths) {
-    const fs::path base = fs::path(path).lexically_normal();
-    if (base == "." || base == normal) return true;
-    const auto relative = normal.lexically_relative(base);
-    if (!relative.empty() && *relative.begin() != "..") return true;
-  }
-  return false;
-}
-
-// The gate's view: article files git reports (changed or staged) under the
-// given paths.
-std::vector<Target> git_targets(const LintOptions& options, const std::vector<Glob>& excludes) {
-  const bool staged = options.staged;
-  const std::vector<std::string> files = staged ? git_staged_files() : git_changed_files(*options.changed_since);
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back(".");
-  std::vector<Target> targets;
-  for (const std::string& file : files) {
-    if (!format_for_path(file) || !under_any(file, paths) || excluded(excludes, file)) continue;
-    if (!staged && !fs::exists(file)) continue;
-    targets.push_back({file, false, std::nullopt, staged});
-  }
-  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
-  return targets;
-}
-
-std::vector<Target> collect_targets(const LintOptions& options, ConfigResolver& resolver,
-                                    std::vector<std::string>& notices) {
-  std::vector<Glob> excludes;
-  for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
-  if (options.staged || options.changed_since) return git_targets(options, excludes);
-  std::vector<Target> targets;
-  std::set<fs::path> entered;
-  for (const std::string& path : options.paths) {
-    if (path == "-") {
-      targets.push_back({options.stdin_filename.value_or("<stdin>.md"), true, std::nullopt});
-      continue;
-    }
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      targets.push_back({path, false, fmt::format("cannot read \"{}\": {}", path,
-                                                  error ? error.message() : "No such file or directory")});
-    } else if (fs::is_directory(status)) {
-      const std::size_t first = targets.size();
-      walk(path, excludes, resolver, entered, targets);
-      drop_git_ignored(path, first, targets);
-    } else if (!excluded(excludes, fs::path(path).generic_string())) {
-      // A file named explicitly is not skipped in silence.
-      const fs::path file(path);
-      const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-      if (auto why = not_an_article(file, resolver.included(file))) {
-        notices.push_back(fmt::format("{}: not checked: {}", path, *why));
-      } else if (resolver.ignored(file)) {
-        notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));
-      } else if (!git_ignored(folder, {file.filename().string()}).empty()) {
-        notices.push_back(fmt::format("{}: not checked: git ignores it (.gitignore)", path));
-      } else {
-        targets.push_back({path, false, std::nullopt});
-      }
-    }
-  }
-  return targets;
 }
 
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, std::string& error) {
@@ -236,8 +146,8 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
 }
 
 FileResult lint_one(const Target& target, const LintOptions& options, const LintContext& context,
-                    ConfigResolver& resolver,
-                    const std::string* stdin_text, bool& io_error, bool& checked) {
+                    ConfigResolver& resolver, const std::string* stdin_text, bool& io_error,
+                    std::optional<ConfigSource>& config) {
   FileResult result;
   result.path = target.path;
   auto file_finding = [&](const char* rule, Severity severity, std::string message) {
@@ -253,8 +163,16 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   std::string bytes;
   if (target.from_stdin) {
     bytes = *stdin_text;
-  } else if (target.from_index) {
-    bytes = git_staged_content(target.path);
+  } else if (target.content) {
+    bytes = *target.content;
+  } else if (target.staged) {
+    try {
+      bytes = git_staged_content(*target.staged);
+    } catch (const GitError& error) {
+      file_finding(kIoErrorRule, Severity::Error, error.what());
+      io_error = true;
+      return result;
+    }
   } else {
     std::string error;
     auto read = read_file(target.path, options.max_file_size, error);
@@ -273,8 +191,15 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     file_finding("binary-file", Severity::Warning, "binary file skipped: it is not a text article");
     return result;
   }
-  const fs::path config_anchor = target.from_stdin ? fs::current_path() / target.path : fs::path(target.path);
-  if (!target.from_stdin && resolver.ignored(config_anchor)) return result;
+  const fs::path config_anchor = target.config_anchor   ? *target.config_anchor
+                                 : target.from_stdin ? fs::current_path() / target.path
+                                                     : fs::path(target.path);
+  // Left out by the configuration (`ignore`, or an `include` that does not
+  // name it): not checked.
+  if (!target.from_stdin && (resolver.ignored(config_anchor) || resolver.included(config_anchor) == false)) {
+    return result;
+  }
+  config = resolver.config_of(config_anchor);
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText),
@@ -283,42 +208,144 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   for (const Diagnostic& diagnostic : result.diagnostics) {
     result.excerpts.push_back(excerpt_of(*source, diagnostic));
   }
-  checked = true;
   return result;
 }
 
-// Drops findings on lines the change did not touch; findings about the
-// file itself (unreadable, too large) stay.
-void keep_changed_lines(const std::string& revision, LintRun& run) {
-  const std::map<std::string, std::set<int>> changed = git_changed_lines(revision);
-  for (FileResult& file : run.files) {
-    const auto lines = changed.find(fs::path(file.path).lexically_normal().generic_string());
-    filter_findings(file, [&](std::size_t i) {
-      const Diagnostic& d = file.diagnostics[i];
-      if (d.rule == kIoErrorRule || d.rule == "file-too-large") return true;
-      return lines != changed.end() && lines->second.count(d.start.line) > 0;
-    });
+// How the run names a configuration: its file relative to the current
+// folder when under it, or the built-in pack.
+std::string config_name(const ConfigSource& config, const fs::path& cwd) {
+  if (config.path.empty()) return "medlint:recommended";
+  const fs::path path(config.path);
+  if (!path.is_absolute()) return path.lexically_normal().generic_string();
+  const fs::path relative = path.lexically_relative(cwd);
+  return relative.empty() || *relative.begin() == ".." ? path.generic_string() : relative.generic_string();
+}
+
+// The baseline of `--baseline` applies to every file; otherwise each
+// configuration's `baseline:` applies to the files it configures.
+void apply_baselines(const LintOptions& options, LintedTargets& linted) {
+  if (options.baseline) {
+    apply_baseline(*options.baseline, linted.run);
+    return;
+  }
+  std::set<fs::path> baselines;
+  for (const auto& config : linted.configs) {
+    if (config && config->baseline) baselines.insert(*config->baseline);
+  }
+  for (const fs::path& baseline : baselines) {
+    std::set<const FileResult*> configured;
+    for (std::size_t i = 0; i < linted.configs.size(); ++i) {
+      if (linted.configs[i] && linted.configs[i]->baseline == baseline) configured.insert(&linted.run.files[i]);
+    }
+    apply_baseline(baseline, linted.run, [&](const FileResult& file) { return configured.count(&file) > 0; });
   }
 }
 
-}  // namespace
-
-LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
-  auto resolver = ConfigResolver::create(options.config);
-  LintRun run;
-  const std::vector<Target> targets = collect_targets(options, *resolver, run.notices);
+LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin) {
+  std::vector<std::string> notices;
+  const std::vector<Target> targets = walk_paths(options, exclude_globs(options), resolver, notices, false);
+  // Named files that are not checked have their notices; only a run that
+  // finds nothing at all is a usage error.
+  if (targets.empty() && notices.empty()) {
+    throw UsageError(fmt::format("no articles to check under {} (folders are searched for .md, .markdown, .mdx, .html, "
+                                 ".htm and .txt files; `include` in .medlint.yaml adds others)",
+                                 fmt::join(options.paths, ", ")));
+  }
   std::optional<std::string> stdin_text;
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
     stdin_text = read_stdin();
   }
+  LintedTargets linted = lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
+  linted.run.notices = std::move(notices);
+  return linted;
+}
+
+}  // namespace
+
+std::vector<Glob> exclude_globs(const LintOptions& options) {
+  std::vector<Glob> excludes;
+  for (const std::string& pattern : options.excludes) excludes.emplace_back(pattern);
+  return excludes;
+}
+
+bool excluded(const std::vector<Glob>& excludes, const std::string& path) { return excluded_path(excludes, path); }
+
+bool under_any(const std::string& file, const std::vector<std::string>& paths) {
+  const fs::path normal = fs::path(file).lexically_normal();
+  for (const std::string& path : paths) {
+    const fs::path base = fs::path(path).lexically_normal();
+    if (base == "." || base == normal) return true;
+    const auto relative = normal.lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..") return true;
+  }
+  return false;
+}
+
+std::optional<std::string> not_an_article(const fs::path& path, std::optional<bool> included) {
+  if (included) {
+    if (*included) return std::nullopt;
+    return "not in the configuration's `include`";
+  }
+  if (!format_for_path(path.filename().string())) {
+    return "not an article (articles are .md, .markdown, .mdx, .html, .htm and .txt files; `include` adds others)";
+  }
+  if (is_project_file(path)) return "a project file, not an article (`include` it to lint it)";
+  if (under_node_modules(path)) return "under node_modules, not an article (`include` it to lint it)";
+  return std::nullopt;
+}
+
+std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
+                               std::vector<std::string>& notices, bool keep_configured_out) {
+  std::vector<Target> targets;
+  std::set<fs::path> entered;
+  for (const std::string& path : options.paths) {
+    if (path == "-") {
+      targets.push_back({.path = options.stdin_filename.value_or("<stdin>.md"), .from_stdin = true});
+      continue;
+    }
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      targets.push_back({.path = path,
+                         .error = fmt::format("cannot read \"{}\": {}", path,
+                                              error ? error.message() : "No such file or directory")});
+    } else if (fs::is_directory(status)) {
+      const std::size_t first = targets.size();
+      walk(path, excludes, resolver, keep_configured_out, entered, targets);
+      drop_git_ignored(path, first, targets);
+    } else if (!excluded_path(excludes, fs::path(path).generic_string())) {
+      // A file named explicitly is not skipped in silence.
+      const fs::path file(path);
+      const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+      if (keep_configured_out && !not_an_article(file, std::nullopt) &&
+          git_ignored(folder, {file.filename().string()}).empty()) {
+        targets.push_back({.path = path});  // lint_one skips it if the configuration leaves it out
+      } else if (auto why = not_an_article(file, resolver.included(file))) {
+        notices.push_back(fmt::format("{}: not checked: {}", path, *why));
+      } else if (resolver.ignored(file)) {
+        notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));
+      } else if (!git_ignored(folder, {file.filename().string()}).empty()) {
+        notices.push_back(fmt::format("{}: not checked: git ignores it (.gitignore)", path));
+      } else {
+        targets.push_back({.path = path});
+      }
+    }
+  }
+  return targets;
+}
+
+LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& base_context,
+                           ConfigResolver& resolver, const std::string* stdin_text) {
+  LintedTargets linted;
+  LintRun& run = linted.run;
   run.files.resize(targets.size());
+  linted.configs.resize(targets.size());
   std::vector<char> io_errors(targets.size(), 0);
-  std::vector<char> checked(targets.size(), 0);
   const std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
                                                : std::max(1u, std::thread::hardware_concurrency());
   // Threads left over when there are fewer files than threads (a pre-commit
   // hook's one article) share each file's rules instead.
-  LintContext context = options.context;
+  LintContext context = base_context;
   context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
   // The one-pass scan's larger automaton is faster once warm but takes
   // longer to compile and warm up (a few ms for one article, about 0.15 s
@@ -326,7 +353,8 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   constexpr std::uintmax_t kSharedScanFromBytes = 100'000'000;
   std::uintmax_t bytes = 0;
   for (const Target& target : targets) {
-    if (target.error || target.from_stdin || target.from_index) continue;
+    if (target.content) bytes += target.content->size();
+    if (target.error || target.from_stdin || target.staged || target.content) continue;
     std::error_code error;  // the read reports it
     const std::uintmax_t size = fs::file_size(target.path, error);
     if (!error) bytes += size;
@@ -334,20 +362,30 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
   context.shared_pattern_scan = bytes >= kSharedScanFromBytes;
   run_in_parallel(targets.size(), threads, [&](std::size_t i) {
     bool io_error = false;
-    bool was_checked = false;
-    run.files[i] = lint_one(targets[i], options, context, *resolver, stdin_text ? &*stdin_text : nullptr, io_error,
-                            was_checked);
+    run.files[i] = lint_one(targets[i], options, context, resolver, stdin_text, io_error, linted.configs[i]);
     io_errors[i] = io_error;
-    checked[i] = was_checked;
   });
   for (std::size_t i = 0; i < targets.size(); ++i) {
     run.io_error = run.io_error || io_errors[i];
-    run.files_checked += checked[i];
+    run.files_checked += linted.configs[i].has_value();
   }
+  return linted;
+}
+
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
+  auto resolver = ConfigResolver::create(options.config);
+  const bool gate = options.staged || options.changed_since || options.new_since;
+  LintedTargets linted = gate ? lint_git_changes(options, *resolver) : lint_walked_paths(options, *resolver, read_stdin);
+  if (options.apply_baselines) apply_baselines(options, linted);
+  LintRun run = std::move(linted.run);
+  std::set<std::string> configs;
+  const fs::path cwd = fs::current_path();
+  for (const auto& config : linted.configs) {
+    if (config) configs.insert(config_name(*config, cwd));
+  }
+  run.configs.assign(configs.begin(), configs.end());
   std::stable_sort(run.files.begin(), run.files.end(),
                    [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  if (options.changed_since && options.only_changed_lines) keep_changed_lines(*options.changed_since, run);
-  if (options.baseline) apply_baseline(*options.baseline, run);
   return run;
 }
 

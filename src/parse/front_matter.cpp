@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
+#include "medlint/parse.h"
 #include "parse/metadata_lines.h"
 
 namespace medlint {
@@ -334,8 +335,6 @@ class FieldReader {
   const FrontMatterKeys& keys_;
 };
 
-enum class FrontMatterLanguage { Yaml, Toml };
-
 void report(Document& document, std::size_t offset, std::string message, FrontMatterLanguage language) {
   document.problems.push_back(make_diagnostic(
       document.source(), "front-matter", Severity::Error, {offset, offset}, std::move(message),
@@ -383,21 +382,65 @@ bool is_fence(const SourceFile& source, int number, FrontMatterLanguage language
   return line == "---" || (closing && line == "...");
 }
 
+// The language of the front matter the first line opens, if it opens one.
+std::optional<FrontMatterLanguage> opening_fence(const SourceFile& source) {
+  if (source.line_count() < 1) return std::nullopt;
+  if (is_fence(source, 1, FrontMatterLanguage::Toml, false)) return FrontMatterLanguage::Toml;
+  if (is_fence(source, 1, FrontMatterLanguage::Yaml, false)) return FrontMatterLanguage::Yaml;
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<FrontMatterBounds> find_front_matter(const SourceFile& source) {
+  const std::optional<FrontMatterLanguage> language = opening_fence(source);
+  if (!language) return std::nullopt;
+  for (int number = 2; number <= source.line_count(); ++number) {
+    if (!is_fence(source, number, *language, true)) continue;
+    return FrontMatterBounds{{source.line_span(2).begin, source.line_span(number).begin}, source.line_span(number), *language};
+  }
+  return std::nullopt;
+}
+
+bool front_matter_has_key(const SourceFile& source, const FrontMatterBounds& bounds, std::string_view key) {
+  std::string_view content = source.slice(bounds.content);
+  while (!content.empty()) {
+    const std::size_t end = content.find('\n');
+    std::string_view line = content.substr(0, end);
+    content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
+    if (bounds.language == FrontMatterLanguage::Yaml) {
+      if (line.starts_with(key) && line.substr(key.size()).starts_with(':')) return true;
+      continue;
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.starts_with("[[")) {
+      line.remove_prefix(2);
+    } else if (line.starts_with('[')) {
+      line.remove_prefix(1);
+    } else if (line.starts_with(key)) {
+      std::string_view rest = line.substr(key.size());
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (rest.starts_with('=')) return true;
+      continue;
+    } else {
+      continue;
+    }
+    // A table header: [key] or [[key]] (or a subtable of key).
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.starts_with(key) && line.size() > key.size() && (line[key.size()] == ']' || line[key.size()] == '.' ||
+                                                               line[key.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::size_t read_front_matter(Document& document, DocumentBuilder& builder, const FrontMatterKeys& keys) {
   const SourceFile& source = document.source();
-  if (source.line_count() < 1) return source.content_start();
-  FrontMatterLanguage language = FrontMatterLanguage::Yaml;
-  if (is_fence(source, 1, FrontMatterLanguage::Toml, false)) {
-    language = FrontMatterLanguage::Toml;
-  } else if (!is_fence(source, 1, FrontMatterLanguage::Yaml, false)) {
-    return source.content_start();
-  }
-  for (int number = 2; number <= source.line_count(); ++number) {
-    if (!is_fence(source, number, language, true)) continue;
-    const Span content{source.line_span(2).begin, source.line_span(number).begin};
-    if (const auto tree = parse_tree(document, content, language)) {
+  const std::optional<FrontMatterLanguage> language = opening_fence(source);
+  if (!language) return source.content_start();
+  if (const auto bounds = find_front_matter(source)) {
+    if (const auto tree = parse_tree(document, bounds->content, *language)) {
       try {
         FieldReader(document, builder, keys).read(*tree);
       } catch (const FrontMatterError& error) {
@@ -405,10 +448,10 @@ std::size_t read_front_matter(Document& document, DocumentBuilder& builder, cons
                                                     "fix the value, or the `fields` mapping in .medlint.yaml"));
       }
     }
-    const Span closing = source.line_span(number);
-    return number < source.line_count() ? source.line_span(number + 1).begin : closing.end;
+    const int fence_line = source.position(bounds->closing_fence.begin).line;
+    return fence_line < source.line_count() ? source.line_span(fence_line + 1).begin : bounds->closing_fence.end;
   }
-  const std::string_view fence = language == FrontMatterLanguage::Toml ? "+++" : "---";
+  const std::string_view fence = *language == FrontMatterLanguage::Toml ? "+++" : "---";
   document.problems.push_back(make_diagnostic(
       source, "front-matter", Severity::Error, source.line_span(1),
       fmt::format("front matter is not closed: no \"{}\" line ends it", fence),

@@ -35,14 +35,14 @@ std::string normalized(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> fingerprints(const FileResult& file) {
+std::vector<std::string> fingerprints(const FileResult& file, std::optional<std::string_view> hashed_path) {
+  const std::string path = std::filesystem::path(hashed_path.value_or(file.path)).lexically_normal().generic_string();
   std::vector<std::string> result;
   std::map<std::string, int> occurrences;
   for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
     const Diagnostic& diagnostic = file.diagnostics[i];
     const std::string& excerpt = file.excerpts[i].text;
     const std::string text = excerpt.empty() ? diagnostic.message : normalized(excerpt);
-    const std::string path = std::filesystem::path(file.path).lexically_normal().generic_string();
     const std::string key = fmt::format("{}\x1f{}\x1f{}", diagnostic.rule, path, text);
     const int occurrence = occurrences[key]++;
     result.push_back(fmt::format("{:016x}", fnv1a(fmt::format("{}\x1f{}", key, occurrence))));

@@ -32,7 +32,12 @@ class JsonReporter final : public Reporter {
       }
     }
     out << (first ? "]" : "\n]") << ", \"summary\": {\"files\": " << summary.files << ", \"errors\": " << summary.errors
-        << ", \"warnings\": " << summary.warnings << ", \"infos\": " << summary.infos << "}}\n";
+        << ", \"warnings\": " << summary.warnings << ", \"infos\": " << summary.infos << "}, \"configs\": [";
+    for (std::size_t i = 0; i < run.configs.size(); ++i) {
+      if (i) out << ", ";
+      write_json_string(out, run.configs[i]);
+    }
+    out << "]}\n";
   }
 };
 

@@ -1,5 +1,6 @@
-// --format junit: one test suite per run, one test case per file, one
-// failure per finding.
+// --format junit: one test suite per run, one test case per file, failed
+// when the file has findings (JUnit allows one failure per test case; it
+// lists them all).
 #include <fmt/format.h>
 
 #include "report/reporters.h"
@@ -32,7 +33,7 @@ class JunitReporter final : public Reporter {
  public:
   void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
     int failures = 0;
-    for (const FileResult& file : run.files) failures += static_cast<int>(file.diagnostics.size());
+    for (const FileResult& file : run.files) failures += file.diagnostics.empty() ? 0 : 1;
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         << fmt::format("<testsuites name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", run.files.size(),
                        failures)
@@ -44,14 +45,15 @@ class JunitReporter final : public Reporter {
         out << "/>\n";
         continue;
       }
-      out << ">\n";
-      for (const Diagnostic& d : file.diagnostics) {
-        out << fmt::format("      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}: {} [{}]{}</failure>\n",
-                           xml_escape(d.rule), xml_escape(d.message), xml_escape(file.path), d.start.line,
+      const std::size_t count = file.diagnostics.size();
+      out << fmt::format(">\n      <failure type=\"medlint\" message=\"{} finding{}\">", count, count == 1 ? "" : "s");
+      for (std::size_t i = 0; i < count; ++i) {
+        const Diagnostic& d = file.diagnostics[i];
+        out << fmt::format("{}{}:{}:{}: {}: {} [{}]{}", i ? "\n" : "", xml_escape(file.path), d.start.line,
                            d.start.column, to_string(d.severity), xml_escape(d.message), xml_escape(d.rule),
                            d.suggestion ? "\nhelp: " + xml_escape(*d.suggestion) : std::string());
       }
-      out << "    </testcase>\n";
+      out << "</failure>\n    </testcase>\n";
     }
     out << "  </testsuite>\n</testsuites>\n";
   }

@@ -1,6 +1,7 @@
 // --format pretty: compiler-style findings for people.
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "report/reporters.h"
 
@@ -56,8 +57,11 @@ class PrettyReporter final : public Reporter {
     }
     if (options_.quiet) return;
     const auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
-    out << fmt::format("{} checked: {}, {} ({:.2f}s)\n", plural(summary.files, "file"), plural(summary.errors, "error"),
-                       plural(summary.warnings, "warning"), summary.elapsed_seconds);
+    out << fmt::format("{} checked: {}, {}, {} ({:.2f}s)\n", plural(summary.files, "file"), plural(summary.errors, "error"),
+                       plural(summary.warnings, "warning"), plural(summary.infos, "info"), summary.elapsed_seconds);
+    if (!run.configs.empty()) {
+      out << fmt::format("configuration: {}\n", fmt::join(run.configs, ", "));
+    }
   }
 
  private:

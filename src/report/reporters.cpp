@@ -15,6 +15,7 @@ const std::vector<std::pair<std::string_view, Factory>>& table() {
       {"github", &make_github_reporter},
       {"junit", &make_junit_reporter},
       {"gitlab", &make_gitlab_reporter},
+      {"markdown", &make_markdown_reporter},
   };
   return reporters;
 }

@@ -10,5 +10,6 @@ std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_github_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
 
 }  // namespace medlint

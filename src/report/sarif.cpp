@@ -33,6 +33,13 @@ std::string to_uri(std::string_view path) {
   return uri;
 }
 
+// An artifact location: an absolute path as a file:// URI, a relative one
+// relative to the checkout (`%SRCROOT%`, which code scanning resolves).
+std::string artifact_location(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return fmt::format("{{\"uri\": \"file://{}\"}}", to_uri(path));
+  return fmt::format("{{\"uri\": \"{}\", \"uriBaseId\": \"%SRCROOT%\"}}", to_uri(path));
+}
+
 struct RuleEntry {
   std::string id;
   std::string description;
@@ -50,7 +57,10 @@ std::vector<RuleEntry> rule_entries(const LintRun& run) {
       {"file-too-large", "The file is over the size limit and was skipped."},
       {"front-matter", "The YAML front matter cannot be read."},
       {"io-error", "A path is missing or unreadable."},
-      {"unused-disable", "A suppression comment suppresses nothing."}};
+      {"unused-disable", "A suppression comment suppresses nothing."},
+      {"suppression", "A suppression comment or front-matter disable hides findings."},
+      {"new-suppression", "The change adds a suppression that hides findings."},
+      {"config-weakened", "The change weakens the configuration that applies to articles."}};
   std::vector<RuleEntry> entries;
   for (const RuleDescription& rule : recommended_rules()) {
     entries.push_back({rule.id, rule.summary, rule.severity, true});
@@ -83,7 +93,10 @@ class SarifReporter final : public Reporter {
       out << "}, \"fullDescription\": {\"text\": ";
       write_json_string(out, rule.description);
       out << "}, \"defaultConfiguration\": {\"level\": \"" << level(rule.severity) << "\"}";
-      if (rule.documented) out << ", \"helpUri\": \"" << MEDLINT_HOMEPAGE << "/blob/main/docs/rules/" << rule.id << ".md\"";
+      if (const auto url = rule.documented ? rule_documentation_url(rule.id) : std::nullopt) {
+        out << ", \"helpUri\": ";
+        write_json_string(out, *url);
+      }
       out << "}";
     }
     out << "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [";
@@ -100,14 +113,18 @@ class SarifReporter final : public Reporter {
         write_json_string(out, d.rule);
         out << ", \"ruleIndex\": " << index << ", \"level\": \"" << level(d.severity) << "\", \"message\": {\"text\": ";
         write_json_string(out, d.suggestion ? fmt::format("{}\nhelp: {}", d.message, *d.suggestion) : d.message);
-        out << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
-        write_json_string(out, to_uri(file.path));
-        out << "}, \"region\": {\"startLine\": " << d.start.line << ", \"startColumn\": " << d.start.column
+        out << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": " << artifact_location(file.path)
+            << ", \"region\": {\"startLine\": " << d.start.line << ", \"startColumn\": " << d.start.column
             << ", \"endLine\": " << d.end.line << ", \"endColumn\": " << d.end.column << "}}}]"
             << ", \"partialFingerprints\": {\"medlintFingerprint/v1\": \"" << prints[i] << "\"}}";
       }
     }
-    out << (first ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n");
+    out << (first ? "]" : "\n    ]") << ",\n    \"properties\": {\"configs\": [";
+    for (std::size_t i = 0; i < run.configs.size(); ++i) {
+      if (i) out << ", ";
+      write_json_string(out, run.configs[i]);
+    }
+    out << "]}\n  }]\n}\n";
   }
 };
 

@@ -7,19 +7,17 @@
 namespace medlint {
 
 void write_statistics(const LintRun& run, std::ostream& out) {
-  std::map<std::string, std::pair<int, Severity>> counts;
+  // A rule's findings can differ in severity (overrides, reader findings):
+  // one row per rule and severity.
+  std::map<std::pair<std::string, Severity>, int> counts;
   for (const FileResult& file : run.files) {
-    for (const Diagnostic& d : file.diagnostics) {
-      auto& [count, severity] = counts.try_emplace(d.rule, 0, d.severity).first->second;
-      ++count;
-      severity = std::max(severity, d.severity);
-    }
+    for (const Diagnostic& d : file.diagnostics) ++counts[{d.rule, d.severity}];
   }
-  std::vector<std::pair<std::string, std::pair<int, Severity>>> rows(counts.begin(), counts.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::vector<std::pair<std::pair<std::string, Severity>, int>> rows(counts.begin(), counts.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   out << fmt::format("{:>7}  {:<8} {}\n", "count", "severity", "rule");
-  for (const auto& [rule, entry] : rows) {
-    out << fmt::format("{:>7}  {:<8} {}\n", entry.first, to_string(entry.second), rule);
+  for (const auto& [key, count] : rows) {
+    out << fmt::format("{:>7}  {:<8} {}\n", count, to_string(key.second), key.first);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/closest.h"
 #include "core/glob.h"
 #include "core/parallel.h"
 #include "medlint/linter.h"
@@ -53,6 +54,8 @@ struct Override {
 struct ConfigFile {
   std::string path;  // as shown in errors; empty for the built-in default
   fs::path base;     // globs are relative to this directory
+  std::vector<fs::path> files;  // read to build it: itself and its packs (absolute)
+  std::optional<fs::path> baseline;
   RulePack pack;
   std::vector<std::string> packs;  // the packs `pack` was merged from, each once
   Locale locale;
@@ -98,7 +101,10 @@ RuleSettings read_rule_settings(const Options& options, const std::string& key, 
     const std::string id = entry.first.as<std::string>("");
     const auto known = std::find_if(pack.rules.begin(), pack.rules.end(), [&](const RuleSpec& s) { return s.info.id == id; });
     if (known == pack.rules.end()) {
-      throw options.error(entry.first, fmt::format("unknown rule `{}`; `medlint rules` lists the rules", id));
+      std::vector<std::string_view> ids;
+      for (const RuleSpec& spec : pack.rules) ids.push_back(spec.info.id);
+      throw options.error(entry.first,
+                          fmt::format("unknown rule `{}`{}; `medlint rules` lists the rules", id, did_you_mean(id, ids)));
     }
     RuleSetting setting;
     const YAML::Node& value = entry.second;
@@ -109,7 +115,8 @@ RuleSettings read_rule_settings(const Options& options, const std::string& key, 
       } else if (auto severity = parse_severity(level)) {
         setting.severity = severity;
       } else {
-        throw options.error(node, fmt::format("rule `{}`: expected off, info, warning or error, got \"{}\"", id, level));
+        throw options.error(node, fmt::format("rule `{}`: expected off, info, warning or error, got \"{}\"{}", id, level,
+                                              did_you_mean(level, {"off", "info", "warning", "error"})));
       }
     };
     if (value.IsScalar()) {
@@ -231,7 +238,7 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
   }
   if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
   const Options options(root, config.path, "the configuration");
-  options.allow_only({"extends", "rules", "ignore", "include", "overrides", "locale", "fields"});
+  options.allow_only({"extends", "rules", "ignore", "include", "overrides", "locale", "fields", "baseline"});
   const YAML::Node extends = options.node("extends");
   const std::vector<std::string> entries =
       options.has("extends") ? options.strings("extends") : std::vector<std::string>{std::string(kRecommendedPack)};
@@ -245,11 +252,16 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
     parent.base = config.base;
     config = std::move(parent);
   }
+  // The files it is read from: a parent's (kept from above), itself, its packs.
+  config.files.push_back(fs::absolute(file).lexically_normal());
+  // A parent's baseline holds unless this file names its own.
+  if (options.has("baseline")) config.baseline = (config.base / options.string("baseline", "")).lexically_normal();
   config.locale = read_locale(options, config.locale.tag);
   for (const std::string& entry : entries) {
     if (names_configuration(entry)) continue;
     const std::string name = entry.starts_with("medlint:") ? entry : (config.base / entry).lexically_normal().string();
     if (std::find(config.packs.begin(), config.packs.end(), name) != config.packs.end()) continue;
+    if (!entry.starts_with("medlint:")) config.files.push_back(name);
     RulePack loaded = entry.starts_with("medlint:") ? load_shipped_pack(entry, config.path, extends)
                                                     : load_pack_path(name, config.path, extends);
     merge_pack(config.pack, std::move(loaded), config.path, extends);
@@ -285,7 +297,9 @@ SharedPatternScan shared_scan(const std::vector<std::unique_ptr<Rule>>& rules) {
 class RuleSetLinter final : public Linter {
  public:
   explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules)
-      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {}
+      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {
+    for (const auto& rule : rules_) rule_ids_.push_back(rule->info().id);
+  }
 
   std::vector<Diagnostic> lint(const Document& document, const LintContext& context) const override {
     std::vector<Diagnostic> findings = document.problems;
@@ -304,13 +318,17 @@ class RuleSetLinter final : public Linter {
                       [&](std::size_t i) { rules_[i]->check(rule_context, by_rule[i]); });
       for (auto& found : by_rule) findings.insert(findings.end(), found.begin(), found.end());
     }
-    findings = apply_suppressions(document, std::move(findings), context.report_unused_disables);
+    if (context.inline_config) {
+      findings = apply_suppressions(document, std::move(findings), rule_ids_, context.report_unused_disables,
+                                    context.report_suppressions);
+    }
     std::sort(findings.begin(), findings.end(), diagnostic_less);
     return findings;
   }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<std::string_view> rule_ids_;  // views of rules_' ids
   SharedPatternScan scan_;
 };
 
@@ -346,7 +364,9 @@ std::string relative_to(const fs::path& file, const fs::path& base) {
 
 class FileConfigResolver final : public ConfigResolver {
  public:
-  explicit FileConfigResolver(std::optional<fs::path> explicit_config) : cwd_(fs::current_path()) {
+  FileConfigResolver(std::optional<fs::path> explicit_config, std::optional<fs::path> discovery_root)
+      : cwd_(fs::current_path()) {
+    if (discovery_root) discovery_root_ = absolute(*discovery_root);
     if (explicit_config) explicit_ = load(*explicit_config);
   }
 
@@ -355,18 +375,8 @@ class FileConfigResolver final : public ConfigResolver {
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
     std::string key;
-    RuleSettings settings = config->config.rules;
-    Locale locale = config->config.locale;
-    for (std::size_t i = 0; i < config->config.overrides.size(); ++i) {
-      const Override& override_entry = config->config.overrides[i];
-      const std::string relative = relative_to(file, override_entry.base);
-      if (std::any_of(override_entry.files.begin(), override_entry.files.end(),
-                      [&](const Glob& glob) { return glob.matches(relative); })) {
-        key += fmt::format("{},", i);
-        apply_settings(override_entry.rules, settings);
-        if (override_entry.locale) locale = *override_entry.locale;
-      }
-    }
+    Locale locale;
+    const RuleSettings settings = settings_for(*config, file, &key, &locale);
     auto& linter = config->linters[key];
     if (!linter) linter = compile(config->config, settings, locale);
     return linter;
@@ -389,17 +399,25 @@ class FileConfigResolver final : public ConfigResolver {
   std::vector<RuleDescription> rules_for(const fs::path& relative_file) override {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
-    const ConfigFile& config = config_for(file)->config;
+    const auto& config = config_for(file);
+    const RuleSettings settings = settings_for(*config, file, nullptr, nullptr);
     std::vector<RuleDescription> rules;
-    for (const RuleSpec& spec : config.pack.rules) {
+    for (const RuleSpec& spec : config->config.pack.rules) {
       RuleDescription rule{spec.info.id, spec.info.kind, spec.info.severity, spec.info.summary, true};
-      if (const auto found = config.rules.find(spec.info.id); found != config.rules.end()) {
+      if (const auto found = settings.find(spec.info.id); found != settings.end()) {
         rule.enabled = !found->second.off;
         if (found->second.severity) rule.severity = *found->second.severity;
       }
       rules.push_back(std::move(rule));
     }
     return rules;
+  }
+
+  ConfigSource config_of(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
+    std::lock_guard lock(mutex_);
+    const ConfigFile& config = config_for(file)->config;
+    return {config.path, config.files, config.baseline};
   }
 
   bool ignored(const fs::path& relative_file) override {
@@ -413,6 +431,32 @@ class FileConfigResolver final : public ConfigResolver {
     ConfigFile config;
     std::map<std::string, std::shared_ptr<const Linter>> linters;  // by the set of overrides applied
   };
+
+  // The rule settings and locale of `file` (absolute): the configuration's,
+  // then each override matching it (its globs relative to the configuration
+  // that wrote it, a parent's included). `key` names the overrides applied.
+  static RuleSettings settings_for(const Loaded& loaded, const fs::path& file, std::string* key, Locale* locale) {
+    RuleSettings settings = loaded.config.rules;
+    if (locale) *locale = loaded.config.locale;
+    for (std::size_t i = 0; i < loaded.config.overrides.size(); ++i) {
+      const Override& override_entry = loaded.config.overrides[i];
+      const std::string relative = relative_to(file, override_entry.base);
+      if (std::any_of(override_entry.files.begin(), override_entry.files.end(),
+                      [&](const Glob& glob) { return glob.matches(relative); })) {
+        if (key) *key += fmt::format("{},", i);
+        apply_settings(override_entry.rules, settings);
+        if (locale && override_entry.locale) *locale = *override_entry.locale;
+      }
+    }
+    return settings;
+  }
+
+  // Whether discovery stops at `dir` (after looking in it).
+  bool discovery_stops_at(const fs::path& dir) const {
+    if (discovery_root_) return dir == *discovery_root_;
+    std::error_code error;
+    return fs::exists(dir / ".git", error);
+  }
 
   std::shared_ptr<Loaded> load(const fs::path& path) {
     auto loaded = std::make_shared<Loaded>();
@@ -429,7 +473,8 @@ class FileConfigResolver final : public ConfigResolver {
   }
 
   // --config, else the nearest .medlint.yaml walking up from the file's
-  // folder, else the recommended pack. `file` is absolute.
+  // folder to the discovery root, else the recommended pack. `file` is
+  // absolute. A configuration above the repository is someone else's.
   const std::shared_ptr<Loaded>& config_for(const fs::path& file) {
     if (explicit_) return explicit_;
     std::error_code error;
@@ -447,7 +492,7 @@ class FileConfigResolver final : public ConfigResolver {
         found = &(by_directory_[dir] = load(candidate));
         break;
       }
-      if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+      if (discovery_stops_at(dir) || !dir.has_parent_path() || dir.parent_path() == dir) break;
       dir = dir.parent_path();
     }
     if (!found) {
@@ -464,6 +509,7 @@ class FileConfigResolver final : public ConfigResolver {
   }
 
   const fs::path cwd_;
+  std::optional<fs::path> discovery_root_;
   std::mutex mutex_;
   std::shared_ptr<Loaded> explicit_;
   std::shared_ptr<Loaded> default_;
@@ -472,8 +518,9 @@ class FileConfigResolver final : public ConfigResolver {
 
 }  // namespace
 
-std::unique_ptr<ConfigResolver> ConfigResolver::create(std::optional<fs::path> explicit_config) {
-  return std::make_unique<FileConfigResolver>(std::move(explicit_config));
+std::unique_ptr<ConfigResolver> ConfigResolver::create(std::optional<fs::path> explicit_config,
+                                                       std::optional<fs::path> discovery_root) {
+  return std::make_unique<FileConfigResolver>(std::move(explicit_config), std::move(discovery_root));
 }
 
 std::vector<RuleDescription> recommended_rules() {
@@ -488,6 +535,11 @@ std::optional<std::string> starter_config() { return shipped_file("rules/starter
 
 std::optional<std::string> rule_documentation(std::string_view rule_id) {
   return shipped_file(fmt::format("docs/rules/{}.md", rule_id));
+}
+
+std::optional<std::string> rule_documentation_url(std::string_view rule_id) {
+  if (!rule_documentation(rule_id)) return std::nullopt;
+  return fmt::format("{}/blob/main/docs/rules/{}.md", MEDLINT_HOMEPAGE, rule_id);
 }
 
 }  // namespace medlint

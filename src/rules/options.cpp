@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/closest.h"
+
 namespace medlint {
 
 ConfigError config_error(const std::string& path, const YAML::Node& node, const std::string& message) {
@@ -28,8 +30,11 @@ void Options::allow_only(std::initializer_list<std::string_view> known) const {
   for (const auto& entry : map_) {
     const std::string key = entry.first.as<std::string>("");
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      throw error(entry.first, fmt::format("unknown key `{}` in {}; expected one of: {}", key, what_,
-                                           fmt::join(known, ", ")));
+      // A key copied into a merged map (a rule's options from the
+      // configuration) lost its position; its value kept it.
+      const YAML::Node& located = entry.first.Mark().is_null() ? entry.second : entry.first;
+      throw error(located, fmt::format("unknown key `{}` in {}{}; expected one of: {}", key, what_,
+                                       did_you_mean(key, std::vector<std::string_view>(known)), fmt::join(known, ", ")));
     }
   }
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "core/closest.h"
+
 namespace medlint {
 namespace {
 
@@ -12,7 +14,7 @@ struct Directive {
   std::vector<std::string> rules;  // empty: every rule
   Span span;
   int line = 0;  // line the directive applies to, for the line forms
-  std::vector<bool> used;  // per rule (or one entry for "every rule")
+  std::vector<int> used;  // findings hidden, per rule (or one entry for "every rule")
 };
 
 std::vector<Directive> read_directives(const Document& document) {
@@ -43,7 +45,7 @@ std::vector<Directive> read_directives(const Document& document) {
   for (const Field& rule : document.meta.disabled_rules) {
     directives.push_back({Directive::Type::FrontMatter, {rule.value}, rule.span, 0, {}});
   }
-  for (Directive& directive : directives) directive.used.assign(std::max<std::size_t>(directive.rules.size(), 1), false);
+  for (Directive& directive : directives) directive.used.assign(std::max<std::size_t>(directive.rules.size(), 1), 0);
   return directives;
 }
 
@@ -64,12 +66,12 @@ bool suppress(std::vector<Directive>& directives, const Diagnostic& finding) {
     if (entry < 0) continue;
     switch (directive.type) {
       case Directive::Type::FrontMatter:
-        directive.used[static_cast<std::size_t>(entry)] = true;
+        ++directive.used[static_cast<std::size_t>(entry)];
         return true;
       case Directive::Type::DisableNextLine:
       case Directive::Type::DisableLine:
         if (directive.line == finding.start.line) {
-          directive.used[static_cast<std::size_t>(entry)] = true;
+          ++directive.used[static_cast<std::size_t>(entry)];
           return true;
         }
         break;
@@ -80,7 +82,7 @@ bool suppress(std::vector<Directive>& directives, const Diagnostic& finding) {
     }
   }
   if (region && region->type == Directive::Type::Disable) {
-    region->used[static_cast<std::size_t>(entry_for(*region, finding.rule))] = true;
+    ++region->used[static_cast<std::size_t>(entry_for(*region, finding.rule))];
     return true;
   }
   return false;
@@ -89,7 +91,8 @@ bool suppress(std::vector<Directive>& directives, const Diagnostic& finding) {
 }  // namespace
 
 std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector<Diagnostic> findings,
-                                           bool report_unused) {
+                                           const std::vector<std::string_view>& rule_ids, bool report_unused,
+                                           bool report_used) {
   std::vector<Directive> directives = read_directives(document);
   if (directives.empty()) return findings;
   const auto is_problem = [&](const Diagnostic& finding) {
@@ -100,14 +103,26 @@ std::vector<Diagnostic> apply_suppressions(const Document& document, std::vector
   for (Diagnostic& finding : findings) {
     if (is_problem(finding) || !suppress(directives, finding)) kept.push_back(std::move(finding));
   }
-  if (!report_unused) return kept;
   for (const Directive& directive : directives) {
     if (directive.type == Directive::Type::Enable) continue;
     for (std::size_t i = 0; i < directive.used.size(); ++i) {
-      if (directive.used[i]) continue;
       const std::string what = directive.rules.empty() ? "this suppression" : fmt::format("the suppression of `{}`", directive.rules[i]);
-      kept.push_back(make_diagnostic(document.source(), "unused-disable", Severity::Warning, directive.span,
-                                     fmt::format("{} suppresses nothing", what), "remove it"));
+      const int hidden = directive.used[i];
+      if (hidden == 0 && report_unused) {
+        const bool unknown = !directive.rules.empty() &&
+                             std::find(rule_ids.begin(), rule_ids.end(), directive.rules[i]) == rule_ids.end();
+        kept.push_back(make_diagnostic(
+            document.source(), "unused-disable", Severity::Warning, directive.span,
+            fmt::format("{} suppresses nothing{}", what,
+                        unknown ? fmt::format(": no rule is named `{}`{}", directive.rules[i],
+                                              did_you_mean(directive.rules[i], rule_ids))
+                                : std::string()),
+            "remove it"));
+      } else if (hidden > 0 && report_used) {
+        kept.push_back(make_diagnostic(document.source(), kSuppressionRule, Severity::Info, directive.span,
+                                       fmt::format("{} hides {} finding{}", what, hidden, hidden == 1 ? "" : "s"),
+                                       "`--no-inline-config` reports what it hides"));
+      }
     }
   }
   return kept;

@@ -371,7 +371,7 @@ TEST_P(ReportGoldenTest, MatchesTheGoldenFile) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, ReportGoldenTest,
-                         ::testing::Values("pretty", "json", "sarif", "github", "junit", "gitlab"));
+                         ::testing::Values("pretty", "json", "sarif", "github", "junit", "gitlab", "markdown"));
 
 // What code scanning needs from SARIF, checked without the official schema
 // (the schema check is tests/sarif_schema_test.py, when ../shared is present).
@@ -456,6 +456,21 @@ TEST_F(CliTest, ExtendsAParentConfigurationAndOverridesSetLocale) {
   EXPECT_THAT(american.out, Not(HasSubstr("citations-present")));
 }
 
+// A parent's `baseline:` holds for a nested configuration that extends it
+// (a nested one that does not extend it starts afresh).
+TEST_F(CliTest, ExtendsKeepsTheParentsBaseline) {
+  write("uk/a.md", "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n"
+                   "Chest pain can be a sign of a heart attack.\n");
+  write(".medlint.yaml", "baseline: base.json\n");
+  write("uk/.medlint.yaml", "extends: ../.medlint.yaml\nlocale: en-GB\n");
+  ASSERT_EQ(medlint("--today 2026-11-23 baseline . -o base.json", dir_).exit_code, 0);
+  const CommandResult extended = medlint("--today 2026-11-23 .", dir_);
+  EXPECT_EQ(extended.exit_code, 0) << extended.out;
+  EXPECT_THAT(extended.out, HasSubstr("1 findings hidden by the baseline"));
+  write("uk/.medlint.yaml", "locale: en-GB\n");
+  EXPECT_EQ(medlint("--today 2026-11-23 .", dir_).exit_code, 1);
+}
+
 TEST_F(CliTest, ExtendsCycleIsAConfigurationError) {
   write("a/.medlint.yaml", "extends: ../b/.medlint.yaml\n");
   write("b/.medlint.yaml", "extends: ../a/.medlint.yaml\n");
@@ -478,6 +493,48 @@ TEST(CliCommandsTest, InspectPrintsWhatTheReadersUnderstood) {
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_THAT(run.out, HasSubstr("review date: \"15 March 2023\" at 16:21"));
   EXPECT_EQ(medlint("inspect no-such-file.md").exit_code, 2);
+}
+
+TEST_F(CliTest, MisspeltNamesGetADidYouMean) {
+  write("a.md", kGood);
+  const auto config_error = [&](const std::string& config) {
+    write(".medlint.yaml", config);
+    return medlint("--today 2026-11-23 a.md", dir_);
+  };
+  EXPECT_THAT(config_error("rules:\n  self-treatmnt: error\n").out,
+              HasSubstr(".medlint.yaml:2:3: unknown rule `self-treatmnt` (did you mean `self-treatment`?)"));
+  EXPECT_THAT(config_error("ignroe: []\n").out, HasSubstr("unknown key `ignroe` in the configuration (did you mean `ignore`?)"));
+  EXPECT_THAT(config_error("rules:\n  self-treatment: warnng\n").out, HasSubstr("(did you mean `warning`?)"));
+  // An option key is reported on its own line, not at 1:1.
+  EXPECT_THAT(config_error("rules:\n  review-freshness:\n    severity: warn\n    max_age_monts: 3\n").out,
+              HasSubstr(".medlint.yaml:4:20: unknown key `max_age_monts` in options of rule `review-freshness` "
+                        "(did you mean `max_age_months`?)"));
+  const CommandResult warn = config_error("rules:\n  self-treatment: warn\n");
+  EXPECT_EQ(warn.exit_code, 0) << warn.out;
+  fs::remove(dir_ / ".medlint.yaml");
+  EXPECT_THAT(medlint("explain self-treatmen", dir_).out, HasSubstr("(did you mean `self-treatment`?)"));
+  write("b.md", std::string(kGood) + "<!-- medlint-disable-next-line self-treatmnt -->\nRest.\n");
+  EXPECT_THAT(medlint("--today 2026-11-23 --report-unused-disables b.md", dir_).out,
+              HasSubstr("no rule is named `self-treatmnt` (did you mean `self-treatment`?)"));
+  EXPECT_THAT(medlint("rules --fail-on warn", dir_).exit_code, 0);
+}
+
+TEST_F(CliTest, ReportsCountAndLocateCorrectly) {
+  write("aging.md", "---\ntitle: T\nlast_reviewed: 2024-06-01\nreferences: [a]\n---\nRest helps.\n");
+  write("good.md", kGood);
+  // One failed test case per file with findings, however many findings.
+  EXPECT_THAT(medlint("--today 2026-11-23 --format junit .", dir_).out, HasSubstr("tests=\"2\" failures=\"1\""));
+  write("stale.md", std::string(kStale) + "<!-- medlint-disable-next-line safety-escalation -->\nChest pain can mean a heart attack.\n");
+  const CommandResult statistics =
+      medlint("--today 2026-11-23 --fail-on never --statistics --report-suppressions aging.md stale.md", dir_);
+  EXPECT_THAT(statistics.out, HasSubstr("      1  warning  review-freshness\n"));
+  EXPECT_THAT(statistics.out, HasSubstr("      1  error    review-freshness\n"));
+  EXPECT_THAT(statistics.out, HasSubstr("2 files checked: 2 errors, 1 warning, 1 info ("));
+  const CommandResult sarif =
+      medlint(fmt::format("--today 2026-11-23 --format sarif '{}' stale.md", (dir_ / "aging.md").string()), dir_);
+  EXPECT_THAT(sarif.out, HasSubstr(fmt::format("{{\"uri\": \"file://{}\"}}", (dir_ / "aging.md").string())));
+  EXPECT_THAT(sarif.out, HasSubstr("{\"uri\": \"stale.md\", \"uriBaseId\": \"%SRCROOT%\"}"));
+  EXPECT_THAT(sarif.out, HasSubstr("\"properties\": {\"configs\": [\"medlint:recommended\"]}"));
 }
 
 }  // namespace

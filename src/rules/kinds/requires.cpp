@@ -23,15 +23,19 @@ struct Trigger {
   std::vector<int> any_of;  // indices into requirements: one of them must appear
   std::vector<int> all_of;  // each of these must appear as well
   std::string message;
+  // Cues that say whether a mention is the reader's present symptom; a
+  // group may name its own ("meningitis" stays a red flag where a
+  // description of a disease's features would not).
+  std::shared_ptr<const ContextCues> cues;
 };
 
 class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
-               std::vector<Requirement> requirements, std::shared_ptr<const ContextCues> trigger_cues,
+               std::vector<Requirement> requirements,
                std::shared_ptr<const ContextCues> wording_cues)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
-        requirements_(std::move(requirements)), trigger_cues_(std::move(trigger_cues)),
+        requirements_(std::move(requirements)),
         wording_cues_(std::move(wording_cues)) {}
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
@@ -65,15 +69,18 @@ class RequiresRule final : public Rule {
     };
     // One finding per red flag and scope: its first unescalated mention.
     std::set<std::pair<int, std::size_t>> reported;
+    // And one per sentence: "chest pain can be a sign of a heart attack"
+    // lacks one piece of advice, not two.
+    std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
       for (const Lexicon::Match& match : triggers_.find_all(folded, range, context.hits)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
-        if (trigger_cues_) {
-          const Cue cue = trigger_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
+        const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
+        if (trigger.cues) {
+          const Cue cue = trigger.cues->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
           if (cue == Cue::Negated || cue == Cue::Reported) continue;
         }
-        const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
         const Span scope = enclosing_range(document, scope_, match.text.begin);
         std::vector<std::string> missing;
         const bool any = trigger.any_of.empty() ||
@@ -87,7 +94,10 @@ class RequiresRule final : public Rule {
         for (int requirement : trigger.all_of) {
           if (!appears(requirement, scope)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
         }
-        if (missing.empty() || !reported.emplace(match.group, scope.begin).second) continue;
+        if (missing.empty() || !reported.emplace(match.group, scope.begin).second ||
+            !reported_sentences.insert(sentence_range(document, match.text.begin).begin).second) {
+          continue;
+        }
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
         const std::string needed = fmt::format("{}", fmt::join(missing, "; and "));
         out.push_back(finding(document, document.text().to_source(match.text),
@@ -102,7 +112,6 @@ class RequiresRule final : public Rule {
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
   std::vector<Requirement> requirements_;
-  std::shared_ptr<const ContextCues> trigger_cues_;
   std::shared_ptr<const ContextCues> wording_cues_;
 };
 
@@ -150,21 +159,22 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   const std::vector<int> default_all = names_to_indices(options, "all_of");
   const std::string message = options.string("message", "\"{match}\" needs {missing}");
 
+  const std::shared_ptr<const ContextCues> trigger_cues = read_cue_option(options, "trigger_context", context);
   Lexicon triggers = Lexicon::read(options.node("triggers"), path, context.locale,
                                    fmt::format("`triggers` of rule `{}`", info.id));
   std::vector<Trigger> trigger_info;
   for (const YAML::Node& group_node : triggers.nodes()) {
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
-    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message"});
+    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
+    trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
     trigger_info.push_back(std::move(trigger));
   }
   return std::make_unique<RequiresRule>(std::move(info), scope, std::move(triggers), std::move(trigger_info),
-                                        std::move(requirements), read_cue_option(options, "trigger_context", context),
-                                        read_cue_option(options, "wording_context", context));
+                                        std::move(requirements), read_cue_option(options, "wording_context", context));
 }
 
 }  // namespace medlint

@@ -50,10 +50,13 @@ class ReviewRule final : public Rule {
       }
       any_mention = true;
       if (sys_days{result.value->date} > sys_days{context.today}) {
-        out.push_back(finding(document, mention.span,
-                              fmt::format("review date {} is in the future (today is {})", to_iso(result.value->date),
-                                          to_iso(context.today)),
-                              "a review date records a review that has happened; correct the date"));
+        Diagnostic diagnostic =
+            finding(document, mention.span,
+                    fmt::format("review date {} is in the future (today is {})", to_iso(result.value->date),
+                                to_iso(context.today)),
+                    "a review date records a review that has happened; correct the date");
+        diagnostic.fix = past_reading_in_other_order(mention, context);
+        out.push_back(std::move(diagnostic));
         continue;
       }
       if (!latest || sys_days{result.value->date} > sys_days{latest->date.date}) latest = Reading{&mention, *result.value};
@@ -114,6 +117,23 @@ class ReviewRule final : public Rule {
                             fmt::format("the next review was due {} and has passed", to_iso(date->date)),
                             "review the article and set a new next-review date"));
     }
+  }
+
+  // A numeric date in the future as the locale reads it (day and month
+  // both 12 or less) that is in the past read the other way round was most
+  // likely written in the other locale's order: rewrite it unambiguously.
+  std::optional<Fix> past_reading_in_other_order(const DateMention& mention, const RuleContext& context) const {
+    if (options_.date_order == DateOrder::YearMonthDay) return std::nullopt;
+    const DateOrder other =
+        options_.date_order == DateOrder::MonthDayYear ? DateOrder::DayMonthYear : DateOrder::MonthDayYear;
+    const DateResult reading = parse_date(mention.raw, other);
+    if (!reading.value || reading.value->precision != ParsedDate::Precision::Day ||
+        sys_days{reading.value->date} > sys_days{context.today}) {
+      return std::nullopt;
+    }
+    const std::string iso = to_iso(reading.value->date);
+    return Fix{fmt::format("Write the date as {} ({} first)", iso, other == DateOrder::DayMonthYear ? "day" : "month"),
+               mention.span, iso};
   }
 
   ReviewOptions options_;

@@ -1,0 +1,60 @@
+// The pipeline's inner steps, shared by the plain run (pipeline.cpp) and the
+// git gate (gate.cpp): finding article files and linting a list of them.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/glob.h"
+#include "lint/git.h"
+#include "medlint/lint.h"
+
+namespace medlint {
+
+struct Target {
+  std::string path{};  // as reported
+  bool from_stdin = false;
+  std::optional<std::string> error{};    // a path that could not be walked
+  std::optional<GitChange> staged{};     // read this staged blob, not the working tree
+  std::optional<std::string> content{};  // already read (from an older commit)
+  // Where the configuration is looked up, when not at `path` (a file of an
+  // older commit, written to a private snapshot of that commit's configuration).
+  std::optional<std::filesystem::path> config_anchor{};
+};
+
+std::vector<Glob> exclude_globs(const LintOptions& options);
+bool excluded(const std::vector<Glob>& excludes, const std::string& path);
+
+// Why a file is not an article, or nullopt when it is one: the
+// configuration's `include` decides when it has one (`included`); else the
+// article extensions do, leaving out a project's README, CHANGELOG, LICENSE
+// and CONTRIBUTING and anything under node_modules.
+std::optional<std::string> not_an_article(const std::filesystem::path& path, std::optional<bool> included);
+
+// Article files under `paths` (folders walked in sorted order, leaving out
+// what is not an article, what the configuration ignores and what git
+// ignores), and "-" for standard input. A file named explicitly that is not
+// checked gets a notice saying why. With `keep_configured_out`, articles the
+// configuration's `ignore` or `include` leaves out are kept (linting skips
+// them; the gate compares them with the merge base).
+std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
+                               std::vector<std::string>& notices, bool keep_configured_out);
+
+// Whether `file` (relative to the current folder) lies under one of `paths`.
+bool under_any(const std::string& file, const std::vector<std::string>& paths);
+
+// A run over `targets` and, per file, the configuration that applied to it
+// (none when it was not linted: unreadable, or ignored).
+struct LintedTargets {
+  LintRun run;  // files in target order
+  std::vector<std::optional<ConfigSource>> configs;
+};
+
+LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& context,
+                           ConfigResolver& resolver, const std::string* stdin_text);
+
+// The gate's targets and run for --changed-since, --new-since and --staged.
+LintedTargets lint_git_changes(const LintOptions& options, ConfigResolver& resolver);
+
+}  // namespace medlint
