@@ -14,7 +14,9 @@
 
 namespace medlint {
 
-enum class Format { Markdown, PlainText };
+enum class Format { Markdown, Mdx, Html, PlainText };
+
+std::string_view to_string(Format format);
 
 enum class BlockKind {
   Title,         // plain text: first line; Markdown: first level-1 heading when no front matter title
@@ -29,7 +31,9 @@ enum class BlockKind {
   Reference,     // one entry of the reference list (not prose)
   NonEditorial,  // sponsor blocks, slideshow teasers (not prose)
   Code,          // code blocks (not prose)
-  Html,          // HTML blocks (not prose)
+  Html,          // HTML that is not text: markup, scripts, styles (not prose)
+  Byline,        // "By Jane Doe, MD" (not prose)
+  Mdx,           // MDX import/export statements and JSX tag lines (not prose)
 };
 
 std::string_view to_string(BlockKind kind);
@@ -54,13 +58,15 @@ struct Section {
 
 // A date an article states about itself, as written; rules interpret it.
 struct DateMention {
-  enum class Kind { Reviewed, Updated, NextReview };
+  enum class Kind { Reviewed, Updated, Published, NextReview };
   Kind kind = Kind::Reviewed;
   std::string raw;    // the date text exactly as written, e.g. "11/11/2021"
   std::string label;  // front matter key, or the body label, e.g. "Medically Reviewed on"
   Span span;          // source bytes of the date text
   bool from_front_matter = false;
 };
+
+std::string_view to_string(DateMention::Kind kind);
 
 struct Reference {
   std::string text;  // the entry as written (or its front matter title)
@@ -75,6 +81,7 @@ struct Reference {
 struct Field {
   std::string value;
   Span span;
+  std::string origin;  // the front matter key, or the body line's label ("first line", "byline")
 };
 
 struct Metadata {
@@ -84,6 +91,9 @@ struct Metadata {
   std::optional<Field> author;
   std::vector<DateMention> dates;
   std::vector<Reference> references;
+  // Links in the prose to a citable record (PubMed, PubMed Central, a DOI);
+  // the references rule may count them.
+  std::vector<Reference> cited_links;
   // Rule ids listed under front matter `medlint: {disable: [...]}`.
   std::vector<Field> disabled_rules;
 };

@@ -78,6 +78,9 @@ struct LintRun {
   std::vector<std::string> configs;
   // What the user should know that is not a finding (standard error).
   std::vector<std::string> notes;
+  // Files named on the command line that were not checked, and why
+  // (standard error, as `medlint: notice: ...`).
+  std::vector<std::string> notices;
 };
 
 // A problem with how medlint was asked to run that is not configuration:

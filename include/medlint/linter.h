@@ -11,6 +11,7 @@
 
 #include "medlint/diagnostic.h"
 #include "medlint/document.h"
+#include "medlint/parse.h"
 
 namespace medlint {
 
@@ -83,8 +84,14 @@ class ConfigResolver {
 
   // Throws ConfigError.
   virtual std::shared_ptr<const Linter> linter_for(const std::filesystem::path& file) = 0;
-  // Whether the file's configuration `ignore:`s it.
+  // Whether the file's configuration `ignore:`s it (the last matching
+  // glob decides; "!glob" takes files back).
   virtual bool ignored(const std::filesystem::path& file) = 0;
+  // Whether the file's configuration `include:`s it; nullopt when it has no
+  // `include` list (the default article extensions apply).
+  virtual std::optional<bool> included(const std::filesystem::path& file) = 0;
+  // What the file's configuration tells the readers (front matter `fields`).
+  virtual ReaderOptions reader_options_for(const std::filesystem::path& file) = 0;
   // The rules of the packs a file's configuration uses, with the
   // severities it and the `overrides` matching the file set.
   virtual std::vector<RuleDescription> rules_for(const std::filesystem::path& file) = 0;

@@ -15,7 +15,9 @@
 #include "lint/git.h"
 #include "medlint/baseline.h"
 #include "medlint/date.h"
+#include "medlint/inspect.h"
 #include "medlint/lint.h"
+#include "medlint/parse.h"
 #include "medlint/report.h"
 #include "medlint/server.h"
 
@@ -133,6 +135,30 @@ int list_rules(const std::optional<std::filesystem::path>& config) {
   return kExitClean;
 }
 
+// What the readers understood of one file ("-": standard input, named by
+// --stdin-filename), read as its configuration says.
+int inspect_file(const std::string& file, const std::string& stdin_filename,
+                 const std::optional<std::filesystem::path>& config, const std::string& format) {
+  const std::string path = file == "-" && !stdin_filename.empty() ? stdin_filename : file;
+  std::string bytes;
+  if (file == "-") {
+    bytes = read_stdin();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << fmt::format("medlint: cannot read \"{}\"\n", file);
+      return kExitUsage;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto resolver = ConfigResolver::create(config);
+  auto source = std::make_shared<SourceFile>(path, std::move(bytes));
+  const Document document =
+      parse(source, format_for_path(path).value_or(Format::PlainText), resolver->reader_options_for(path));
+  write_inspection(document, format == "json" ? InspectFormat::Json : InspectFormat::Text, std::cout);
+  return kExitClean;
+}
+
 int explain(const std::string& rule) {
   if (auto doc = rule_documentation(rule)) {
     std::cout << *doc;
@@ -224,6 +250,12 @@ int main(int argc, char** argv) {
   baseline_command->fallthrough();
   CLI::App* rules_command = app.add_subcommand("rules", "List the rules in use here (the project's packs and severities)");
   rules_command->fallthrough();
+  std::string inspected_file;
+  std::string inspect_format = "text";
+  CLI::App* inspect_command = app.add_subcommand("inspect", "Show what the readers understood of a file");
+  inspect_command->add_option("file", inspected_file, "Article file; - reads standard input")->required();
+  inspect_command->add_option("--format", inspect_format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  inspect_command->fallthrough();
   CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
   explain_command->add_option("rule", explained_rule, "Rule id")->required();
   CLI::App* server_command =
@@ -240,6 +272,10 @@ int main(int argc, char** argv) {
   try {
     if (rules_command->parsed()) return list_rules(config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config));
     if (explain_command->parsed()) return explain(explained_rule);
+    if (inspect_command->parsed()) {
+      return inspect_file(inspected_file, stdin_filename, config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config),
+                          inspect_format);
+    }
     if (init_command->parsed()) return init_config(force);
     if (hook_command->parsed()) return install_hook(force, hook_baseline);
     if (server_command->parsed()) return serve(config, today);
@@ -286,6 +322,7 @@ int main(int argc, char** argv) {
     const LintRun run = lint_paths(options, &read_stdin);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const Summary summary = summarize(run, elapsed);
+    for (const std::string& notice : run.notices) std::cerr << "medlint: notice: " << notice << '\n';
     if (baseline_command->parsed()) {
       write_baseline(run, baseline_output);
       std::cerr << fmt::format("medlint: recorded {} findings of {} files in {}\n",

@@ -94,9 +94,26 @@ DateResult make(int y, int m, int d, ParsedDate::Precision precision, std::strin
   return {ParsedDate{date, precision}, {}};
 }
 
+// "2026-06-01T10:00:00Z", "2026-06-01 10:00:00 +0100" (Jekyll), TOML's
+// "2026-06-01T10:00:00-08:00": the date part, or the text unchanged. The
+// day is taken as written, whatever the time zone.
+std::string_view date_of_datetime(std::string_view text) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+  };
+  const bool datetime = text.size() >= 16 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' &&
+                        digits(8, 2) && (text[10] == 'T' || text[10] == 't' || text[10] == ' ') && digits(11, 2) &&
+                        text[13] == ':' && digits(14, 2);
+  return datetime ? text.substr(0, 10) : text;
+}
+
 }  // namespace
 
-DateResult parse_date(std::string_view text, DateOrder order) {
+DateResult parse_date(std::string_view written, DateOrder order) {
+  const std::string_view text = date_of_datetime(written);
   std::vector<Token> tokens;
   std::vector<char> separators;
   if (!tokenize(text, tokens, separators) || tokens.size() > 3) {

@@ -23,8 +23,30 @@ std::string_view to_string(BlockKind kind) {
     case BlockKind::NonEditorial: return "non-editorial";
     case BlockKind::Code: return "code";
     case BlockKind::Html: return "html";
+    case BlockKind::Byline: return "byline";
+    case BlockKind::Mdx: return "mdx";
   }
   return "paragraph";
+}
+
+std::string_view to_string(Format format) {
+  switch (format) {
+    case Format::Markdown: return "markdown";
+    case Format::Mdx: return "mdx";
+    case Format::Html: return "html";
+    case Format::PlainText: return "plain-text";
+  }
+  return "plain-text";
+}
+
+std::string_view to_string(DateMention::Kind kind) {
+  switch (kind) {
+    case DateMention::Kind::Reviewed: return "reviewed";
+    case DateMention::Kind::Updated: return "updated";
+    case DateMention::Kind::Published: return "published";
+    case DateMention::Kind::NextReview: return "next-review";
+  }
+  return "reviewed";
 }
 
 bool is_prose(BlockKind kind) {

@@ -67,14 +67,15 @@ bool configuration_changed(const std::vector<GitChange>& changes, const LintOpti
   return std::any_of(changed.begin(), changed.end(), [&](const fs::path& file) { return within(file, in_use); });
 }
 
-// The changed article files under the given paths.
+// The changed article files under the given paths (articles as a walk
+// finds them: `include`, the article extensions, no project files).
 std::vector<Target> changed_articles(const std::vector<GitChange>& changes, const LintOptions& options,
-                                     const std::vector<Glob>& excludes) {
+                                     const std::vector<Glob>& excludes, ConfigResolver& resolver) {
   const std::optional<fs::path> repository = git_repository_root();
   std::vector<Target> targets;
   for (const GitChange& change : changes) {
-    if (change.status == 'D' || !format_for_path(change.path) || !under_any(change.path, options.paths) ||
-        excluded(excludes, change.path)) {
+    if (change.status == 'D' || !under_any(change.path, options.paths) || excluded(excludes, change.path) ||
+        not_an_article(change.path, resolver.included(change.path))) {
       continue;
     }
     Target target{.path = change.path};
@@ -215,15 +216,22 @@ void keep_new_findings(FileResult& head, const FileResult* base) {
   }
 }
 
+// What leaves a file out of its configuration's checks: `ignore`, or an
+// `include` list that does not name it.
+std::optional<std::string_view> left_out_by(ConfigResolver& resolver, const fs::path& file) {
+  if (resolver.ignored(file)) return "`ignore`";
+  if (resolver.included(file) == false) return "`include`";
+  return std::nullopt;
+}
+
 // How the configuration of one article got weaker from `base` to `head`:
 // "stops checking it", "turns `x` off", "lowers `x` from error to warning",
 // "drops rule `x`".
 std::vector<std::string> weakenings(ConfigResolver& head, const fs::path& head_file, ConfigResolver& base,
                                     const fs::path& base_file) {
-  const bool ignored_now = head.ignored(head_file);
-  if (ignored_now) {
-    if (base.ignored(base_file)) return {};
-    return {"stops checking it (`ignore`)"};
+  if (const auto left_out = left_out_by(head, head_file)) {
+    if (left_out_by(base, base_file)) return {};
+    return {fmt::format("stops checking it ({})", *left_out)};
   }
   const std::vector<RuleDescription> now = head.rules_for(head_file);
   std::vector<std::string> changes;
@@ -296,19 +304,22 @@ LintedTargets lint_git_changes(const LintOptions& options, ConfigResolver& resol
   if (options.staged) {
     const std::vector<GitChange> changes = git_staged_changes();
     load_changed_configs(changes);
-    return lint_targets(changed_articles(changes, options, excludes), options, options.context, resolver, nullptr);
+    return lint_targets(changed_articles(changes, options, excludes, resolver), options, options.context, resolver,
+                        nullptr);
   }
   const std::string& revision = options.new_since ? *options.new_since : *options.changed_since;
   const std::string commit = git_merge_base(revision);
   const std::vector<GitChange> changes = git_changes(commit);
   load_changed_configs(changes);
-  const std::vector<Target> every_article = walk_paths(options, excludes);
+  std::vector<std::string> notices;
+  const std::vector<Target> every_article = walk_paths(options, excludes, resolver, notices, true);
   const std::vector<Target> targets = configuration_changed(changes, options, resolver, every_article)
                                           ? every_article
-                                          : changed_articles(changes, options, excludes);
+                                          : changed_articles(changes, options, excludes, resolver);
   LintContext context = options.context;
   context.report_suppressions = context.report_suppressions || options.new_since.has_value();
   LintedTargets head = lint_targets(targets, options, context, resolver, nullptr);
+  head.run.notices = std::move(notices);
   if (!options.new_since) {
     if (options.only_changed_lines) keep_changed_lines(commit, head.run);
     return head;

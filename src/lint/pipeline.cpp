@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/parallel.h"
+#include "lint/git_check_ignore.h"
 #include "lint/targets.h"
 #include "medlint/baseline.h"
 #include "medlint/lint.h"
@@ -22,10 +23,27 @@ bool excluded_path(const std::vector<Glob>& excludes, const std::string& path) {
   return std::any_of(excludes.begin(), excludes.end(), [&](const Glob& glob) { return glob.matches(path); });
 }
 
+// A project's own files, not articles, whatever their extension.
+bool is_project_file(const fs::path& path) {
+  std::string stem = path.stem().string();
+  for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kNames[] = {"README", "CHANGELOG", "LICENSE", "CONTRIBUTING", "CODE_OF_CONDUCT",
+                                                "SECURITY", "AUTHORS", "NOTICE", "CMAKELISTS", "ROBOTS"};
+  return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames) || stem.starts_with("REQUIREMENTS");
+}
+
+bool under_node_modules(const fs::path& path) {
+  return std::any_of(path.begin(), path.end(), [](const fs::path& part) { return part == "node_modules"; });
+}
+
 // Recursively lists article files in sorted order. Hidden folders and .git
-// are skipped; a symlinked folder is entered once (a symlink loop ends there).
-void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::path>& entered,
-          std::vector<Target>& out) {
+// are skipped, and node_modules unless the configuration includes files
+// there; a symlinked folder is entered once (a symlink loop ends there).
+// With `keep_configured_out`, files the configuration's `ignore` or
+// `include` leaves out are listed too (the gate compares them with the
+// merge base, where they may have been checked).
+void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver& resolver, bool keep_configured_out,
+          std::set<fs::path>& entered, std::vector<Target>& out) {
   std::error_code error;
   const fs::path canonical = fs::canonical(dir, error);
   if (error || !entered.insert(canonical).second) return;
@@ -37,17 +55,39 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, std::set<fs::p
   }
   std::sort(entries.begin(), entries.end(),
             [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+  // One folder has one configuration: whether it has an `include` list is
+  // asked once, not per file.
+  const bool include_list = resolver.included(dir / "article.md").has_value();
   for (const fs::directory_entry& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string path = entry.path().generic_string();
     if (name.starts_with(".") || excluded_path(excludes, path)) continue;
     std::error_code status_error;
     if (entry.is_directory(status_error)) {
-      walk(entry.path(), excludes, entered, out);
-    } else if (entry.is_regular_file(status_error) && format_for_path(name)) {
-      out.push_back({.path = path});
+      if (name == "node_modules" && !resolver.included(entry.path() / "article.md")) continue;
+      walk(entry.path(), excludes, resolver, keep_configured_out, entered, out);
+    } else if (entry.is_regular_file(status_error)) {
+      const bool article = !not_an_article(entry.path(), include_list ? resolver.included(entry.path()) : std::nullopt) &&
+                           !resolver.ignored(entry.path());
+      if (article || (keep_configured_out && !not_an_article(entry.path(), std::nullopt))) out.push_back({.path = path});
     }
   }
+}
+
+// Drops the files of `targets[from...]` (found under `root`) that git ignores.
+void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target>& targets) {
+  std::vector<std::string> relative;
+  for (std::size_t i = from; i < targets.size(); ++i) {
+    relative.push_back(fs::path(targets[i].path).lexically_relative(root).generic_string());
+  }
+  const std::vector<std::string> ignored = git_ignored(root, relative);
+  if (ignored.empty()) return;
+  const std::set<std::string> ignored_set(ignored.begin(), ignored.end());
+  std::size_t kept = from;
+  for (std::size_t i = from; i < targets.size(); ++i) {
+    if (targets[i].error || !ignored_set.count(relative[i - from])) targets[kept++] = std::move(targets[i]);
+  }
+  targets.resize(kept);
 }
 
 std::optional<std::string> read_file(const std::string& path, std::size_t limit, std::string& error) {
@@ -154,11 +194,16 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   const fs::path config_anchor = target.config_anchor   ? *target.config_anchor
                                  : target.from_stdin ? fs::current_path() / target.path
                                                      : fs::path(target.path);
-  if (!target.from_stdin && resolver.ignored(config_anchor)) return result;
+  // Left out by the configuration (`ignore`, or an `include` that does not
+  // name it): not checked.
+  if (!target.from_stdin && (resolver.ignored(config_anchor) || resolver.included(config_anchor) == false)) {
+    return result;
+  }
   config = resolver.config_of(config_anchor);
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
   auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
-  const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText));
+  const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText),
+                                  resolver.reader_options_for(config_anchor));
   result.diagnostics = linter->lint(document, context);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     result.excerpts.push_back(excerpt_of(*source, diagnostic));
@@ -197,16 +242,22 @@ void apply_baselines(const LintOptions& options, LintedTargets& linted) {
 }
 
 LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin) {
-  const std::vector<Target> targets = walk_paths(options, exclude_globs(options));
-  if (targets.empty()) {
-    throw UsageError(fmt::format("no articles to check under {} (folders are searched for .md, .markdown and .txt files)",
+  std::vector<std::string> notices;
+  const std::vector<Target> targets = walk_paths(options, exclude_globs(options), resolver, notices, false);
+  // Named files that are not checked have their notices; only a run that
+  // finds nothing at all is a usage error.
+  if (targets.empty() && notices.empty()) {
+    throw UsageError(fmt::format("no articles to check under {} (folders are searched for .md, .markdown, .mdx, .html, "
+                                 ".htm and .txt files; `include` in .medlint.yaml adds others)",
                                  fmt::join(options.paths, ", ")));
   }
   std::optional<std::string> stdin_text;
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
     stdin_text = read_stdin();
   }
-  return lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
+  LintedTargets linted = lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
+  linted.run.notices = std::move(notices);
+  return linted;
 }
 
 }  // namespace
@@ -230,7 +281,21 @@ bool under_any(const std::string& file, const std::vector<std::string>& paths) {
   return false;
 }
 
-std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes) {
+std::optional<std::string> not_an_article(const fs::path& path, std::optional<bool> included) {
+  if (included) {
+    if (*included) return std::nullopt;
+    return "not in the configuration's `include`";
+  }
+  if (!format_for_path(path.filename().string())) {
+    return "not an article (articles are .md, .markdown, .mdx, .html, .htm and .txt files; `include` adds others)";
+  }
+  if (is_project_file(path)) return "a project file, not an article (`include` it to lint it)";
+  if (under_node_modules(path)) return "under node_modules, not an article (`include` it to lint it)";
+  return std::nullopt;
+}
+
+std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
+                               std::vector<std::string>& notices, bool keep_configured_out) {
   std::vector<Target> targets;
   std::set<fs::path> entered;
   for (const std::string& path : options.paths) {
@@ -245,10 +310,25 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
                          .error = fmt::format("cannot read \"{}\": {}", path,
                                               error ? error.message() : "No such file or directory")});
     } else if (fs::is_directory(status)) {
-      walk(path, excludes, entered, targets);
+      const std::size_t first = targets.size();
+      walk(path, excludes, resolver, keep_configured_out, entered, targets);
+      drop_git_ignored(path, first, targets);
     } else if (!excluded_path(excludes, fs::path(path).generic_string())) {
-      // A file named explicitly is linted whatever its extension (as plain text).
-      targets.push_back({.path = path});
+      // A file named explicitly is not skipped in silence.
+      const fs::path file(path);
+      const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+      if (keep_configured_out && !not_an_article(file, std::nullopt) &&
+          git_ignored(folder, {file.filename().string()}).empty()) {
+        targets.push_back({.path = path});  // lint_one skips it if the configuration leaves it out
+      } else if (auto why = not_an_article(file, resolver.included(file))) {
+        notices.push_back(fmt::format("{}: not checked: {}", path, *why));
+      } else if (resolver.ignored(file)) {
+        notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));
+      } else if (!git_ignored(folder, {file.filename().string()}).empty()) {
+        notices.push_back(fmt::format("{}: not checked: git ignores it (.gitignore)", path));
+      } else {
+        targets.push_back({.path = path});
+      }
     }
   }
   return targets;

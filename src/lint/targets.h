@@ -26,9 +26,20 @@ struct Target {
 std::vector<Glob> exclude_globs(const LintOptions& options);
 bool excluded(const std::vector<Glob>& excludes, const std::string& path);
 
-// Article files under `paths` (folders walked in sorted order, files named
-// explicitly kept whatever their extension), and "-" for standard input.
-std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes);
+// Why a file is not an article, or nullopt when it is one: the
+// configuration's `include` decides when it has one (`included`); else the
+// article extensions do, leaving out a project's README, CHANGELOG, LICENSE
+// and CONTRIBUTING and anything under node_modules.
+std::optional<std::string> not_an_article(const std::filesystem::path& path, std::optional<bool> included);
+
+// Article files under `paths` (folders walked in sorted order, leaving out
+// what is not an article, what the configuration ignores and what git
+// ignores), and "-" for standard input. A file named explicitly that is not
+// checked gets a notice saying why. With `keep_configured_out`, articles the
+// configuration's `ignore` or `include` leaves out are kept (linting skips
+// them; the gate compares them with the merge base).
+std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
+                               std::vector<std::string>& notices, bool keep_configured_out);
 
 // Whether `file` (relative to the current folder) lies under one of `paths`.
 bool under_any(const std::string& file, const std::vector<std::string>& paths);

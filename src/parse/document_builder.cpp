@@ -57,9 +57,24 @@ void DocumentBuilder::end_block() {
   open_ = false;
 }
 
+void DocumentBuilder::add_block_in_source_order(BlockKind kind, Span span) {
+  Block block;
+  block.kind = kind;
+  block.span = span;
+  blocks_in_source_order_.push_back(block);
+}
+
 void DocumentBuilder::finish() {
   end_block();
   auto& blocks = document_.blocks;
+  for (Block& block : blocks_in_source_order_) {
+    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.span.begin > block.span.begin; });
+    // An empty text range where the next block's text starts keeps the
+    // blocks ordered by text offset too.
+    const std::size_t text_at = at == blocks.end() ? text_.size() : at->text.begin;
+    block.text = {text_at, text_at};
+    blocks.insert(at, block);
+  }
   auto& sections = document_.sections;
   std::vector<int> open_sections;  // stack of section indices, outermost first
   auto close_until = [&](int level, std::size_t text_end) {

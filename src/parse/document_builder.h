@@ -3,6 +3,7 @@
 // one way.
 #pragma once
 #include <string_view>
+#include <vector>
 
 #include "medlint/document.h"
 
@@ -26,6 +27,11 @@ class DocumentBuilder {
   // The open block (valid while block_open()).
   Block& current() { return document_.blocks.back(); }
 
+  // A non-prose block found apart from the reading order (a footnote
+  // definition, an MDX line the Markdown parser never saw): placed among
+  // the other blocks by its source position when finishing.
+  void add_block_in_source_order(BlockKind kind, Span span);
+
   // Computes sections and block sections, and hands the text to the Document.
   void finish();
 
@@ -34,6 +40,7 @@ class DocumentBuilder {
   NormalizedTextBuilder text_;
   bool open_ = false;
   bool block_has_text_ = false;
+  std::vector<Block> blocks_in_source_order_;
 };
 
 // Source span of `text` within `line` after trimming ASCII white space.

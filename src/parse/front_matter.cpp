@@ -1,6 +1,8 @@
 #include "parse/front_matter.h"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include "medlint/parse.h"
@@ -9,236 +11,451 @@
 namespace medlint {
 namespace {
 
+// The front matter as a tree, whichever language it was written in, with
+// the source bytes of every value.
+struct MetaValue {
+  enum class Type { Null, Scalar, Map, List };
+  Type type = Type::Null;
+  std::string scalar;  // a scalar's value (dates as written)
+  Span span;           // exact for one-line scalars; else from the value's start to the end of its line
+  std::vector<std::pair<std::string, MetaValue>> entries;
+  std::vector<MetaValue> items;
+
+  const MetaValue* find(std::string_view key) const {
+    for (const auto& [name, value] : entries) {
+      if (name == key) return &value;
+    }
+    return nullptr;
+  }
+  // A dotted path ("medically_reviewed.date").
+  const MetaValue* at(std::string_view path) const {
+    const MetaValue* node = this;
+    while (node && !path.empty()) {
+      const std::size_t dot = path.find('.');
+      node = node->type == Type::Map ? node->find(path.substr(0, dot)) : nullptr;
+      path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    }
+    return node;
+  }
+};
+
 struct FrontMatterError {
-  YAML::Mark mark;
+  Span where;
   std::string message;
 };
 
-class FrontMatterReader {
+// Maps positions the parsers report (line and column in characters,
+// counted from the front matter's first line) to source offsets.
+class Positions {
  public:
-  FrontMatterReader(Document& document, DocumentBuilder& builder, Span content)
-      : document_(document), source_(document.source()), builder_(builder), content_(content) {}
+  Positions(const SourceFile& source, Span content) : source_(source), content_(content) {}
 
-  void read() {
-    const std::string yaml(source_.slice(content_));
-    YAML::Node root;
-    try {
-      root = YAML::Load(yaml);
-    } catch (const YAML::ParserException& error) {
-      report(error.mark, fmt::format("malformed front matter: {}", error.msg));
-      return;
-    }
-    if (root.IsNull()) return;
-    if (!root.IsMap()) {
-      report(root.Mark(), "front matter must be a mapping of keys to values");
-      return;
-    }
-    try {
-      read_map(root);
-    } catch (const FrontMatterError& error) {
-      report(error.mark, error.message);
-    }
-  }
-
- private:
-  void read_map(const YAML::Node& root) {
-    for (const auto& entry : root) {
-      const std::string key = entry.first.as<std::string>("");
-      const YAML::Node& value = entry.second;
-      // An empty value ("description:") says nothing; CMS templates leave many.
-      if (value.IsNull()) continue;
-      if (key == "title") {
-        document_.meta.title = field(value, key);
-        add_block(BlockKind::Title, *document_.meta.title);
-      } else if (key == "summary" || key == "description") {
-        if (document_.meta.summary) continue;
-        document_.meta.summary = field(value, key);
-        add_block(BlockKind::Summary, *document_.meta.summary);
-      } else if (key == "reviewed" || key == "last_reviewed" || key == "review_date" || key == "lastReviewed" ||
-                 key == "medically_reviewed" || key == "last_medical_review" || key == "date_reviewed") {
-        read_review(key, value);
-      } else if (key == "updated" || key == "last_updated" || key == "lastUpdated" || key == "dateModified" ||
-                 key == "modified" || key == "lastupdate" || key == "last_update") {
-        add_date(DateMention::Kind::Updated, key, value);
-      } else if (key == "next_review" || key == "next_review_date" || key == "review_due" || key == "nextReview") {
-        add_date(DateMention::Kind::NextReview, key, value);
-      } else if (key == "reviewer" || key == "reviewed_by" || key == "medical_reviewer") {
-        document_.meta.reviewer = person(value, key);
-      } else if (key == "author") {
-        document_.meta.author = person(value, key);
-      } else if (key == "references" || key == "sources" || key == "citations") {
-        read_references(key, value);
-      } else if (key == "medlint") {
-        read_medlint(value);
-      }
-    }
-  }
-
-  // `medically_reviewed` may be a date or a map {date, by}.
-  void read_review(const std::string& key, const YAML::Node& value) {
-    if (value.IsMap()) {
-      for (const char* date_key : {"date", "on"}) {
-        if (value[date_key]) add_date(DateMention::Kind::Reviewed, key, value[date_key]);
-      }
-      for (const char* person_key : {"by", "reviewer"}) {
-        if (value[person_key]) document_.meta.reviewer = person(value[person_key], key);
-      }
-      return;
-    }
-    add_date(DateMention::Kind::Reviewed, key, value);
-  }
-
-  void add_date(DateMention::Kind kind, const std::string& key, const YAML::Node& value) {
-    const Field date = field(value, key);
-    DateMention mention;
-    mention.kind = kind;
-    mention.raw = date.value;
-    mention.label = key;
-    mention.span = date.span;
-    mention.from_front_matter = true;
-    document_.meta.dates.push_back(std::move(mention));
-  }
-
-  Field person(const YAML::Node& value, const std::string& key) {
-    if (value.IsMap() && value["name"]) return field(value["name"], key + ".name");
-    if (value.IsSequence() && value.size() > 0) return person(value[0], key);
-    return field(value, key);
-  }
-
-  void read_references(const std::string& key, const YAML::Node& value) {
-    if (value.IsNull()) return;
-    if (!value.IsSequence()) {
-      throw FrontMatterError{value.Mark(), fmt::format("`{}` must be a list of strings or of maps with title, url, "
-                                                       "doi, pmid, year", key)};
-    }
-    for (const auto& item : value) {
-      Reference reference;
-      if (item.IsMap()) {
-        for (const char* text_key : {"title", "text", "citation", "name"}) {
-          if (item[text_key]) {
-            reference.text = field(item[text_key], text_key).value;
-            break;
-          }
-        }
-        if (item["url"]) reference.url = field(item["url"], "url").value;
-        if (item["doi"]) reference.doi = field(item["doi"], "doi").value;
-        if (item["pmid"]) reference.pmid = field(item["pmid"], "pmid").value;
-        if (item["year"]) {
-          const Field year = field(item["year"], "year");
-          try {
-            reference.year = std::stoi(year.value);
-          } catch (const std::exception&) {
-            throw FrontMatterError{item["year"].Mark(), fmt::format("`year` must be a number, not \"{}\"", year.value)};
-          }
-        }
-      } else {
-        reference.text = field(item, key).value;
-      }
-      reference.span = span_of(item);
-      read_reference_fields(reference);
-      document_.meta.references.push_back(std::move(reference));
-    }
-  }
-
-  void read_medlint(const YAML::Node& value) {
-    if (!value.IsMap()) throw FrontMatterError{value.Mark(), "`medlint` must be a map such as {disable: [RULE]}"};
-    const YAML::Node disable = value["disable"];
-    if (!disable) return;
-    if (disable.IsScalar()) {
-      document_.meta.disabled_rules.push_back(field(disable, "disable"));
-      return;
-    }
-    if (!disable.IsSequence()) throw FrontMatterError{disable.Mark(), "`medlint.disable` must be a list of rule ids"};
-    for (const auto& rule : disable) document_.meta.disabled_rules.push_back(field(rule, "disable"));
-  }
-
-  Field field(const YAML::Node& value, const std::string& key) {
-    if (!value.IsScalar()) {
-      throw FrontMatterError{value.Mark(), fmt::format("`{}` must be a single value", key)};
-    }
-    return Field{value.Scalar(), span_of(value)};
-  }
-
-  // The source bytes of a node: exact for plain and quoted one-line scalars,
-  // else from the node's start to the end of its line.
-  Span span_of(const YAML::Node& node) const {
-    const std::size_t begin = offset_of(node.Mark());
-    if (node.IsScalar()) {
-      const std::string& value = node.Scalar();
-      const std::string_view rest = source_.text().substr(begin);
-      if (rest.starts_with(value)) return {begin, begin + value.size()};
-      if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'') && rest.substr(1).starts_with(value)) {
-        return {begin + 1, begin + 1 + value.size()};
-      }
-    }
-    const int line = source_.position(begin).line;
-    return {begin, std::max(begin, source_.line_span(line).end)};
-  }
-
-  // yaml-cpp marks count lines and columns from the start of the YAML text.
-  std::size_t offset_of(const YAML::Mark& mark) const {
+  std::size_t offset(int line, int column) const {
     const int first_line = source_.position(content_.begin).line;
-    const Span line = source_.line_span(first_line + std::max(mark.line, 0));
+    const Span span = source_.line_span(std::min(first_line + std::max(line, 0), source_.line_count()));
     const std::string_view text = source_.text();
-    std::size_t offset = line.begin;
-    for (int column = 0; column < mark.column && offset < line.end; ++column) {
+    std::size_t offset = span.begin;
+    for (int i = 0; i < column && offset < span.end; ++i) {
       ++offset;
-      while (offset < line.end && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+      while (offset < span.end && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
     }
     return std::min(offset, content_.end);
   }
 
-  void add_block(BlockKind kind, const Field& value) {
-    builder_.begin_block(kind, value.span);
-    if (source_.slice(value.span) == value.value) {
-      builder_.add_text(value.span);
-    } else {
-      builder_.add_synthetic(value.value, value.span);
+  // The bytes of a scalar that starts at `begin`: exact when the value is
+  // written as is, plainly or quoted; else from `begin` to the end of its line.
+  Span scalar_span(std::size_t begin, std::string_view value) const {
+    const std::string_view rest = source_.text().substr(begin);
+    if (!value.empty() && rest.starts_with(value)) return {begin, begin + value.size()};
+    if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'') && rest.substr(1).starts_with(value)) {
+      return {begin + 1, begin + 1 + value.size()};
     }
-    builder_.end_block();
+    return line_rest(begin);
   }
 
-  void report(const YAML::Mark& mark, std::string message) {
-    const std::size_t offset = mark.is_null() ? content_.begin : offset_of(mark);
-    document_.problems.push_back(make_diagnostic(source_, "front-matter", Severity::Error, {offset, offset},
-                                                 std::move(message), "fix the YAML between the --- lines"));
+  Span line_rest(std::size_t begin) const {
+    const int line = source_.position(begin).line;
+    return {begin, std::max(begin, source_.line_span(line).end)};
   }
 
-  Document& document_;
+  const SourceFile& source() const { return source_; }
+
+ private:
   const SourceFile& source_;
-  DocumentBuilder& builder_;
   Span content_;
 };
 
-// Whether line `number` is a front matter fence: "---" (or "..." to close).
-bool is_fence(const SourceFile& source, int number, bool closing) {
+// The deepest level any field is read at (root > references > item > url):
+// deeper values are not converted, so an alias bomb is never expanded.
+constexpr int kDeepestRead = 3;
+
+MetaValue from_yaml(const YAML::Node& node, const Positions& positions, int depth = 0) {
+  MetaValue value;
+  const YAML::Mark mark = node.Mark();
+  const std::size_t begin = mark.is_null() ? 0 : positions.offset(mark.line, mark.column);
+  if (node.IsScalar()) {
+    value.type = MetaValue::Type::Scalar;
+    value.scalar = node.Scalar();
+    value.span = positions.scalar_span(begin, value.scalar);
+  } else if (node.IsMap()) {
+    value.type = MetaValue::Type::Map;
+    value.span = positions.line_rest(begin);
+    if (depth == kDeepestRead) return value;
+    for (const auto& entry : node) {
+      value.entries.emplace_back(entry.first.as<std::string>(""), from_yaml(entry.second, positions, depth + 1));
+    }
+  } else if (node.IsSequence()) {
+    value.type = MetaValue::Type::List;
+    value.span = positions.line_rest(begin);
+    if (depth == kDeepestRead) return value;
+    for (const auto& item : node) value.items.push_back(from_yaml(item, positions, depth + 1));
+  }
+  return value;
+}
+
+MetaValue from_toml(const toml::node& node, const Positions& positions, int depth = 0) {
+  MetaValue value;
+  const toml::source_region& region = node.source();
+  const std::size_t begin = positions.offset(static_cast<int>(region.begin.line) - 1, static_cast<int>(region.begin.column) - 1);
+  if (const toml::table* table = node.as_table()) {
+    value.type = MetaValue::Type::Map;
+    value.span = positions.line_rest(begin);
+    if (depth == kDeepestRead) return value;
+    for (const auto& [key, child] : *table) {
+      value.entries.emplace_back(std::string(key.str()), from_toml(child, positions, depth + 1));
+    }
+  } else if (const toml::array* array = node.as_array()) {
+    value.type = MetaValue::Type::List;
+    value.span = positions.line_rest(begin);
+    if (depth == kDeepestRead) return value;
+    for (const toml::node& item : *array) value.items.push_back(from_toml(item, positions, depth + 1));
+  } else if (const auto* text = node.as_string()) {
+    value.type = MetaValue::Type::Scalar;
+    value.scalar = text->get();
+    value.span = positions.scalar_span(begin, value.scalar);
+  } else {
+    // Dates, times, numbers and booleans: their text as written.
+    value.type = MetaValue::Type::Scalar;
+    const std::size_t end = positions.offset(static_cast<int>(region.end.line) - 1, static_cast<int>(region.end.column) - 1);
+    value.span = trim(positions.source().text(), {begin, std::max(begin, end)});
+    value.scalar = std::string(positions.source().slice(value.span));
+  }
+  return value;
+}
+
+// The built-in keys of each field, after the configured ones.
+const std::vector<std::string> kTitleKeys{"title"};
+const std::vector<std::string> kSummaryKeys{"summary", "description"};
+const std::vector<std::string> kReviewDateKeys{
+    "reviewed", "reviewed_on", "last_reviewed", "review_date", "lastReviewed", "last_medical_review", "date_reviewed",
+    "medically_reviewed", "medically_reviewed.date", "medically_reviewed.on", "review.date", "medicalReview.date",
+    "medical_review.date"};
+const std::vector<std::string> kReviewerKeys{
+    "reviewer", "reviewed_by", "medical_reviewer", "medically_reviewed.by", "medically_reviewed.reviewer", "review.by",
+    "review.reviewer", "medicalReview.by", "medicalReview.reviewer", "medical_review.by"};
+const std::vector<std::string> kUpdatedKeys{
+    "updated", "last_updated", "lastUpdated", "dateModified", "modified", "lastupdate", "lastmod", "last_modified_at",
+    "last_update", "last_update.date"};
+const std::vector<std::string> kPublishedKeys{"date", "published", "publishDate", "datePublished", "pubDate"};
+const std::vector<std::string> kNextReviewKeys{"next_review", "next_review_date", "review_due", "nextReview"};
+const std::vector<std::string> kAuthorKeys{"author", "authors", "last_update.author"};
+const std::vector<std::string> kReferenceKeys{"references", "sources", "citations", "bibliography"};
+
+class FieldReader {
+ public:
+  FieldReader(Document& document, DocumentBuilder& builder, const FrontMatterKeys& keys)
+      : document_(document), builder_(builder), keys_(keys) {}
+
+  void read(const MetaValue& root) {
+    Metadata& meta = document_.meta;
+    meta.title = single(root, {}, kTitleKeys);
+    meta.summary = single(root, {}, kSummaryKeys);
+    add_text_blocks();
+    read_dates(root, DateMention::Kind::Reviewed, keys_.review_date, kReviewDateKeys);
+    read_dates(root, DateMention::Kind::Updated, keys_.updated, kUpdatedKeys);
+    read_dates(root, DateMention::Kind::Published, {}, kPublishedKeys);
+    read_dates(root, DateMention::Kind::NextReview, {}, kNextReviewKeys);
+    meta.reviewer = person(root, keys_.reviewer, kReviewerKeys);
+    meta.author = person(root, {}, kAuthorKeys);
+    read_references(root);
+    read_medlint(root);
+  }
+
+ private:
+  // Configured keys first; a configured key holding the wrong kind of value
+  // is an error, a built-in one is passed over (sites use the same names
+  // for other things).
+  template <typename Visit>
+  void each_key(const MetaValue& root, const std::vector<std::string>& configured,
+                const std::vector<std::string>& built_in, Visit visit) {
+    for (const auto* keys : {&configured, &built_in}) {
+      for (const std::string& key : *keys) {
+        // A configured key is read once, first.
+        if (keys == &built_in && std::find(configured.begin(), configured.end(), key) != configured.end()) continue;
+        const MetaValue* value = root.at(key);
+        // An empty value ("description:") says nothing; CMS templates leave many.
+        if (!value || value->type == MetaValue::Type::Null || (value->type == MetaValue::Type::Scalar && value->scalar.empty())) continue;
+        if (!visit(key, *value) && keys == &configured) {
+          throw FrontMatterError{value->span, fmt::format("`{}` (set in the configuration's `fields`) does not hold a "
+                                                          "value of that kind here",
+                                                          key)};
+        }
+      }
+    }
+  }
+
+  std::optional<Field> single(const MetaValue& root, const std::vector<std::string>& configured,
+                              const std::vector<std::string>& built_in) {
+    std::optional<Field> found;
+    each_key(root, configured, built_in, [&](const std::string& key, const MetaValue& value) {
+      if (value.type != MetaValue::Type::Scalar) return false;
+      if (!found) found = Field{value.scalar, value.span, key};
+      return true;
+    });
+    return found;
+  }
+
+  // A name, {name: ...}, or a list of those (the first is kept).
+  std::optional<Field> person(const MetaValue& root, const std::vector<std::string>& configured,
+                              const std::vector<std::string>& built_in) {
+    std::optional<Field> found;
+    each_key(root, configured, built_in, [&](const std::string& key, const MetaValue& value) {
+      const MetaValue* name = &value;
+      if (name->type == MetaValue::Type::List && !name->items.empty()) name = &name->items.front();
+      if (name->type == MetaValue::Type::Map) name = name->find("name");
+      if (!name || name->type != MetaValue::Type::Scalar) return false;
+      if (!found) found = Field{name->scalar, name->span, key};
+      return true;
+    });
+    return found;
+  }
+
+  void read_dates(const MetaValue& root, DateMention::Kind kind, const std::vector<std::string>& configured,
+                  const std::vector<std::string>& built_in) {
+    each_key(root, configured, built_in, [&](const std::string& key, const MetaValue& value) {
+      if (value.type != MetaValue::Type::Scalar) return false;
+      // A key mapped to the review date is not also an update date.
+      if (kind != DateMention::Kind::Reviewed && claimed(key)) return true;
+      DateMention mention;
+      mention.kind = kind;
+      mention.raw = value.scalar;
+      mention.label = key;
+      mention.span = value.span;
+      mention.from_front_matter = true;
+      document_.meta.dates.push_back(std::move(mention));
+      return true;
+    });
+  }
+
+  bool claimed(const std::string& key) const {
+    return std::find(keys_.review_date.begin(), keys_.review_date.end(), key) != keys_.review_date.end();
+  }
+
+  void read_references(const MetaValue& root) {
+    each_key(root, keys_.references, kReferenceKeys, [&](const std::string& key, const MetaValue& value) {
+      // One string where a list belongs is a mistake, not another use of the name.
+      if (value.type == MetaValue::Type::Scalar) {
+        throw FrontMatterError{value.span, fmt::format("`{}` must be a list of strings or of maps with title, url, "
+                                                       "doi, pmid, year", key)};
+      }
+      if (value.type != MetaValue::Type::List) return false;
+      for (const MetaValue& item : value.items) document_.meta.references.push_back(reference(item, key));
+      return true;
+    });
+  }
+
+  // A string, or a map {title, url, doi, pmid, year}.
+  Reference reference(const MetaValue& item, const std::string& key) {
+    Reference reference;
+    reference.span = item.span;
+    if (item.type == MetaValue::Type::Map) {
+      for (const char* text_key : {"title", "text", "citation", "name"}) {
+        if (const MetaValue* text = item.find(text_key); text && reference.text.empty()) reference.text = scalar(*text, text_key);
+      }
+      if (const MetaValue* url = item.find("url")) reference.url = scalar(*url, "url");
+      if (const MetaValue* doi = item.find("doi")) reference.doi = scalar(*doi, "doi");
+      if (const MetaValue* pmid = item.find("pmid")) reference.pmid = scalar(*pmid, "pmid");
+      if (const MetaValue* year = item.find("year")) {
+        const std::string text = scalar(*year, "year");
+        try {
+          reference.year = std::stoi(text);
+        } catch (const std::exception&) {
+          throw FrontMatterError{year->span, fmt::format("`year` must be a number, not \"{}\"", text)};
+        }
+      }
+    } else {
+      reference.text = scalar(item, key);
+    }
+    read_reference_fields(reference);
+    return reference;
+  }
+
+  void read_medlint(const MetaValue& root) {
+    const MetaValue* settings = root.find("medlint");
+    if (!settings || settings->type == MetaValue::Type::Null) return;
+    if (settings->type != MetaValue::Type::Map) {
+      throw FrontMatterError{settings->span, "`medlint` must be a map such as {disable: [RULE]}"};
+    }
+    const MetaValue* disable = settings->find("disable");
+    if (!disable) return;
+    if (disable->type == MetaValue::Type::Scalar) {
+      document_.meta.disabled_rules.push_back(Field{disable->scalar, disable->span, "medlint.disable"});
+      return;
+    }
+    if (disable->type != MetaValue::Type::List) throw FrontMatterError{disable->span, "`medlint.disable` must be a list of rule ids"};
+    for (const MetaValue& rule : disable->items) {
+      document_.meta.disabled_rules.push_back(Field{scalar(rule, "disable"), rule.span, "medlint.disable"});
+    }
+  }
+
+  static std::string scalar(const MetaValue& value, const std::string& key) {
+    if (value.type != MetaValue::Type::Scalar) throw FrontMatterError{value.span, fmt::format("`{}` must be a single value", key)};
+    return value.scalar;
+  }
+
+  // Title and summary are prose too, in the order they are written.
+  void add_text_blocks() {
+    std::vector<std::pair<BlockKind, const Field*>> blocks;
+    if (document_.meta.title) blocks.emplace_back(BlockKind::Title, &*document_.meta.title);
+    if (document_.meta.summary) blocks.emplace_back(BlockKind::Summary, &*document_.meta.summary);
+    std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.second->span.begin < b.second->span.begin; });
+    for (const auto& [kind, field] : blocks) {
+      builder_.begin_block(kind, field->span);
+      if (document_.source().slice(field->span) == field->value) {
+        builder_.add_text(field->span);
+      } else {
+        builder_.add_synthetic(field->value, field->span);
+      }
+      builder_.end_block();
+    }
+  }
+
+  Document& document_;
+  DocumentBuilder& builder_;
+  const FrontMatterKeys& keys_;
+};
+
+void report(Document& document, std::size_t offset, std::string message, FrontMatterLanguage language) {
+  document.problems.push_back(make_diagnostic(
+      document.source(), "front-matter", Severity::Error, {offset, offset}, std::move(message),
+      language == FrontMatterLanguage::Yaml ? "fix the YAML between the --- lines" : "fix the TOML between the +++ lines"));
+}
+
+// Parses the front matter into a tree; nullopt (with a problem recorded)
+// when it is malformed.
+std::optional<MetaValue> parse_tree(Document& document, Span content, FrontMatterLanguage language) {
+  const Positions positions(document.source(), content);
+  const std::string_view text = document.source().slice(content);
+  if (language == FrontMatterLanguage::Toml) {
+    try {
+      return from_toml(toml::parse(text), positions);
+    } catch (const toml::parse_error& error) {
+      const toml::source_position begin = error.source().begin;
+      report(document, positions.offset(static_cast<int>(begin.line) - 1, static_cast<int>(begin.column) - 1),
+             fmt::format("malformed front matter: {}", error.description()), language);
+      return std::nullopt;
+    }
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& error) {
+    report(document, error.mark.is_null() ? content.begin : positions.offset(error.mark.line, error.mark.column),
+           fmt::format("malformed front matter: {}", error.msg), language);
+    return std::nullopt;
+  }
+  if (root.IsNull()) return MetaValue{};
+  if (!root.IsMap()) {
+    report(document, positions.offset(root.Mark().line, root.Mark().column),
+           "front matter must be a mapping of keys to values", language);
+    return std::nullopt;
+  }
+  return from_yaml(root, positions);
+}
+
+// Whether line `number` is a front matter fence: "---" (or "..." to close
+// YAML), or "+++" for TOML.
+bool is_fence(const SourceFile& source, int number, FrontMatterLanguage language, bool closing) {
   std::string_view line = source.line_text(number);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (language == FrontMatterLanguage::Toml) return line == "+++";
   return line == "---" || (closing && line == "...");
+}
+
+// The language of the front matter the first line opens, if it opens one.
+std::optional<FrontMatterLanguage> opening_fence(const SourceFile& source) {
+  if (source.line_count() < 1) return std::nullopt;
+  if (is_fence(source, 1, FrontMatterLanguage::Toml, false)) return FrontMatterLanguage::Toml;
+  if (is_fence(source, 1, FrontMatterLanguage::Yaml, false)) return FrontMatterLanguage::Yaml;
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::optional<FrontMatterBounds> find_front_matter(const SourceFile& source) {
-  if (source.line_count() < 1 || !is_fence(source, 1, false)) return std::nullopt;
+  const std::optional<FrontMatterLanguage> language = opening_fence(source);
+  if (!language) return std::nullopt;
   for (int number = 2; number <= source.line_count(); ++number) {
-    if (!is_fence(source, number, true)) continue;
-    return FrontMatterBounds{{source.line_span(2).begin, source.line_span(number).begin}, source.line_span(number)};
+    if (!is_fence(source, number, *language, true)) continue;
+    return FrontMatterBounds{{source.line_span(2).begin, source.line_span(number).begin}, source.line_span(number), *language};
   }
   return std::nullopt;
 }
 
-std::size_t read_front_matter(Document& document, DocumentBuilder& builder) {
+bool front_matter_has_key(const SourceFile& source, const FrontMatterBounds& bounds, std::string_view key) {
+  std::string_view content = source.slice(bounds.content);
+  while (!content.empty()) {
+    const std::size_t end = content.find('\n');
+    std::string_view line = content.substr(0, end);
+    content = end == std::string_view::npos ? std::string_view() : content.substr(end + 1);
+    if (bounds.language == FrontMatterLanguage::Yaml) {
+      if (line.starts_with(key) && line.substr(key.size()).starts_with(':')) return true;
+      continue;
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.starts_with("[[")) {
+      line.remove_prefix(2);
+    } else if (line.starts_with('[')) {
+      line.remove_prefix(1);
+    } else if (line.starts_with(key)) {
+      std::string_view rest = line.substr(key.size());
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (rest.starts_with('=')) return true;
+      continue;
+    } else {
+      continue;
+    }
+    // A table header: [key] or [[key]] (or a subtable of key).
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.starts_with(key) && line.size() > key.size() && (line[key.size()] == ']' || line[key.size()] == '.' ||
+                                                               line[key.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t read_front_matter(Document& document, DocumentBuilder& builder, const FrontMatterKeys& keys) {
   const SourceFile& source = document.source();
-  if (source.line_count() < 1 || !is_fence(source, 1, false)) return source.content_start();
+  const std::optional<FrontMatterLanguage> language = opening_fence(source);
+  if (!language) return source.content_start();
   if (const auto bounds = find_front_matter(source)) {
-    FrontMatterReader(document, builder, bounds->content).read();
+    if (const auto tree = parse_tree(document, bounds->content, *language)) {
+      try {
+        FieldReader(document, builder, keys).read(*tree);
+      } catch (const FrontMatterError& error) {
+        document.problems.push_back(make_diagnostic(source, "front-matter", Severity::Error, error.where, error.message,
+                                                    "fix the value, or the `fields` mapping in .medlint.yaml"));
+      }
+    }
     const int fence_line = source.position(bounds->closing_fence.begin).line;
     return fence_line < source.line_count() ? source.line_span(fence_line + 1).begin : bounds->closing_fence.end;
   }
+  const std::string_view fence = *language == FrontMatterLanguage::Toml ? "+++" : "---";
   document.problems.push_back(make_diagnostic(
       source, "front-matter", Severity::Error, source.line_span(1),
-      "front matter is not closed: no \"---\" line ends it", "add a line \"---\" after the last metadata key"));
+      fmt::format("front matter is not closed: no \"{}\" line ends it", fence),
+      fmt::format("add a line \"{}\" after the last metadata key", fence)));
   return source.content_start();
 }
 

@@ -1,10 +1,13 @@
-// Markdown articles: YAML front matter, then a CommonMark body parsed by md4c.
+// Markdown and MDX articles: YAML or TOML front matter, then a CommonMark
+// body parsed by md4c.
 #include <md4c.h>
 #include <re2/re2.h>
 
 #include "medlint/parse.h"
 #include "parse/document_builder.h"
 #include "parse/front_matter.h"
+#include "parse/html.h"
+#include "parse/markdown_set_aside.h"
 #include "parse/metadata_lines.h"
 #include "parse/reader_problems.h"
 
@@ -25,15 +28,37 @@ std::string_view decode_entity(std::string_view entity) {
 // Span begin of a link whose text has not been seen yet.
 constexpr std::size_t kUnstarted = static_cast<std::size_t>(-1);
 
+// Where a reference entry starts in a paragraph of several: "[1] ...",
+// "1. ...", "^1 ...".
+bool starts_numbered_entry(std::string_view line) {
+  static const RE2 pattern(R"(^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^\d{1,3}\s))");
+  return RE2::PartialMatch(line, pattern);
+}
+
 class MarkdownParser {
  public:
-  explicit MarkdownParser(Document& document)
-      : document_(document), text_(document.source().text()), builder_(document) {}
+  MarkdownParser(Document& document, const ReaderOptions& options)
+      : document_(document), text_(document.source().text()), builder_(document), options_(options) {}
 
   void run() {
-    const std::size_t body = read_front_matter(document_, builder_);
+    const std::size_t body = read_front_matter(document_, builder_, options_.front_matter_keys);
+    const bool mdx = document_.format() == Format::Mdx;
+    // md4c reads a copy in which the set-aside parts are spaces, so every
+    // offset it reports is still an offset in the file.
+    const std::vector<SetAside> set_aside = find_set_aside(text_, body, mdx);
+    std::string blanked;
+    if (!set_aside.empty()) {
+      blanked = std::string(text_);
+      for (const SetAside& part : set_aside) {
+        for (std::size_t i = part.span.begin; i < part.span.end; ++i) {
+          if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+        }
+      }
+    }
+    const std::string_view input = set_aside.empty() ? text_ : std::string_view(blanked);
     MD_PARSER parser{};
-    parser.flags = MD_DIALECT_GITHUB;
+    // MDX has no indented code: a JSX tag set aside leaves its text indented.
+    parser.flags = MD_DIALECT_GITHUB | (mdx ? MD_FLAG_NOINDENTEDCODEBLOCKS : 0);
     parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
       return static_cast<MarkdownParser*>(self)->enter_block(type, detail);
     };
@@ -49,8 +74,17 @@ class MarkdownParser {
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<MarkdownParser*>(self)->on_text(type, text, size);
     };
-    body_base_ = text_.data();
-    md_parse(text_.data() + body, static_cast<MD_SIZE>(text_.size() - body), &parser, this);
+    body_base_ = input.data();
+    md_parse(input.data() + body, static_cast<MD_SIZE>(input.size() - body), &parser, this);
+    end_block();
+    for (const SetAside& part : set_aside) {
+      builder_.add_block_in_source_order(part.kind, part.span);
+      if (part.kind != BlockKind::Reference) continue;
+      // The entry is what follows "[^1]:".
+      const std::size_t label_end = text_.find("]:", part.span.begin) + 2;
+      const Span entry = trim(text_, {label_end, part.span.end});
+      add_reference(std::string(text_.substr(entry.begin, entry.size())), entry, {});
+    }
     builder_.finish();
     read_comments();
   }
@@ -77,7 +111,10 @@ class MarkdownParser {
         break;
       }
       case MD_BLOCK_CODE: begin(BlockKind::Code, 0); break;
-      case MD_BLOCK_HTML: begin(BlockKind::Html, 0); break;
+      case MD_BLOCK_HTML:
+        end_block();
+        html_block_ = Span{kUnstarted, kUnstarted};
+        break;
       case MD_BLOCK_P: begin(prose_kind(), list_depth_); break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: begin(BlockKind::TableCell, 0); break;
@@ -91,9 +128,15 @@ class MarkdownParser {
       case MD_BLOCK_QUOTE: --quote_depth_; break;
       case MD_BLOCK_UL:
       case MD_BLOCK_OL: --list_depth_; break;
+      case MD_BLOCK_HTML:
+        // HTML blocks are read as HTML: their text is prose too.
+        if (html_block_ && html_block_->begin != kUnstarted) {
+          read_html(document_, builder_, *html_block_, HtmlReading{references_level_ > 0, false});
+        }
+        html_block_.reset();
+        break;
       case MD_BLOCK_H:
       case MD_BLOCK_CODE:
-      case MD_BLOCK_HTML:
       case MD_BLOCK_P:
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
@@ -126,16 +169,24 @@ class MarkdownParser {
       open_links_.pop_back();
       if (link.span.begin == kUnstarted) link.span.begin = last_end_;  // a link without text
       link.span.end = std::max(link.span.begin, last_end_);
+      if (builder_.block_open() && is_prose(builder_.current().kind)) record_citation_link(document_, link);
     }
     return 0;
   }
 
   int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
-    if (type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) open_list_item_block();
-    if (!builder_.block_open()) return 0;
     // Line breaks come as pointers into md4c's own "\n"; they stand for the
     // bytes between the previous piece and the next.
     const bool in_source = text >= body_base_ && text + size <= body_base_ + text_.size();
+    if (html_block_) {
+      if (!in_source) return 0;
+      const auto begin = static_cast<std::size_t>(text - body_base_);
+      if (html_block_->begin == kUnstarted) html_block_->begin = begin;
+      html_block_->end = begin + size;
+      return 0;
+    }
+    if (type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) open_list_item_block();
+    if (!builder_.block_open()) return 0;
     const Span span = in_source ? Span{static_cast<std::size_t>(text - body_base_),
                                        static_cast<std::size_t>(text - body_base_) + size}
                                 : Span{last_end_, last_end_};
@@ -204,24 +255,72 @@ class MarkdownParser {
     } else if (block.kind == BlockKind::Heading && is_reference_heading(block_text_)) {
       references_level_ = block.level;
     } else if (block.kind == BlockKind::Reference) {
-      Reference reference;
-      reference.text = trimmed(block_text_);
-      reference.url = link_url_;
-      reference.span = block.span;
-      read_reference_fields(reference);
-      if (!reference.text.empty()) document_.meta.references.push_back(std::move(reference));
+      add_references(block.span, 0);
     } else if (block.kind == BlockKind::Paragraph) {
       read_date_paragraph(block);
+      read_reference_label(block);
     }
     builder_.end_block();
+  }
+
+  // A paragraph "**Sources**" or "Sources:" heads the list below it (until
+  // the next heading); "Sources: CDC; NIH" is an entry itself.
+  void read_reference_label(Block& block) {
+    const std::string_view source_text = text_.substr(block.span.begin, block.span.size());
+    const std::size_t label = reference_label_length(source_text);
+    if (label == 0) return;
+    references_level_ = kReferencesUntilAnyHeading;
+    if (label < source_text.size()) {
+      block.kind = BlockKind::Reference;
+      add_references(block.span, label);
+    }
+  }
+
+  // The entries of a reference block: one, or one per numbered line
+  // ("[1] ...", "1. ...") when its lines are numbered. `skip` bytes of
+  // label come first.
+  void add_references(Span span, std::size_t skip) {
+    const std::string_view whole = text_.substr(span.begin + skip, span.size() - skip);
+    std::vector<Span> entries;
+    std::size_t line_begin = 0;
+    while (line_begin < whole.size()) {
+      std::size_t line_end = whole.find('\n', line_begin);
+      if (line_end == std::string_view::npos) line_end = whole.size();
+      const Span line = trim(text_, {span.begin + skip + line_begin, span.begin + skip + line_end});
+      if (!line.empty()) {
+        if (entries.empty() || starts_numbered_entry(text_.substr(line.begin, line.size()))) {
+          entries.push_back(line);
+        } else {
+          entries.back().end = line.end;
+        }
+      }
+      line_begin = line_end + 1;
+    }
+    // One entry is read as displayed, with its link's destination; numbered
+    // lines as written.
+    if (entries.size() == 1) {
+      const std::string shown = trimmed(block_text_);
+      add_reference(shown.substr(skip > 0 ? reference_label_length(shown) : 0), entries[0], link_url_);
+      return;
+    }
+    for (const Span& entry : entries) add_reference(std::string(text_.substr(entry.begin, entry.size())), entry, {});
+  }
+
+  void add_reference(std::string text, Span span, std::string url) {
+    Reference reference;
+    reference.text = std::move(text);
+    reference.url = std::move(url);
+    reference.span = span;
+    read_reference_fields(reference);
+    if (!reference.text.empty()) document_.meta.references.push_back(std::move(reference));
   }
 
   // A short paragraph such as "*Medically reviewed on March 3, 2026*".
   void read_date_paragraph(Block& block) {
     const std::string_view source_text = text_.substr(block.span.begin, block.span.size());
-    const auto line = recognize_date_line(source_text);
-    if (!line) return;
-    record_date_line(document_, *line, source_text, block.span.begin);
+    const auto lines = recognize_date_lines(source_text);
+    if (lines.empty()) return;
+    for (const DateLine& line : lines) record_date_line(document_, line, source_text, block.span.begin);
     block.kind = BlockKind::ReviewLine;
   }
 
@@ -257,18 +356,30 @@ class MarkdownParser {
   int list_depth_ = 0;
   bool item_has_block_ = false;
   bool title_seen_ = false;
-  int references_level_ = 0;  // level of the open "References" heading, 0 when none
+  // Level of the open "References" heading, 0 when none; a label paragraph
+  // ("**Sources**") opens a list that any heading ends.
+  static constexpr int kReferencesUntilAnyHeading = 7;
+  int references_level_ = 0;
+  const ReaderOptions& options_;
   std::string block_text_;
   std::string link_url_;
   std::optional<Span> pending_space_;  // a break or code span waiting to become a space
+  std::optional<Span> html_block_;     // the HTML block being read, while one is
   std::vector<std::size_t> open_links_;  // indices into Document::links of links being read
 };
 
 }  // namespace
 
-Document parse_markdown(std::shared_ptr<const SourceFile> source) {
+Document parse_markdown(std::shared_ptr<const SourceFile> source, const ReaderOptions& options) {
   Document document(std::move(source), Format::Markdown);
-  MarkdownParser(document).run();
+  MarkdownParser(document, options).run();
+  add_reader_problems(document);
+  return document;
+}
+
+Document parse_mdx(std::shared_ptr<const SourceFile> source, const ReaderOptions& options) {
+  Document document(std::move(source), Format::Mdx);
+  MarkdownParser(document, options).run();
   add_reader_problems(document);
   return document;
 }

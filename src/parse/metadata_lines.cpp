@@ -1,6 +1,9 @@
 #include "parse/metadata_lines.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 namespace medlint {
@@ -12,7 +15,7 @@ namespace {
 const RE2& reviewed_pattern() {
   static const RE2 pattern(
       R"((?i)^\s*[*_]*((?:page\s+)?(?:last\s+)?(?:medically\s+|clinically\s+)?reviewed|review\s+date|date\s+(?:of\s+)?(?:last\s+)?review(?:ed)?|last\s+review|content\s+last\s+reviewed))"
-      R"((?:\s+by\s+(.+?))?(?:[,:]?\s+on)?\s*[:\-]?\s*((?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)[^*_]*?)?[\s.*_]*$)");
+      R"((?:\s+by\s+(.+?))?(?:[,:]?\s+(?:on|at))?\s*[:\-]?\s*((?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)[^*_]*?)?[\s.*_]*$)");
   return pattern;
 }
 
@@ -27,6 +30,13 @@ const RE2& next_review_pattern() {
   static const RE2 pattern(
       R"((?i)^\s*[*_]*(next\s+review(?:\s+(?:due|date))?(?:\s+on)?|review\s+due(?:\s+on)?|due\s+for\s+review(?:\s+on)?))"
       R"(\s*[:\-]?\s*(\S[^*_]*?)[\s.*_]*$)");
+  return pattern;
+}
+
+const RE2& published_pattern() {
+  static const RE2 pattern(
+      R"((?i)^\s*[*_]*((?:first\s+|originally\s+)?published(?:\s+(?:on|at))?|date\s+published|publication\s+date))"
+      R"(\s*[:\-]?\s*((?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)[^*_]*?)[\s.*_]*$)");
   return pattern;
 }
 
@@ -49,12 +59,79 @@ std::optional<DateLine> match_line(std::string_view line, const RE2& pattern, Da
   return result;
 }
 
-}  // namespace
+// Whether a line names a review, update, publication or due date at all: a
+// quick look (one automaton pass) before the patterns that capture, which
+// most lines never need.
+bool names_a_date(std::string_view line) {
+  static const RE2 pattern(R"((?i)review|updat|modif|publi|due)");
+  return RE2::PartialMatch(line, pattern);
+}
 
-std::optional<DateLine> recognize_date_line(std::string_view line) {
+std::optional<DateLine> recognize_one(std::string_view line) {
   if (auto reviewed = match_line(line, reviewed_pattern(), DateMention::Kind::Reviewed, true)) return reviewed;
   if (auto next = match_line(line, next_review_pattern(), DateMention::Kind::NextReview, false)) return next;
+  if (auto published = match_line(line, published_pattern(), DateMention::Kind::Published, false)) return published;
   return match_line(line, updated_pattern(), DateMention::Kind::Updated, false);
+}
+
+// The first letter of a line, past white space and emphasis, lower-cased.
+char first_letter(std::string_view line) {
+  const std::size_t at = line.find_first_not_of(" \t*_");
+  return at == std::string_view::npos ? '\0' : static_cast<char>(std::tolower(static_cast<unsigned char>(line[at])));
+}
+
+}  // namespace
+
+std::vector<DateLine> recognize_date_lines(std::string_view line) {
+  if (line.size() > 160 || !names_a_date(line)) return {};
+  // A second label inside the line ("... 15 March 2026 Next review due: ...",
+  // "Updated May 2, 2024 | Reviewed by ..."): split before it when both
+  // halves are date lines.
+  static const RE2 later_label(
+      R"((?i)[\s|\x{00B7}\x{2022},;]((?:next\s+review|review\s+due|(?:last\s+)?updated|(?:first\s+)?published|(?:medically\s+)?reviewed)\b))");
+  re2::StringPiece rest(line.data() + 1, line.size() - 1);
+  re2::StringPiece label;
+  while (RE2::FindAndConsume(&rest, later_label, &label)) {
+    std::string_view head = line.substr(0, static_cast<std::size_t>(label.data() - line.data()));
+    while (!head.empty() && std::string_view(" \t|,;").find(head.back()) != std::string_view::npos) head.remove_suffix(1);
+    for (std::string_view bullet : {"\u00B7", "\u2022"}) {
+      if (head.ends_with(bullet)) head.remove_suffix(bullet.size());
+    }
+    const auto first = recognize_one(head);
+    if (!first) continue;
+    std::vector<DateLine> tail = recognize_date_lines(line.substr(static_cast<std::size_t>(label.data() - line.data())));
+    if (tail.empty()) continue;
+    tail.insert(tail.begin(), *first);
+    return tail;
+  }
+  if (auto whole = recognize_one(line)) return {*whole};
+  return {};
+}
+
+std::optional<DateLabel> recognize_date_label(std::string_view line) {
+  if (line.size() > 60 || !names_a_date(line)) return std::nullopt;
+  static const RE2 pattern(
+      R"((?i)^\s*[*_]*(?:((?:medically\s+|clinically\s+)?reviewed\s+by)|((?:page\s+)?(?:last\s+)?(?:medically\s+)?reviewed(?:\s+on)?|review\s+date)|((?:last\s+)?updated(?:\s+on)?|last\s+modified)|((?:first\s+)?published(?:\s+on)?)|(next\s+review(?:\s+due)?))\s*:?[\s*_]*$)");
+  re2::StringPiece by, reviewed, updated, published, next;
+  if (!RE2::FullMatch(line, pattern, &by, &reviewed, &updated, &published, &next)) return std::nullopt;
+  const auto view = [](re2::StringPiece piece) { return std::string_view(piece.data(), piece.size()); };
+  if (!by.empty()) return DateLabel{DateMention::Kind::Reviewed, view(by), true};
+  if (!reviewed.empty()) return DateLabel{DateMention::Kind::Reviewed, view(reviewed), false};
+  if (!updated.empty()) return DateLabel{DateMention::Kind::Updated, view(updated), false};
+  if (!published.empty()) return DateLabel{DateMention::Kind::Published, view(published), false};
+  return DateLabel{DateMention::Kind::NextReview, view(next), false};
+}
+
+std::optional<std::string_view> recognize_byline(std::string_view line) {
+  if (line.size() > 100) return std::nullopt;
+  if (const char first = first_letter(line); first != 'b' && first != 'w' && first != 'a') return std::nullopt;
+  // Every word of the name capitalized (credentials too), so "By eating
+  // well..." and "By 2030, ..." are prose.
+  static const RE2 pattern(
+      R"((?i:^\s*[*_]*(?:written\s+by|by|author:))\s+([A-Z][\w.'\-]*(?:(?:,?\s+|,\s*)(?:and\s+|&\s+)?[A-Z][\w.'\-]*){0,9})[\s*_]*$)");
+  re2::StringPiece name;
+  if (!RE2::FullMatch(line, pattern, &name)) return std::nullopt;
+  return std::string_view(name.data(), name.size());
 }
 
 void record_date_line(Document& document, const DateLine& line, std::string_view text, std::size_t offset) {
@@ -71,7 +148,7 @@ void record_date_line(Document& document, const DateLine& line, std::string_view
     document.meta.dates.push_back(std::move(mention));
   }
   if (!line.reviewer.empty() && !document.meta.reviewer) {
-    document.meta.reviewer = Field{std::string(line.reviewer), span_of(line.reviewer)};
+    document.meta.reviewer = Field{std::string(line.reviewer), span_of(line.reviewer), std::string(line.label)};
   }
 }
 
@@ -82,7 +159,10 @@ void read_reference_fields(Reference& reference) {
   static const RE2 year_pattern(R"(\b((?:19|20)\d\d)\b)");
   std::string value;
   if (reference.url.empty() && RE2::PartialMatch(reference.text, url_pattern, &value)) reference.url = value;
-  if (reference.doi.empty() && RE2::PartialMatch(reference.text, doi_pattern, &value)) reference.doi = value;
+  if (reference.doi.empty() && (RE2::PartialMatch(reference.text, doi_pattern, &value) ||
+                                RE2::PartialMatch(reference.url, doi_pattern, &value))) {
+    reference.doi = value;
+  }
   if (reference.pmid.empty() && RE2::PartialMatch(reference.text, pmid_pattern, &value)) reference.pmid = value;
   if (!reference.year) {
     // The first year outside the URL: citations put the publication year first.
@@ -94,10 +174,45 @@ void read_reference_fields(Reference& reference) {
   }
 }
 
+namespace {
+constexpr std::string_view kReferenceLabels =
+    R"((?:references?|sources?|bibliography|citations?|works\s+cited|further\s+reading|sources\s+and\s+references|references\s+and\s+sources))";
+}  // namespace
+
 bool is_reference_heading(std::string_view heading) {
-  static const RE2 pattern(
-      R"((?i)^\s*(references?|sources?|bibliography|citations?|works\s+cited|further\s+reading|sources\s+and\s+references|references\s+and\s+sources)\s*:?\s*$)");
+  static const RE2 pattern(fmt::format(R"((?i)^\s*{}\s*:?\s*$)", kReferenceLabels));
   return RE2::FullMatch(heading, pattern);
+}
+
+std::size_t reference_label_length(std::string_view line) {
+  // Most paragraphs start with another word: a look at the first one spares them the pattern.
+  const std::size_t begin = line.find_first_not_of(" \t*_");
+  if (begin == std::string_view::npos) return 0;
+  std::string first_word;
+  for (std::size_t i = begin; i < line.size() && i < begin + 13 && std::isalpha(static_cast<unsigned char>(line[i])); ++i) {
+    first_word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[i]))));
+  }
+  static constexpr std::string_view kFirstWords[] = {"reference", "references", "source", "sources", "bibliography",
+                                                     "citation", "citations", "works", "further"};
+  if (std::find(std::begin(kFirstWords), std::end(kFirstWords), first_word) == std::end(kFirstWords)) return 0;
+  // "Sources:", "**Sources**", "**Sources:**", "Sources" alone; a colon is
+  // required when text follows, so "Sources say..." is prose.
+  static const RE2 pattern(fmt::format(R"((?i)^(\s*[*_]{{0,2}}{}(?:[*_]{{0,2}}\s*:[*_]{{0,2}}|[*_]{{0,2}}\s*$)\s*))", kReferenceLabels));
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(line, pattern, &label)) return 0;
+  return label.size();
+}
+
+void record_citation_link(Document& document, const Link& link) {
+  static const RE2 citable(
+      R"((?i)^https?://(?:www\.)?(?:(?:pubmed\.)?ncbi\.nlm\.nih\.gov/(?:pubmed|pmc)|pubmed\.ncbi\.nlm\.nih\.gov|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org/(?:abstract|article)|(?:dx\.)?doi\.org/10\.))");
+  if (!RE2::PartialMatch(link.url, citable)) return;
+  Reference cited;
+  cited.text = std::string(document.source().slice(link.span));
+  cited.url = link.url;
+  cited.span = link.span;
+  read_reference_fields(cited);
+  document.meta.cited_links.push_back(std::move(cited));
 }
 
 }  // namespace medlint

@@ -14,12 +14,20 @@ std::optional<Format> format_for_path(std::string_view path) {
                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
   };
   if (ends_with(".md") || ends_with(".markdown")) return Format::Markdown;
+  if (ends_with(".mdx")) return Format::Mdx;
+  if (ends_with(".html") || ends_with(".htm")) return Format::Html;
   if (ends_with(".txt")) return Format::PlainText;
   return std::nullopt;
 }
 
-Document parse(std::shared_ptr<const SourceFile> source, Format format) {
-  return format == Format::Markdown ? parse_markdown(std::move(source)) : parse_plain_text(std::move(source));
+Document parse(std::shared_ptr<const SourceFile> source, Format format, const ReaderOptions& options) {
+  switch (format) {
+    case Format::Markdown: return parse_markdown(std::move(source), options);
+    case Format::Mdx: return parse_mdx(std::move(source), options);
+    case Format::Html: return parse_html(std::move(source));
+    case Format::PlainText: break;
+  }
+  return parse_plain_text(std::move(source));
 }
 
 void add_reader_problems(Document& document) {

@@ -9,6 +9,7 @@
 #include "core/glob.h"
 #include "core/parallel.h"
 #include "medlint/linter.h"
+#include "medlint/parse.h"
 #include "rules/lexicon.h"
 #include "rules/options.h"
 #include "rules/packs.h"
@@ -35,9 +36,19 @@ struct RuleSetting {
 
 using RuleSettings = std::map<std::string, RuleSetting>;
 
+// A glob of `ignore` or `include`, with the folder it is relative to (a
+// parent configuration's globs stay relative to the parent's folder).
+struct PathPattern {
+  Glob glob;
+  bool negated = false;  // "!content/**": taken back out of `ignore`
+  fs::path base;
+};
+
 struct Override {
   std::vector<Glob> files;
+  fs::path base;
   RuleSettings rules;
+  std::optional<Locale> locale;
 };
 
 struct ConfigFile {
@@ -46,15 +57,18 @@ struct ConfigFile {
   std::vector<fs::path> files;  // read to build it: itself and its packs (absolute)
   std::optional<fs::path> baseline;
   RulePack pack;
+  std::vector<std::string> packs;  // the packs `pack` was merged from, each once
   Locale locale;
   RuleSettings rules;
-  std::vector<Glob> ignore;
+  std::vector<PathPattern> ignore;
+  std::vector<PathPattern> include;
   std::vector<Override> overrides;
+  ReaderOptions reader;
 };
 
-Locale read_locale(const Options& options) {
+Locale read_locale(const Options& options, const std::string& fallback) {
   Locale locale;
-  locale.tag = options.choice("locale", "en-US", {"en-US", "en-GB", "en-IE", "en-AU", "en-NZ", "en-CA", "en-IN", "en-ZA"});
+  locale.tag = options.choice("locale", fallback, {"en-US", "en-GB", "en-IE", "en-AU", "en-NZ", "en-CA", "en-IN", "en-ZA"});
   // Canada writes both orders; the US reading is the common default there.
   locale.date_order = locale.tag == "en-US" || locale.tag == "en-CA" ? DateOrder::MonthDayYear : DateOrder::DayMonthYear;
   return locale;
@@ -125,10 +139,51 @@ RuleSettings read_rule_settings(const Options& options, const std::string& key, 
   return settings;
 }
 
+void apply_settings(const RuleSettings& settings, std::map<std::string, RuleSetting>& into) {
+  for (const auto& [id, setting] : settings) {
+    RuleSetting& merged = into[id];
+    merged.off = setting.off || (merged.off && !setting.severity);
+    if (setting.severity) merged.severity = setting.severity;
+    if (setting.options && setting.options.IsMap()) {
+      if (!merged.options || !merged.options.IsMap()) merged.options = YAML::Node(YAML::NodeType::Map);
+      for (const auto& option : setting.options) merged.options[option.first.as<std::string>()] = option.second;
+    }
+  }
+}
+
 std::vector<Glob> read_globs(const Options& options, const std::string& key) {
   std::vector<Glob> globs;
   for (const std::string& pattern : options.strings(key)) globs.emplace_back(pattern);
   return globs;
+}
+
+void read_path_patterns(const Options& options, const std::string& key, const fs::path& base,
+                        std::vector<PathPattern>& into) {
+  for (const std::string& pattern : options.strings(key)) {
+    const bool negated = pattern.starts_with("!");
+    into.push_back({Glob(negated ? pattern.substr(1) : pattern), negated, base});
+  }
+}
+
+// `fields`: the front matter keys that hold each field (a key or a list).
+void read_fields(const Options& options, FrontMatterKeys& keys) {
+  if (!options.has("fields")) return;
+  const Options fields = options.child("fields");
+  fields.allow_only({"review_date", "reviewer", "references", "updated"});
+  // A nested configuration's keys come before its parent's.
+  const auto prepend = [&](const char* name, std::vector<std::string>& into) {
+    std::vector<std::string> own = fields.strings(name);
+    into.insert(into.begin(), own.begin(), own.end());
+  };
+  prepend("review_date", keys.review_date);
+  prepend("reviewer", keys.reviewer);
+  prepend("references", keys.references);
+  prepend("updated", keys.updated);
+}
+
+// Whether an `extends` entry names another configuration rather than a pack.
+bool names_configuration(const std::string& entry) {
+  return fs::path(entry).filename() == kConfigName;
 }
 
 ConfigFile default_config() {
@@ -138,7 +193,36 @@ ConfigFile default_config() {
   return config;
 }
 
-ConfigFile read_config_file(const fs::path& file) {
+// Whether the last of `patterns` that matches `file` (absolute) is not negated.
+bool last_match_holds(const std::vector<PathPattern>& patterns, const fs::path& file) {
+  bool holds = false;
+  for (const PathPattern& pattern : patterns) {
+    if (pattern.glob.matches(file.lexically_relative(pattern.base).generic_string())) holds = !pattern.negated;
+  }
+  return holds;
+}
+
+ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extending);
+
+// Loads a configuration named in `extends` (its rules, packs, ignores and
+// overrides are the start of this one); a configuration extending itself
+// through others is an error.
+ConfigFile read_parent(const fs::path& file, std::vector<fs::path>& extending, const std::string& path,
+                       const YAML::Node& where) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(file, error);
+  if (!fs::is_regular_file(file, error)) {
+    throw config_error(path, where, fmt::format("`extends`: no configuration file at {}", file.string()));
+  }
+  if (std::find(extending.begin(), extending.end(), canonical) != extending.end()) {
+    std::string cycle;
+    for (const fs::path& step : extending) cycle += step.string() + " -> ";
+    throw config_error(path, where, fmt::format("`extends` goes round in a cycle: {}{}", cycle, canonical.string()));
+  }
+  return read_config_file(file, extending);
+}
+
+ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extending) {
   ConfigFile config;
   config.path = file.string();
   config.base = fs::absolute(file).parent_path().lexically_normal();
@@ -154,29 +238,48 @@ ConfigFile read_config_file(const fs::path& file) {
   }
   if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
   const Options options(root, config.path, "the configuration");
-  options.allow_only({"extends", "rules", "ignore", "overrides", "locale", "baseline"});
-  config.files.push_back(fs::absolute(file).lexically_normal());
-  config.locale = read_locale(options);
-  if (options.has("baseline")) config.baseline = (config.base / options.string("baseline", "")).lexically_normal();
+  options.allow_only({"extends", "rules", "ignore", "include", "overrides", "locale", "fields", "baseline"});
   const YAML::Node extends = options.node("extends");
-  const std::vector<std::string> packs =
+  const std::vector<std::string> entries =
       options.has("extends") ? options.strings("extends") : std::vector<std::string>{std::string(kRecommendedPack)};
-  for (const std::string& pack : packs) {
-    const bool shipped = pack.starts_with("medlint:");
-    if (!shipped) config.files.push_back((config.base / pack).lexically_normal());
-    RulePack loaded = shipped ? load_shipped_pack(pack, config.path, extends)
-                              : load_pack_path((config.base / pack).string(), config.path, extends);
-    merge_pack(config.pack, std::move(loaded), config.path, extends);
+  // A parent configuration comes first, whatever its place in the list.
+  for (const std::string& entry : entries) {
+    if (!names_configuration(entry)) continue;
+    extending.push_back(fs::weakly_canonical(file));
+    ConfigFile parent = read_parent(config.base / entry, extending, config.path, extends);
+    extending.pop_back();
+    parent.path = config.path;
+    parent.base = config.base;
+    config = std::move(parent);
   }
-  config.rules = read_rule_settings(options, "rules", config.pack);
-  config.ignore = read_globs(options, "ignore");
+  // The files it is read from: a parent's (kept from above), itself, its packs.
+  config.files.push_back(fs::absolute(file).lexically_normal());
+  // A parent's baseline holds unless this file names its own.
+  if (options.has("baseline")) config.baseline = (config.base / options.string("baseline", "")).lexically_normal();
+  config.locale = read_locale(options, config.locale.tag);
+  for (const std::string& entry : entries) {
+    if (names_configuration(entry)) continue;
+    const std::string name = entry.starts_with("medlint:") ? entry : (config.base / entry).lexically_normal().string();
+    if (std::find(config.packs.begin(), config.packs.end(), name) != config.packs.end()) continue;
+    if (!entry.starts_with("medlint:")) config.files.push_back(name);
+    RulePack loaded = entry.starts_with("medlint:") ? load_shipped_pack(entry, config.path, extends)
+                                                    : load_pack_path(name, config.path, extends);
+    merge_pack(config.pack, std::move(loaded), config.path, extends);
+    config.packs.push_back(name);
+  }
+  apply_settings(read_rule_settings(options, "rules", config.pack), config.rules);
+  read_path_patterns(options, "ignore", config.base, config.ignore);
+  read_path_patterns(options, "include", config.base, config.include);
+  read_fields(options, config.reader.front_matter_keys);
   if (const YAML::Node overrides = options.node("overrides")) {
-    if (!overrides.IsSequence()) throw options.error(overrides, "`overrides` must be a list of {files, rules}");
+    if (!overrides.IsSequence()) throw options.error(overrides, "`overrides` must be a list of {files, rules, locale}");
     for (const auto& node : overrides) {
       const Options entry(node, config.path, "an override");
-      entry.allow_only({"files", "rules"});
+      entry.allow_only({"files", "rules", "locale"});
       if (!entry.has("files")) throw entry.error(node, "an override needs `files`: globs of the files it applies to");
-      config.overrides.push_back({read_globs(entry, "files"), read_rule_settings(entry, "rules", config.pack)});
+      Override override_entry{read_globs(entry, "files"), config.base, read_rule_settings(entry, "rules", config.pack), {}};
+      if (entry.has("locale")) override_entry.locale = read_locale(entry, config.locale.tag);
+      config.overrides.push_back(std::move(override_entry));
     }
   }
   return config;
@@ -229,21 +332,9 @@ class RuleSetLinter final : public Linter {
   SharedPatternScan scan_;
 };
 
-void apply(const RuleSettings& settings, std::map<std::string, RuleSetting>& into) {
-  for (const auto& [id, setting] : settings) {
-    RuleSetting& merged = into[id];
-    merged.off = setting.off || (merged.off && !setting.severity);
-    if (setting.severity) merged.severity = setting.severity;
-    if (setting.options && setting.options.IsMap()) {
-      if (!merged.options || !merged.options.IsMap()) merged.options = YAML::Node(YAML::NodeType::Map);
-      for (const auto& option : setting.options) merged.options[option.first.as<std::string>()] = option.second;
-    }
-  }
-}
-
-std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettings& settings) {
+std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettings& settings, const Locale& locale) {
   RuleBuildContext context;
-  context.locale = config.locale;
+  context.locale = locale;
   context.cue_sets = config.pack.cue_sets;
   context.word_classes = config.pack.word_classes;
   context.models = config.pack.models;
@@ -284,17 +375,32 @@ class FileConfigResolver final : public ConfigResolver {
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
     std::string key;
-    const RuleSettings settings = settings_for(*config, file, &key);
+    Locale locale;
+    const RuleSettings settings = settings_for(*config, file, &key, &locale);
     auto& linter = config->linters[key];
-    if (!linter) linter = compile(config->config, settings);
+    if (!linter) linter = compile(config->config, settings, locale);
     return linter;
+  }
+
+  ReaderOptions reader_options_for(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
+    std::lock_guard lock(mutex_);
+    return config_for(file)->config.reader;
+  }
+
+  std::optional<bool> included(const fs::path& relative_file) override {
+    const fs::path file = absolute(relative_file);
+    std::lock_guard lock(mutex_);
+    const ConfigFile& config = config_for(file)->config;
+    if (config.include.empty()) return std::nullopt;
+    return last_match_holds(config.include, file);
   }
 
   std::vector<RuleDescription> rules_for(const fs::path& relative_file) override {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
-    const RuleSettings settings = settings_for(*config, file, nullptr);
+    const RuleSettings settings = settings_for(*config, file, nullptr, nullptr);
     std::vector<RuleDescription> rules;
     for (const RuleSpec& spec : config->config.pack.rules) {
       RuleDescription rule{spec.info.id, spec.info.kind, spec.info.severity, spec.info.summary, true};
@@ -317,10 +423,7 @@ class FileConfigResolver final : public ConfigResolver {
   bool ignored(const fs::path& relative_file) override {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
-    const auto& config = config_for(file);
-    const std::string relative = relative_to(file, config->config.base);
-    return std::any_of(config->config.ignore.begin(), config->config.ignore.end(),
-                       [&](const Glob& glob) { return glob.matches(relative); });
+    return last_match_holds(config_for(file)->config.ignore, file);
   }
 
  private:
@@ -329,17 +432,20 @@ class FileConfigResolver final : public ConfigResolver {
     std::map<std::string, std::shared_ptr<const Linter>> linters;  // by the set of overrides applied
   };
 
-  // The rule settings of `file` (absolute): the configuration's, then each
-  // override matching it. `key` names the overrides applied.
-  static RuleSettings settings_for(const Loaded& loaded, const fs::path& file, std::string* key) {
-    const std::string relative = relative_to(file, loaded.config.base);
+  // The rule settings and locale of `file` (absolute): the configuration's,
+  // then each override matching it (its globs relative to the configuration
+  // that wrote it, a parent's included). `key` names the overrides applied.
+  static RuleSettings settings_for(const Loaded& loaded, const fs::path& file, std::string* key, Locale* locale) {
     RuleSettings settings = loaded.config.rules;
+    if (locale) *locale = loaded.config.locale;
     for (std::size_t i = 0; i < loaded.config.overrides.size(); ++i) {
       const Override& override_entry = loaded.config.overrides[i];
+      const std::string relative = relative_to(file, override_entry.base);
       if (std::any_of(override_entry.files.begin(), override_entry.files.end(),
                       [&](const Glob& glob) { return glob.matches(relative); })) {
         if (key) *key += fmt::format("{},", i);
-        apply(override_entry.rules, settings);
+        apply_settings(override_entry.rules, settings);
+        if (locale && override_entry.locale) *locale = *override_entry.locale;
       }
     }
     return settings;
@@ -354,9 +460,10 @@ class FileConfigResolver final : public ConfigResolver {
 
   std::shared_ptr<Loaded> load(const fs::path& path) {
     auto loaded = std::make_shared<Loaded>();
-    loaded->config = read_config_file(path);
+    std::vector<fs::path> extending;
+    loaded->config = read_config_file(path, extending);
     // Compile the base rule set now, so configuration errors surface at once.
-    loaded->linters[""] = compile(loaded->config, loaded->config.rules);
+    loaded->linters[""] = compile(loaded->config, loaded->config.rules, loaded->config.locale);
     return loaded;
   }
 
@@ -392,7 +499,7 @@ class FileConfigResolver final : public ConfigResolver {
       if (!default_) {
         default_ = std::make_shared<Loaded>();
         default_->config = default_config();
-        default_->linters[""] = compile(default_->config, {});
+        default_->linters[""] = compile(default_->config, {}, default_->config.locale);
       }
       found = &default_;
     }

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 #include <set>
 
+#include "lint/targets.h"
 #include "medlint/parse.h"
 
 namespace medlint::lsp {
@@ -67,18 +68,23 @@ json edit_action(const std::string& title, const LintedText& linted, const Findi
           {"edit", workspace_edit(linted, std::move(edit), support)}};
 }
 
-// How a Markdown article turns one rule off around one finding: a comment
-// on the line before, or (for findings inside the front matter, where a
-// comment would break the YAML) the front matter's own `medlint:` key,
-// unless it already has one to extend by hand.
+// How a Markdown, MDX or HTML article turns one rule off around one
+// finding: a comment on the line before, or (for findings inside the front matter,
+// where a comment would break the YAML or TOML) the front matter's own
+// `medlint` key in its language, unless it already has one to extend by hand.
 std::optional<json> markdown_suppression(const LintedText& linted, const Finding& finding, EditSupport support) {
   const SourceFile& source = *linted.source;
   const std::string& rule = finding.diagnostic.rule;
   const LineIndex lines(source.text());
   if (const auto front_matter = find_front_matter(source);
       front_matter && finding.diagnostic.span.begin < front_matter->closing_fence.end) {
-    const std::string_view content = source.slice(front_matter->content);
-    if (content.starts_with("medlint:") || content.find("\nmedlint:") != std::string_view::npos) return std::nullopt;
+    if (front_matter_has_key(source, *front_matter, "medlint")) return std::nullopt;
+    if (front_matter->language == FrontMatterLanguage::Toml) {
+      // At the top, before any [table] header that would claim the key.
+      const TextPosition top = lines.position(front_matter->content.begin);
+      return edit_action(fmt::format("Disable {} for this article (front matter)", rule), linted, finding,
+                         text_edit({top, top}, fmt::format("medlint = {{disable = [\"{}\"]}}\n", rule)), support);
+    }
     const TextPosition fence = lines.position(front_matter->closing_fence.begin);
     return edit_action(fmt::format("Disable {} for this article (front matter)", rule), linted, finding,
                        text_edit({fence, fence}, fmt::format("medlint: {{disable: [{}]}}\n", rule)), support);
@@ -95,6 +101,17 @@ std::optional<json> markdown_suppression(const LintedText& linted, const Finding
                      support);
 }
 
+// Whether the workspace's configuration counts the file as an article, as
+// a walk of its folder would (`ignore`, `include`, no README or
+// node_modules). A buffer whose extension is no article's is read as the
+// editor's language says.
+bool is_article(ConfigResolver& resolver, const std::filesystem::path& path) {
+  if (resolver.ignored(path)) return false;
+  const std::optional<bool> included = resolver.included(path);
+  if (!included && !format_for_path(path.filename().string())) return true;
+  return !not_an_article(path, included);
+}
+
 }  // namespace
 
 LintedText lint_text(ConfigResolver& resolver, const std::filesystem::path& path, Format format, std::string uri,
@@ -102,7 +119,9 @@ LintedText lint_text(ConfigResolver& resolver, const std::filesystem::path& path
   LintedText linted{std::move(uri), version, format, std::make_shared<SourceFile>(path.string(), text), {}};
   std::vector<Diagnostic> diagnostics;
   try {
-    if (!resolver.ignored(path)) diagnostics = resolver.linter_for(path)->lint(parse(linted.source, format), context);
+    if (is_article(resolver, path)) {
+      diagnostics = resolver.linter_for(path)->lint(parse(linted.source, format, resolver.reader_options_for(path)), context);
+    }
   } catch (const ConfigError& error) {
     diagnostics.push_back(make_diagnostic(*linted.source, kConfigErrorRule, Severity::Error, {0, 0},
                                           fmt::format("configuration error: {}", error.what()),
@@ -162,7 +181,7 @@ json code_actions(const LintedText& linted, TextRange range, EditSupport support
       add(std::move(action));
     }
     if (d.rule != kConfigErrorRule) {
-      if (linted.format == Format::Markdown) {
+      if (linted.format != Format::PlainText) {
         if (auto action = markdown_suppression(linted, finding, support)) add(std::move(*action));
       } else {
         // Plain-text exports have no comments: the configuration's

@@ -200,9 +200,15 @@ class LanguageServer {
     OpenDocument open;
     // An unsaved buffer is linted as a file of its language in the
     // workspace, so it gets the workspace's configuration.
-    open.path = lsp::path_from_uri(uri).value_or(root_ / (language == "plaintext" ? "untitled.txt" : "untitled.md"));
+    open.path = lsp::path_from_uri(uri).value_or(root_ / (language == "plaintext" ? "untitled.txt"
+                                                          : language == "mdx"     ? "untitled.mdx"
+                                                          : language == "html"    ? "untitled.html"
+                                                                                  : "untitled.md"));
     open.format = format_for_path(open.path.string())
-                      .value_or(language == "markdown" || language == "mdx" ? Format::Markdown : Format::PlainText);
+                      .value_or(language == "markdown" ? Format::Markdown
+                                : language == "mdx"    ? Format::Mdx
+                                : language == "html"   ? Format::Html
+                                                       : Format::PlainText);
     open.version = document.at("version").get<int>();
     open.text = std::make_shared<const std::string>(document.at("text").get<std::string>());
     std::lock_guard lock(mutex_);

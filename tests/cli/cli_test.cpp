@@ -394,6 +394,107 @@ TEST(SarifTest, CarriesRulesLocationsAndFingerprints) {
   }
 }
 
+// Which files are articles: extensions, project files, node_modules,
+// .gitignore, `include` and `ignore` with negation.
+TEST_F(CliTest, WalkingFindsArticlesOnly) {
+  for (const char* file : {"README.md", "CHANGELOG.md", "LICENSE.txt", "CONTRIBUTING.md", "requirements.txt",
+                           "node_modules/pkg/guide.md", "build/out.md", "content/a.md", "content/b.mdx",
+                           "content/c.html", "content/d.txt"}) {
+    write(file, kStale);
+  }
+  write(".gitignore", "build/\n");
+  ASSERT_EQ(run_shell(fmt::format("cd '{}' && git init -q .", dir_.string())).exit_code, 0);
+  const CommandResult run = medlint("--today 2026-11-23 --fail-on never .", dir_);
+  EXPECT_THAT(run.out, HasSubstr("4 files checked"));
+  for (const char* skipped : {"README", "CHANGELOG", "LICENSE", "CONTRIBUTING", "requirements", "node_modules", "build"}) {
+    EXPECT_THAT(run.out, Not(HasSubstr(skipped)));
+  }
+}
+
+TEST_F(CliTest, IncludeAndNegatedIgnoreChooseTheArticles) {
+  write("content/a.md", kStale);
+  write("content/notes.rst", kStale);
+  write("drafts/b.md", kStale);
+  write(".medlint.yaml", "ignore: [\"**\", \"!content/**\"]\n");
+  EXPECT_THAT(medlint("--today 2026-11-23 --fail-on never .", dir_).out, HasSubstr("1 file checked"));
+  write(".medlint.yaml", "include: [\"content/**\"]\n");
+  EXPECT_THAT(medlint("--today 2026-11-23 --fail-on never .", dir_).out, HasSubstr("2 files checked"));
+}
+
+TEST_F(CliTest, NamedFilesThatAreNotCheckedGetANotice) {
+  write("README.md", kStale);
+  write("notes.rst", kStale);
+  write("drafts/b.md", kStale);
+  write("build/out.md", kStale);
+  write(".gitignore", "build/\n");
+  write(".medlint.yaml", "ignore: [\"drafts/**\"]\n");
+  ASSERT_EQ(run_shell(fmt::format("cd '{}' && git init -q .", dir_.string())).exit_code, 0);
+  const CommandResult run = medlint("--today 2026-11-23 README.md notes.rst drafts/b.md build/out.md", dir_);
+  EXPECT_THAT(run.out, HasSubstr("notice: README.md: not checked: a project file"));
+  EXPECT_THAT(run.out, HasSubstr("notice: notes.rst: not checked: not an article"));
+  EXPECT_THAT(run.out, HasSubstr("notice: drafts/b.md: not checked: the configuration's `ignore` covers it"));
+  EXPECT_THAT(run.out, HasSubstr("notice: build/out.md: not checked: git ignores it"));
+  EXPECT_THAT(run.out, HasSubstr("0 files checked"));
+}
+
+// A nested configuration builds on its parent and sets its own locale.
+TEST_F(CliTest, ExtendsAParentConfigurationAndOverridesSetLocale) {
+  // 01/12/2024: 1 December in en-GB (23 months before the run's date, no
+  // finding), 12 January in en-US (34 months, a warning).
+  const std::string article = "---\ntitle: T\nlast_reviewed: 01/12/2024\n---\nRest helps.\n";
+  write(".medlint.yaml", "rules:\n  citations-present: off\n");
+  write("uk/.medlint.yaml", "extends: ../.medlint.yaml\nlocale: en-GB\n");
+  write("uk/a.md", article);
+  write("us/a.md", article);
+  write("us/.medlint.yaml", "extends: ../.medlint.yaml\noverrides:\n  - files: [\"a.md\"]\n    locale: en-GB\n");
+  const CommandResult british = medlint("--today 2026-11-23 --fail-on warning uk/a.md us/a.md", dir_);
+  EXPECT_EQ(british.exit_code, 0) << british.out;
+  write("us/.medlint.yaml", "extends: ../.medlint.yaml\n");
+  const CommandResult american = medlint("--today 2026-11-23 --fail-on warning us/a.md", dir_);
+  EXPECT_THAT(american.out, HasSubstr("us/a.md:3:16: warning: medical review is 34 months old"));
+  // The parent's `citations-present: off` still holds.
+  EXPECT_THAT(american.out, Not(HasSubstr("citations-present")));
+}
+
+// A parent's `baseline:` holds for a nested configuration that extends it
+// (a nested one that does not extend it starts afresh).
+TEST_F(CliTest, ExtendsKeepsTheParentsBaseline) {
+  write("uk/a.md", "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n"
+                   "Chest pain can be a sign of a heart attack.\n");
+  write(".medlint.yaml", "baseline: base.json\n");
+  write("uk/.medlint.yaml", "extends: ../.medlint.yaml\nlocale: en-GB\n");
+  ASSERT_EQ(medlint("--today 2026-11-23 baseline . -o base.json", dir_).exit_code, 0);
+  const CommandResult extended = medlint("--today 2026-11-23 .", dir_);
+  EXPECT_EQ(extended.exit_code, 0) << extended.out;
+  EXPECT_THAT(extended.out, HasSubstr("1 findings hidden by the baseline"));
+  write("uk/.medlint.yaml", "locale: en-GB\n");
+  EXPECT_EQ(medlint("--today 2026-11-23 .", dir_).exit_code, 1);
+}
+
+TEST_F(CliTest, ExtendsCycleIsAConfigurationError) {
+  write("a/.medlint.yaml", "extends: ../b/.medlint.yaml\n");
+  write("b/.medlint.yaml", "extends: ../a/.medlint.yaml\n");
+  write("a/x.md", kStale);
+  const CommandResult run = medlint("a/x.md", dir_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("`extends` goes round in a cycle"));
+}
+
+TEST_F(CliTest, UpdateDateAloneNamesTheKeyToMap) {
+  write("a.md", "---\ntitle: T\nlastmod: 2026-06-01\nreferences: [a, b]\n---\nRest helps.\n");
+  EXPECT_THAT(medlint("--today 2026-11-23 a.md", dir_).out,
+              HasSubstr("a.md:3:10: error: no medical review date: `lastmod` is an update date"));
+  write(".medlint.yaml", "fields:\n  review_date: lastmod\n");
+  EXPECT_EQ(medlint("--today 2026-11-23 a.md", dir_).exit_code, 0);
+}
+
+TEST(CliCommandsTest, InspectPrintsWhatTheReadersUnderstood) {
+  const CommandResult run = medlint("inspect tests/fixtures/sites/nhs/hay-fever.txt");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("review date: \"15 March 2023\" at 16:21"));
+  EXPECT_EQ(medlint("inspect no-such-file.md").exit_code, 2);
+}
+
 TEST_F(CliTest, MisspeltNamesGetADidYouMean) {
   write("a.md", kGood);
   const auto config_error = [&](const std::string& config) {

@@ -196,10 +196,36 @@ TEST_F(GateTest, ANestedConfigThatLoosensTheRulesIsConfigWeakened) {
   commit("ignore everything");
   EXPECT_THAT(sh("medlint --today 2026-11-23 --new-since main content").out,
               HasSubstr("stops checking it (`ignore`) for 1 article"));
+  // An `include` list that leaves the article out stops checking it too.
+  write("content/sub/.medlint.yaml", "include: [\"other/**\"]\n");
+  commit("include other files only");
+  EXPECT_THAT(sh("medlint --today 2026-11-23 --new-since main content").out,
+              HasSubstr("stops checking it (`include`) for 1 article"));
   write("content/sub/.medlint.yaml", "extends: []\n");
   commit("no packs");
   EXPECT_THAT(sh("medlint --today 2026-11-23 --new-since main content").out,
               HasSubstr("drops rule `safety-escalation`"));
+}
+
+// A nested configuration that `extends` its parent keeps the parent's
+// settings: adding one loosens nothing, and an override in it that turns a
+// rule off is compared with the parent's rules at the merge base.
+TEST_F(GateTest, ANestedConfigExtendingItsParentIsComparedWithTheParentsRules) {
+  write(".medlint.yaml", "rules:\n  citations-present: off\n");
+  write("content/sub/a.md", kUnreferenced + kEscalated);
+  commit_base_and_branch();
+  write("content/sub/.medlint.yaml", "extends: ../../.medlint.yaml\nlocale: en-GB\n");
+  commit("a nested config that builds on its parent");
+  const Shell same = sh("medlint --today 2026-11-23 --new-since main content");
+  EXPECT_EQ(same.exit_code, 0) << same.out;
+  EXPECT_THAT(same.out, HasSubstr("configuration: content/sub/.medlint.yaml"));
+  write("content/sub/.medlint.yaml",
+        "extends: ../../.medlint.yaml\noverrides:\n  - files: [\"a.md\"]\n    rules: {safety-escalation: off}\n");
+  commit("an override that turns a rule off");
+  const Shell off = sh("medlint --today 2026-11-23 --new-since main content");
+  EXPECT_EQ(off.exit_code, 1);
+  EXPECT_THAT(off.out, HasSubstr("turns `safety-escalation` off for 1 article (content/sub/a.md)"));
+  EXPECT_THAT(off.out, Not(HasSubstr("citations-present")));
 }
 
 TEST_F(GateTest, AConfigAboveTheRepositoryRootIsNotApplied) {

@@ -23,6 +23,16 @@ TEST(DateTest, ReadsTheFormsArticlesUse) {
   EXPECT_EQ(iso("15 March 2021"), "2021-03-15");
 }
 
+TEST(DateTest, DatetimesAreReadAsTheirDay) {
+  for (const char* written : {"2026-06-01T10:00:00Z", "2026-06-01 10:00:00 +0100", "2026-06-01T10:00:00.250-08:00",
+                              "2026-06-01t23:59"}) {
+    const DateResult result = parse_date(written, DateOrder::DayMonthYear);
+    ASSERT_TRUE(result.value) << written << ": " << result.error;
+    EXPECT_EQ(to_iso(result.value->date), "2026-06-01") << written;
+  }
+  EXPECT_FALSE(parse_date("2026-06-01 is when", DateOrder::MonthDayYear).value);
+}
+
 TEST(DateTest, NumericOrderFollowsTheLocaleUnlessAPartSettlesIt) {
   EXPECT_EQ(iso("04/02/2021", DateOrder::MonthDayYear), "2021-04-02");
   EXPECT_EQ(iso("04/02/2021", DateOrder::DayMonthYear), "2021-02-04");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
+#include <fmt/format.h>
 
 namespace medlint {
 namespace {
@@ -113,6 +114,88 @@ TEST(PlainTextTest, BlankAndInvalidFilesAreProblemsNotCrashes) {
   EXPECT_EQ(broken.problems[0].rule, "invalid-utf8");
   EXPECT_EQ(broken.problems[0].start, (Position{3, 5}));
   EXPECT_NE(broken.text().cased().find("Bad \xEF\xBF\xBD byte."), std::string::npos);
+}
+
+// A byline or review line above the body is metadata; the body after it is
+// still prose, and only the references at the end count.
+TEST(PlainTextTest, BylinesAtTheTopDoNotEndTheBody) {
+  const Document document = parse_text(
+      "a.txt",
+      "Neck cracking\n"
+      "Medically Reviewed By William C. Lloyd III, MD, FACS\n"
+      "Medically Reviewed on 03/01/2026\n"
+      "By Jane Doe\n"
+      "\n"
+      "Neck cracking is a popping sound.\n"
+      "\n"
+      "What are the risks?\n"
+      "\n"
+      "Twisting hard strains the neck muscles and ligaments. Doing it often loosens them over time, and a therapist "
+      "can show safer stretches.\n"
+      "\n"
+      "Sources\n"
+      "\n"
+      "Spine Society. Neck manipulation. 2024.\n"
+      "\n"
+      "Related Articles\n"
+      "Back pain\n"
+      "\n"
+      "Disclaimer: this page is not a substitute for professional medical advice.\n"
+      "\n"
+      "\xC2\xA9 2026 Example Health. All rights reserved.\n");
+  EXPECT_EQ(document.meta.reviewer->value, "William C. Lloyd III, MD, FACS");
+  EXPECT_EQ(document.meta.author->value, "Jane Doe");
+  ASSERT_EQ(document.meta.dates.size(), 1u);
+  EXPECT_EQ(document.meta.dates[0].raw, "03/01/2026");
+  EXPECT_EQ(document.meta.summary->value, "Neck cracking is a popping sound.");
+  EXPECT_EQ(blocks_of(document, BlockKind::Heading).size(), 2u);
+  EXPECT_EQ(blocks_of(document, BlockKind::Paragraph).size(), 1u);
+  ASSERT_EQ(document.meta.references.size(), 1u);
+  EXPECT_EQ(document.meta.references[0].text, "Spine Society. Neck manipulation. 2024.");
+  EXPECT_EQ(blocks_of(document, BlockKind::NonEditorial).size(), 4u);  // related label and title, disclaimer, copyright
+}
+
+TEST(PlainTextTest, ReviewLabelsInEveryForm) {
+  struct Case {
+    const char* lines;
+    DateMention::Kind kind;
+    const char* raw;
+  };
+  for (const Case& c : {Case{"Reviewed At February 7, 2023", DateMention::Kind::Reviewed, "February 7, 2023"},
+                        Case{"Updated: February 7, 2023", DateMention::Kind::Updated, "February 7, 2023"},
+                        Case{"Updated:\nFebruary 7, 2023", DateMention::Kind::Updated, "February 7, 2023"},
+                        Case{"Last updated 2026-02-07", DateMention::Kind::Updated, "2026-02-07"},
+                        Case{"Published March 3, 2025", DateMention::Kind::Published, "March 3, 2025"}}) {
+    const Document document = parse_text("a.txt", fmt::format("Title\n\nSummary.\n\nBody.\n\n{}\n", c.lines));
+    ASSERT_EQ(document.meta.dates.size(), 1u) << c.lines;
+    EXPECT_EQ(document.meta.dates[0].kind, c.kind) << c.lines;
+    EXPECT_EQ(document.meta.dates[0].raw, c.raw) << c.lines;
+    EXPECT_EQ(source_text(document, document.meta.dates[0].span), c.raw) << c.lines;
+  }
+  const Document next_line = parse_text("a.txt", "Title\n\nSummary.\n\nBody.\n\nMedically reviewed by\nAna Ruiz, MD\n");
+  ASSERT_TRUE(next_line.meta.reviewer);
+  EXPECT_EQ(next_line.meta.reviewer->value, "Ana Ruiz, MD");
+}
+
+TEST(PlainTextTest, NhsFooterGivesReviewAndNextReviewDates) {
+  const Document document =
+      parse_text("a.txt", "Hay fever\n\nSummary.\n\nPage last reviewed: 15 March 2026 Next review due: 15 March 2029\n");
+  ASSERT_EQ(document.meta.dates.size(), 2u);
+  EXPECT_EQ(document.meta.dates[0].kind, DateMention::Kind::Reviewed);
+  EXPECT_EQ(document.meta.dates[0].raw, "15 March 2026");
+  EXPECT_EQ(document.meta.dates[1].kind, DateMention::Kind::NextReview);
+  EXPECT_EQ(document.meta.dates[1].raw, "15 March 2029");
+  EXPECT_EQ(document.position(document.meta.dates[1].span.begin), (Position{5, 52}));
+}
+
+TEST(PlainTextTest, SourcesLabelWithBulletsAndInlineSources) {
+  const Document bullets = parse_text(
+      "a.txt", "Title\n\nSummary.\n\nBody.\n\nSources\n\xE2\x80\xA2 CDC. Flu. 2024.\n\xE2\x80\xA2 NIH. Flu. 2025.\n");
+  ASSERT_EQ(bullets.meta.references.size(), 2u);
+  EXPECT_EQ(bullets.meta.references[1].text, "NIH. Flu. 2025.");
+  const Document inline_sources = parse_text("a.txt", "Title\n\nSummary.\n\nBody.\n\nSources: CDC flu pages, 2024.\n");
+  ASSERT_EQ(inline_sources.meta.references.size(), 1u);
+  EXPECT_EQ(inline_sources.meta.references[0].text, "CDC flu pages, 2024.");
 }
 
 // The scraped article that defines the export shape.

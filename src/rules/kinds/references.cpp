@@ -14,6 +14,7 @@ struct ReferencesOptions {
   int min_references = 2;
   bool require_source = false;
   int max_reference_age_years = 0;  // 0: any age
+  bool count_citation_links = false;  // inline links to PubMed, PMC or a DOI count as references
 };
 
 class ReferencesRule final : public Rule {
@@ -24,9 +25,11 @@ class ReferencesRule final : public Rule {
     const Document& document = context.document;
     const auto& references = document.meta.references;
     // An entry left empty (a scaffold not filled in yet) cites nothing.
-    const int count = static_cast<int>(std::count_if(references.begin(), references.end(), [](const Reference& r) {
+    const int listed = static_cast<int>(std::count_if(references.begin(), references.end(), [](const Reference& r) {
       return !(r.text.empty() && r.url.empty() && r.doi.empty() && r.pmid.empty());
     }));
+    const int count =
+        listed + (options_.count_citation_links ? static_cast<int>(document.meta.cited_links.size()) : 0);
     if (count < options_.min_references) {
       Diagnostic diagnostic = finding(
           document, where_list_belongs(document),
@@ -34,10 +37,13 @@ class ReferencesRule final : public Rule {
                                    options_.min_references)
                      : fmt::format("only {} reference{} (at least {} required)", count, count == 1 ? "" : "s",
                                    options_.min_references),
-          document.format() == Format::Markdown
+          document.format() != Format::PlainText
               ? "list sources under `references:` in the front matter or a \"References\" heading"
               : "end the article with its reference list after the review line");
-      if (count == 0 && document.format() == Format::Markdown) diagnostic.fix = reference_list_scaffold(document);
+      // Markdown and MDX have front matter to scaffold a list in.
+      if (count == 0 && (document.format() == Format::Markdown || document.format() == Format::Mdx)) {
+        diagnostic.fix = reference_list_scaffold(document);
+      }
       out.push_back(std::move(diagnostic));
     }
     const int this_year = static_cast<int>(context.today.year());
@@ -66,23 +72,32 @@ class ReferencesRule final : public Rule {
   }
 
   // A front matter `references:` list with an empty entry per required
-  // reference, for the writer to fill in; none when the front matter
-  // already has a (now empty) list key, which a second key would break.
+  // reference, for the writer to fill in, in the front matter's own
+  // language; none when the front matter already has a (now empty) list
+  // key, which a second key would break.
   std::optional<Fix> reference_list_scaffold(const Document& document) const {
-    std::string entries = "references:\n";
-    for (int i = 0; i < std::max(options_.min_references, 1); ++i) entries += "  - title: \"\"\n    url: \"\"\n";
+    const int entries = std::max(options_.min_references, 1);
     const SourceFile& source = document.source();
     const auto front_matter = find_front_matter(source);
+    std::string yaml = "references:\n";
+    for (int i = 0; i < entries; ++i) yaml += "  - title: \"\"\n    url: \"\"\n";
     if (!front_matter) {
       const std::size_t start = source.content_start();
-      return Fix{"Add a front matter `references:` list", {start, start}, "---\n" + entries + "---\n"};
+      return Fix{"Add a front matter `references:` list", {start, start}, "---\n" + yaml + "---\n"};
     }
-    for (const std::string_view key : {"references:", "sources:", "citations:"}) {
-      const std::string_view content = source.slice(front_matter->content);
-      if (content.starts_with(key) || content.find(fmt::format("\n{}", key)) != std::string_view::npos) return std::nullopt;
+    for (const std::string_view key : {"references", "sources", "citations", "bibliography"}) {
+      if (front_matter_has_key(source, *front_matter, key)) return std::nullopt;
+    }
+    if (front_matter->language == FrontMatterLanguage::Toml) {
+      // At the top, before any [table] header that would claim the key.
+      std::string toml = "references = [\n";
+      for (int i = 0; i < entries; ++i) toml += "  {title = \"\", url = \"\"},\n";
+      toml += "]\n";
+      const std::size_t begin = front_matter->content.begin;
+      return Fix{"Add a `references` list to the front matter", {begin, begin}, toml};
     }
     const std::size_t fence = front_matter->closing_fence.begin;
-    return Fix{"Add a `references:` list to the front matter", {fence, fence}, entries};
+    return Fix{"Add a `references:` list to the front matter", {fence, fence}, yaml};
   }
 
   ReferencesOptions options_;
@@ -92,11 +107,12 @@ class ReferencesRule final : public Rule {
 
 std::unique_ptr<Rule> make_references_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
-  options.allow_only({"min_references", "require_source", "max_reference_age_years"});
+  options.allow_only({"min_references", "require_source", "max_reference_age_years", "count_citation_links"});
   ReferencesOptions references;
   references.min_references = options.integer("min_references", 2, 0, 1000);
   references.require_source = options.boolean("require_source", false);
   references.max_reference_age_years = options.integer("max_reference_age_years", 0, 0, 1000);
+  references.count_citation_links = options.boolean("count_citation_links", false);
   return std::make_unique<ReferencesRule>(std::move(info), references);
 }
 

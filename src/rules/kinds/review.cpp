@@ -1,5 +1,6 @@
 // Kind `review`: the article states when it was medically reviewed, the
 // date is real, not in the future, and recent enough.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "rules/kinds/kinds.h"
@@ -60,12 +61,23 @@ class ReviewRule final : public Rule {
       }
       if (!latest || sys_days{result.value->date} > sys_days{latest->date.date}) latest = Reading{&mention, *result.value};
     }
-    if (!any_mention) {
+    const auto updated = std::find_if(document.meta.dates.begin(), document.meta.dates.end(), [](const DateMention& m) {
+      return m.kind == DateMention::Kind::Updated && m.from_front_matter;
+    });
+    if (!any_mention && updated != document.meta.dates.end()) {
+      // The site keeps a date, under a key that is not known as a review.
+      out.push_back(finding(document, updated->span,
+                            fmt::format("no medical review date: `{}` is an update date, not a medical review",
+                                        updated->label),
+                            fmt::format("if `{0}` records medical reviews, map it in .medlint.yaml with "
+                                        "`fields: {{review_date: {0}}}`; else add `last_reviewed: YYYY-MM-DD`",
+                                        updated->label)));
+    } else if (!any_mention) {
       const Span where = document.meta.title ? document.meta.title->span : Span{document.source().content_start(), document.source().content_start()};
       out.push_back(finding(document, where,
                             options_.accept_updated ? "no medical review or update date"
                                                     : "no medical review date: readers cannot tell if the advice is current",
-                            document.format() == Format::Markdown
+                            document.format() != Format::PlainText
                                 ? "add `last_reviewed: YYYY-MM-DD` to the front matter"
                                 : "add a line such as \"Medically Reviewed on MM/DD/YYYY\""));
     }

@@ -62,7 +62,7 @@ TEST(PhrasesRuleTest, ScopeLimitsWhichBlocksAreRead) {
 
 TEST(PhrasesRuleTest, NonProseIsNeverRead) {
   const RuleHarness harness(&make_phrases_rule, "{targets: {phrases: [miracle cure]}}");
-  EXPECT_TRUE(harness.run("a.md", "```\nmiracle cure\n```\n\n<div>miracle cure</div>\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "```\nmiracle cure\n```\n\n<script>miracle cure</script>\n\n<!-- miracle cure -->\n").empty());
 }
 
 TEST(PhrasesRuleTest, ConfigErrorsNameTheProblem) {
