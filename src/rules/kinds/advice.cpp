@@ -156,10 +156,9 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       // The anchor's sentence, and the two after it, where a pronoun may
       // stand for its word ("The statin made my legs ache. Just leave it off.").
       std::vector<Span> sentences = {sentence_range(document, anchor.text.begin)};
-      for (int after = 0; after < 2; ++after) {
-        const auto next = next_sentence(document, sentences.back());
-        if (!next) break;
-        sentences.push_back(*next);
+      for (std::optional<Span> next = next_sentence(document, sentences.front()); next && sentences.size() < 3;
+           next = next_sentence(document, *next)) {
+        if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
       }
       for (const Span sentence : sentences) {
       if (!read.insert(sentence.begin).second) continue;
@@ -515,6 +514,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   };
   settings.cues = read_cue_option(options, "context", context);
   settings.pronouns = optional_class("pronouns");
+  if (settings.pronouns >= 0) settings.pronoun_words = Lexicon::of_phrases(classes.spellings(settings.pronouns));
   for (const std::string& name : options.strings("antecedents")) {
     settings.antecedents.push_back(class_index(classes, options, options.node("antecedents"), name));
   }

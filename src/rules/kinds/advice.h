@@ -61,6 +61,7 @@ class AdviceRule final : public Rule {
     Lexicon anchors;  // spellings of the frames' anchor-slot classes
     std::shared_ptr<const ContextCues> cues;
     int pronouns = -1;
+    Lexicon pronoun_words;  // the pronoun class's spellings, to find sentences worth tagging
     std::vector<int> antecedents;
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
