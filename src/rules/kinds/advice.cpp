@@ -330,14 +330,13 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
   return first_finding;
 }
 
-// Whether a cue is itself a word of one of the frame's classes: "there's no
+// Whether a cue holds a word of one of the frame's classes: "there's no
 // need to" before "take up a GP appointment" is the frame speaking, not a
 // negation of it.
 bool AdviceRule::is_frame_word(const Frame& frame, const std::string& cue) const {
   if (cue.empty()) return false;
   const std::vector<Token> tokens = tokenize(cue, {0, cue.size()});
   for (const WordClasses::Hit& hit : settings_.classes->tag(tokens)) {
-    if (hit.first != 0 || hit.last + 1 != static_cast<int>(tokens.size())) continue;
     for (const auto& slot : frame.slots) {
       if (std::find(slot.begin(), slot.end(), hit.word_class) != slot.end()) return true;
     }
