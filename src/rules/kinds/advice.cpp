@@ -166,17 +166,22 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
       std::vector<std::string> frame_features;
       candidate.frame_finding = read_frames(document, tagged, frame_features);
-      candidate.model_may_flag = candidate.focus && model_may_flag(document, tagged, *candidate.focus);
       // Most candidates are neither a frame's finding nor advice the model
-      // could find: the window's features are read only when scored.
+      // could find: the window's features are read only when scored, and
+      // the cues around a model's finding only when it scores high.
       const bool scored = settings_.model &&
-                          ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.model_may_flag);
+                          ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
       if (features == Features::All || scored) {
         std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
         if (const auto next = next_sentence(document, sentence)) window.push_back(cache.of(document, *settings_.classes, *next));
         candidate.features = window_features(*settings_.classes, window);
         candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
         std::sort(candidate.features.begin(), candidate.features.end());
+      }
+      if (settings_.model && !candidate.frame_finding && candidate.focus) {
+        candidate.score = settings_.model->score(candidate.features);
+        candidate.model_may_flag =
+            settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus);
       }
       found.push_back(std::move(candidate));
       }
@@ -194,14 +199,14 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     // The frames and cues find advice; the model, having read the whole
     // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
     // sentence that names both a risky act and what it acts on.
-    const double score = settings_.model->score(candidate.features);
+    const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
     if (candidate.frame_finding) {
       const double veto = candidate.frame_finding->endorsed ? settings_.model_veto_endorsed_below
                                                             : settings_.model_veto_below;
       if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
       }
-    } else if (settings_.model->decides(score) && candidate.model_may_flag) {
+    } else if (candidate.model_may_flag) {
       out.push_back(model_finding(context.document, candidate, score));
     }
   }

@@ -94,8 +94,10 @@ class AdviceRule final : public Rule {
     std::optional<Span> focus;
     std::vector<std::string> features;  // what the model scores
     std::optional<FrameFinding> frame_finding;
-    // Whether the sentence states its act and object as advice, so that
-    // the model may flag it (see model_may_flag()).
+    // With no frame's finding: the model's score, and whether it decides
+    // for a sentence that states its act and object as advice (see
+    // model_may_flag()).
+    double score = 0;
     bool model_may_flag = false;
   };
 
