@@ -37,10 +37,16 @@ std::vector<std::string> inflections(const std::string& word) {
   return forms;
 }
 
-// Whether `ids` continue at token `at` of a text's lemma ids.
-bool ids_at(const std::vector<int>& text, std::size_t at, const std::vector<int>& ids) {
+// Whether `ids` continue at token `at` of a text's lemma ids; a
+// possessive word ("baby's") also stands for its noun (`bare`), so "a
+// baby's cough" is about a baby, while a possessive term ("friend's")
+// matches only a possessive.
+bool ids_at(const std::vector<int>& text, const std::vector<int>& bare, std::size_t at, const std::vector<int>& ids) {
   if (at + ids.size() > text.size()) return false;
-  return std::equal(ids.begin(), ids.end(), text.begin() + static_cast<std::ptrdiff_t>(at));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (text[at + i] != ids[i] && bare[at + i] != ids[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -88,22 +94,27 @@ int WordClasses::find(std::string_view name) const {
 }
 
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
-  std::vector<int> ids(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) ids[i] = lemma_id(tokens[i].lemma);
+  std::vector<int> ids(tokens.size()), bare(tokens.size(), -1);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& lemma = tokens[i].lemma;
+    ids[i] = lemma_id(lemma);
+    if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
+  }
   std::vector<Hit> hits;
   for (std::size_t first = 0; first < tokens.size(); ++first) {
-    const auto terms = terms_by_first_.find(ids[first]);
-    if (ids[first] < 0 || terms == terms_by_first_.end()) continue;
     // Per class, the longest term starting here.
     std::map<int, std::size_t> longest;  // class -> last token
+    for (const int first_id : {ids[first], bare[first]}) {
+    const auto terms = terms_by_first_.find(first_id);
+    if (first_id < 0 || terms == terms_by_first_.end()) continue;
     for (const Term& term : terms->second) {
-      if (!ids_at(ids, first, term.words)) continue;
+      if (!ids_at(ids, bare, first, term.words)) continue;
       std::size_t last = first + term.words.size() - 1;
       if (!term.after.empty()) {
         bool found = false;
         for (std::size_t gap = 1; gap <= 2 && !found; ++gap) {
           const std::size_t after = last + 1 + gap;
-          if (ids_at(ids, after, term.after)) {
+          if (ids_at(ids, bare, after, term.after)) {
             last = after + term.after.size() - 1;
             found = true;
           }
@@ -112,6 +123,7 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
       }
       auto [entry, added] = longest.emplace(term.word_class, last);
       if (!added) entry->second = std::max(entry->second, last);
+    }
     }
     for (const auto& [word_class, last] : longest) {
       hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
