@@ -72,7 +72,7 @@ class AdviceRule final : public Rule {
     // this (instructions stand whatever the score; endorsed ones need the
     // lower `model_veto_endorsed_below`).
     double model_veto_below = -1.0;
-    double model_veto_endorsed_below = -3.0;
+    double model_veto_endorsed_below = -4.0;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
