@@ -353,6 +353,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
                            const std::vector<Span>& frame_words) const {
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
+  if (under_warning_heading(document, sentence)) return true;
   // "Alcohol can harm your baby", "you could be hampering this by
   // cracking your back": a warning anywhere in the sentence but on the
   // frame's own words.
@@ -374,6 +375,22 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
     for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *next)) {
       if (opener.text.begin == next->begin) return true;
     }
+  }
+  return false;
+}
+
+// "### Don't" and then a list: every item is a warning.
+bool AdviceRule::under_warning_heading(const Document& document, Span sentence) const {
+  const int block = document.block_at(sentence.begin);
+  if (block < 0) return false;
+  const int section = document.blocks[static_cast<std::size_t>(block)].section;
+  if (section < 0) return false;
+  const int heading = document.sections[static_cast<std::size_t>(section)].heading_block;
+  if (heading < 0 || heading == block) return false;
+  const Span heading_text = document.blocks[static_cast<std::size_t>(heading)].text;
+  const std::string& folded = document.text().folded();
+  for (const Lexicon::Match& match : settings_.counters.warning_headings.find_all(folded, heading_text)) {
+    if (match.text.begin == heading_text.begin) return true;
   }
   return false;
 }
@@ -477,7 +494,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "model", "model_veto_below", "model_veto_endorsed_below", "model_acts",
+                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -527,7 +544,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   settings.voice = {optional_class("reader"), optional_class("imperative"), phrase_list("openers")};
   settings.counters = {lexicon(options.node("warnings"), "`warnings`"),
                        lexicon(options.node("warning_openers"), "`warning_openers`"),
-                       lexicon(options.node("care_advice"), "`care_advice`")};
+                       lexicon(options.node("care_advice"), "`care_advice`"),
+                       lexicon(options.node("warning_headings"), "`warning_headings`")};
   settings.model = read_model_option(options, "model", context);
   settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
   settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);

@@ -29,6 +29,13 @@ struct Trigger {
   std::shared_ptr<const ContextCues> cues;
 };
 
+bool in_link_text(const Document& document, Span text) {
+  const Span source = document.text().to_source(text);
+  return std::any_of(document.links.begin(), document.links.end(), [&](const Link& link) {
+    return link.span.begin <= source.begin && source.end <= link.span.end;
+  });
+}
+
 class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
@@ -77,6 +84,9 @@ class RequiresRule final : public Rule {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
+        // A link's text names a page ("- [Meningitis](/conditions/...)",
+        // "Suicide prevention"), not the reader's symptom.
+        if (in_link_text(document, match.text)) continue;
         if (trigger.cues) {
           const Cue cue = trigger.cues->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
           if (cue == Cue::Negated || cue == Cue::Reported) continue;
