@@ -238,7 +238,11 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
   }
   if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
   const Options options(root, config.path, "the configuration");
-  options.allow_only({"extends", "rules", "ignore", "include", "overrides", "locale", "fields", "baseline"});
+  options.allow_only({"extends", "rules", "ignore", "include", "overrides", "locale", "fields", "baseline", "root"});
+  // `root: true` (as in tools whose configurations cascade) says discovery
+  // stops here; the nearest configuration always applies alone, so it is
+  // checked and accepted, and changes nothing.
+  options.boolean("root", true);
   const YAML::Node extends = options.node("extends");
   const std::vector<std::string> entries =
       options.has("extends") ? options.strings("extends") : std::vector<std::string>{std::string(kRecommendedPack)};

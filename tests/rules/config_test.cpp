@@ -66,6 +66,15 @@ TEST_F(ConfigTest, NearestConfigWinsAndSettingsApply) {
               ::testing::ElementsAre("citations-present:error", "review-freshness:warning"));
 }
 
+TEST_F(ConfigTest, RootTrueIsAcceptedAndTheNearestConfigStillAppliesAlone) {
+  write(".medlint.yaml", "rules:\n  citations-present: off\n");
+  write("sub/.medlint.yaml", "root: true\n");
+  const fs::path nested = write("sub/b.md", kStaleUncited);
+  auto resolver = ConfigResolver::create(std::nullopt);
+  EXPECT_THAT(rules_of(lint(*resolver, nested)),
+              ::testing::ElementsAre("citations-present:error", "review-freshness:error"));
+}
+
 TEST_F(ConfigTest, OverridesApplyToMatchingFiles) {
   write(".medlint.yaml",
         "overrides:\n  - files: [\"archive/**\"]\n    rules: {review-freshness: off}\n"
@@ -134,6 +143,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadConfig{"rulez: {}\n", {1, 1}, "unknown key `rulez`"},
                       BadConfig{"rules:\n  self-treatment: loud\n", {2, 19}, "expected off, info, warning or error"},
                       BadConfig{"locale: fr-FR\n", {1, 9}, "must be one of"},
+                      BadConfig{"root: maybe\n", {1, 7}, "must be true or false"},
                       BadConfig{"extends: medlint:nothing\n", {1, 10}, "unknown rule pack"},
                       BadConfig{"rules: [\n", {2, 1}, "invalid YAML"},
                       BadConfig{"rules:\n  self-treatment: {warnings: {patterns: ['(unclosed']}}\n", {2, 42},
