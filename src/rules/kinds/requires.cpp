@@ -88,7 +88,11 @@ class RequiresRule final : public Rule {
         // "Suicide prevention"), not the reader's symptom.
         if (in_link_text(document, match.text)) continue;
         if (trigger.cues) {
-          const Cue cue = trigger.cues->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
+          // A question about a red flag still presents it ("Chest pain on
+          // your run?"): its cues decide, not its question mark.
+          Span sentence = sentence_range(document, match.text.begin);
+          if (sentence.end > match.text.end && folded[sentence.end - 1] == '?') --sentence.end;
+          const Cue cue = trigger.cues->classify(folded, sentence, match.text).cue;
           if (cue == Cue::Negated || cue == Cue::Reported) continue;
         }
         const Span scope = enclosing_range(document, scope_, match.text.begin);
