@@ -1,6 +1,7 @@
 #include "rules/phrase_trie.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 
 namespace medlint {
@@ -34,8 +35,11 @@ PhraseTrie::PhraseTrie() : edges_(64) {
 
 namespace {
 
+// Fibonacci hashing: the product's top bits, as many as the table's size
+// needs, mix every bit of the key (node numbers are consecutive).
 std::size_t edge_slot(std::uint32_t key, std::size_t mask) {
-  return (static_cast<std::size_t>(key) * 0x9E3779B97F4A7C15ull >> 20) & mask;
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >>
+                                  (64 - std::popcount(static_cast<std::uint64_t>(mask))));
 }
 
 std::uint32_t edge_key(int node, char c) {
