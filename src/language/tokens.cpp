@@ -1,6 +1,7 @@
 #include "language/tokens.h"
 
 #include <memory>
+#include <optional>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -20,27 +21,85 @@ icu::BreakIterator* word_iterator() {
   return iterator.get();
 }
 
-}  // namespace
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::vector<Token> tokenize(std::string_view folded, Span range) {
-  std::vector<Token> tokens;
+// Bytes whose word-break class the ASCII path below knows: letters,
+// digits, the joiners of UAX #29 (WB6-7, WB11-12: . ' between letters;
+// . ' , ; between digits) and characters that only separate words.
+// Anything else (non-ASCII, '_' which joins words, and ':' and '@' whose
+// classes ICU tailors) goes to ICU.
+bool ascii_path_knows(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte < 0x7F ? c != '_' && c != ':' && c != '@' : c == '\n' || c == '\t' || c == '\r';
+}
+
+// ICU's word tokens of an ASCII range, found without ICU: tokenizing is
+// most of reading a candidate sentence, and ICU's rule engine costs about
+// ten times this loop. Null when the range holds a byte it does not know.
+std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) {
+  for (std::size_t i = range.begin; i < range.end; ++i) {
+    if (!ascii_path_knows(text[i])) return std::nullopt;
+  }
+  std::vector<Span> words;
+  std::size_t at = range.begin;
+  while (at < range.end) {
+    if (!is_letter(text[at]) && !is_digit(text[at])) {
+      ++at;
+      continue;
+    }
+    const std::size_t begin = at;
+    for (;;) {
+      while (at < range.end && (is_letter(text[at]) || is_digit(text[at]))) ++at;
+      if (at + 1 >= range.end) break;
+      const char joiner = text[at], before = text[at - 1], after = text[at + 1];
+      const bool letters = is_letter(before) && is_letter(after) && (joiner == '.' || joiner == '\'');
+      const bool digits = is_digit(before) && is_digit(after) &&
+                          (joiner == '.' || joiner == '\'' || joiner == ',' || joiner == ';');
+      if (!letters && !digits) break;
+      ++at;
+    }
+    words.push_back({begin, at});
+  }
+  return words;
+}
+
+// The word tokens of `range` by ICU's word break iterator.
+std::vector<Span> icu_words(std::string_view text, Span range) {
+  std::vector<Span> words;
   icu::BreakIterator* iterator = word_iterator();
-  if (!iterator || range.empty()) return tokens;
+  if (!iterator || range.empty()) return words;
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, folded.data() + range.begin, static_cast<int64_t>(range.size()), &status);
+  UText* utext = utext_openUTF8(nullptr, text.data() + range.begin, static_cast<int64_t>(range.size()), &status);
   if (U_FAILURE(status)) {
     utext_close(utext);
-    return tokens;
+    return words;
   }
   iterator->setText(utext, status);
   int32_t start = iterator->first();
   for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; start = end, end = iterator->next()) {
     // Offsets of a UTF-8 UText are byte offsets into it.
     if (iterator->getRuleStatus() == UBRK_WORD_NONE) continue;
-    const Span word{range.begin + static_cast<std::size_t>(start), range.begin + static_cast<std::size_t>(end)};
-    tokens.push_back({word, lemma_of(folded.substr(word.begin, word.size()))});
+    words.push_back({range.begin + static_cast<std::size_t>(start), range.begin + static_cast<std::size_t>(end)});
   }
   utext_close(utext);
+  return words;
+}
+
+}  // namespace
+
+std::vector<Span> word_spans(std::string_view folded, Span range, WordBreaker breaker) {
+  if (breaker == WordBreaker::Fastest) {
+    if (auto words = ascii_words(folded, range)) return std::move(*words);
+  }
+  return icu_words(folded, range);
+}
+
+std::vector<Token> tokenize(std::string_view folded, Span range) {
+  std::vector<Token> tokens;
+  for (const Span word : word_spans(folded, range, WordBreaker::Fastest)) {
+    tokens.push_back({word, lemma_of(folded.substr(word.begin, word.size()))});
+  }
   return tokens;
 }
 

@@ -14,6 +14,12 @@ struct Token {
   std::string lemma;  // lemma_of() the folded word
 };
 
+// The spans of the word and number tokens of `range` of `folded`: ICU's
+// word breaks, found by ICU itself (`Icu`, what tests compare against) or
+// by a faster path where it gives the same breaks (`Fastest`).
+enum class WordBreaker { Fastest, Icu };
+std::vector<Span> word_spans(std::string_view folded, Span range, WordBreaker breaker);
+
 // The word and number tokens (ICU word breaks; punctuation and spaces
 // dropped) of `range` of the case-folded text `folded`.
 std::vector<Token> tokenize(std::string_view folded, Span range);

@@ -1,6 +1,7 @@
 #include "rules/phrase_trie.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 
 namespace medlint {
@@ -28,14 +29,69 @@ constexpr std::size_t kMaxApostrophes = 8;
 
 }  // namespace
 
-PhraseTrie::PhraseTrie() : nodes_(1) { first_.fill(-1); }
+PhraseTrie::PhraseTrie() : edges_(64) {
+  add_node(false);  // the root
+}
 
-int PhraseTrie::child(int node, char c) const {
-  if (node == 0) return first_[static_cast<unsigned char>(c)];
-  for (const auto& [edge, target] : nodes_[static_cast<std::size_t>(node)].next) {
-    if (edge == c) return target;
+namespace {
+
+// Fibonacci hashing: the product's top bits, as many as the table's size
+// needs, mix every bit of the key (node numbers are consecutive).
+std::size_t edge_slot(std::uint32_t key, std::size_t mask) {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >>
+                                  (64 - std::popcount(static_cast<std::uint64_t>(mask))));
+}
+
+std::uint32_t edge_key(int node, char c) {
+  return static_cast<std::uint32_t>(node) * 256 + static_cast<unsigned char>(c);
+}
+
+}  // namespace
+
+const PhraseTrie::Edge* PhraseTrie::edge(int node, char c) const {
+  if (node == 0) {
+    const Edge& first = first_[static_cast<unsigned char>(c)];
+    return first.target < 0 ? nullptr : &first;
   }
-  return -1;
+  const std::uint32_t key = edge_key(node, c);
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t slot = edge_slot(key, mask);; slot = (slot + 1) & mask) {
+    if (edges_[slot].key == key) return &edges_[slot].edge;
+    if (edges_[slot].key == 0) return nullptr;
+  }
+}
+
+PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
+  if (node == 0) {
+    first_[static_cast<unsigned char>(c)].target = target;
+    return first_[static_cast<unsigned char>(c)];
+  }
+  // At most half full, so probes stay short and always reach an empty slot.
+  if (2 * (edge_count_ + 1) > edges_.size()) {
+    std::vector<EdgeSlot> old(edges_.size() * 2);
+    old.swap(edges_);
+    const std::size_t mask = edges_.size() - 1;
+    for (const EdgeSlot& slot : old) {
+      if (slot.key == 0) continue;
+      std::size_t at = edge_slot(slot.key, mask);
+      while (edges_[at].key != 0) at = (at + 1) & mask;
+      edges_[at] = slot;
+    }
+  }
+  const std::uint32_t key = edge_key(node, c);
+  const std::size_t mask = edges_.size() - 1;
+  std::size_t slot = edge_slot(key, mask);
+  while (edges_[slot].key != 0) slot = (slot + 1) & mask;
+  edges_[slot] = {key, {target, false}};
+  ++edge_count_;
+  return edges_[slot].edge;
+}
+
+int PhraseTrie::add_node(bool in_space) {
+  space_.push_back(-1);
+  in_space_.push_back(in_space);
+  endings_.emplace_back();
+  return static_cast<int>(space_.size()) - 1;
 }
 
 std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
@@ -71,6 +127,7 @@ std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
 
 void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
   int node = 0;
+  Edge* last = nullptr;  // the edge into `node`: a spelling ends after a character, never after a space
   bool pending_space = false;
   for (char c : spelling) {
     if (is_phrase_space(c)) {
@@ -78,53 +135,56 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
       continue;
     }
     if (pending_space) {
-      if (nodes_[static_cast<std::size_t>(node)].space < 0) {
-        nodes_[static_cast<std::size_t>(node)].space = static_cast<int>(nodes_.size());
-        nodes_.emplace_back().in_space = true;
+      if (space_[static_cast<std::size_t>(node)] < 0) {
+        const int space = add_node(true);
+        space_[static_cast<std::size_t>(node)] = space;
       }
-      node = nodes_[static_cast<std::size_t>(node)].space;
+      node = space_[static_cast<std::size_t>(node)];
       pending_space = false;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    int next = child(node, c);
-    if (next < 0) {
-      next = static_cast<int>(nodes_.size());
-      nodes_.emplace_back();
-      if (node == 0) {
-        first_[static_cast<unsigned char>(c)] = next;
-      } else {
-        nodes_[static_cast<std::size_t>(node)].next.emplace_back(c, next);
-      }
+    Edge* next = const_cast<Edge*>(edge(node, c));
+    if (!next) {
+      const int added = add_node(false);
+      next = &add_edge(node, c, added);
     }
-    node = next;
+    node = next->target;
+    last = next;
   }
   if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(" \t\n")])] = true;
-  nodes_[static_cast<std::size_t>(node)].endings.push_back(ending);
+  endings_[static_cast<std::size_t>(node)].push_back(ending);
+  last->ends = true;
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
   if (empty() || range.end > text.size()) return;
   for (std::size_t start = range.begin; start < range.end; ++start) {
     const auto first = static_cast<unsigned char>(text[start]);
-    int node = first_[first];
+    int node = first_[first].target;
     if (node < 0) continue;  // the common case: nothing starts here
     const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
     if (!starts_word && !starts_anywhere_[first]) continue;
+    bool ends = first_[first].ends;
     for (std::size_t at = start + 1;; ++at) {
-      for (const Ending& ending : nodes_[static_cast<std::size_t>(node)].endings) {
-        if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
-          out.push_back({{start, at}, ending.entry});
+      if (ends) {
+        for (const Ending& ending : endings_[static_cast<std::size_t>(node)]) {
+          if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
+            out.push_back({{start, at}, ending.entry});
+          }
         }
       }
       if (at >= range.end) break;
       const char c = text[at];
-      const Node& current = nodes_[static_cast<std::size_t>(node)];
       if (!is_text_space(c)) {
-        node = child(node, c);
-      } else if (!current.in_space) {
-        node = current.space;
+        const Edge* next = edge(node, c);
+        if (!next) break;
+        node = next->target;
+        ends = next->ends;
+      } else if (!in_space_[static_cast<std::size_t>(node)]) {
+        node = space_[static_cast<std::size_t>(node)];
+        ends = false;  // a phrase ends on a character
+        if (node < 0) break;
       }
-      if (node < 0) break;
     }
   }
 }

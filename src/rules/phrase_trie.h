@@ -10,6 +10,7 @@
 // per article: the cost a one-article pre-commit run pays.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ class PhraseTrie {
   // an apostrophe stands alone, or it has more than 8 apostrophes.
   std::optional<std::string> add(std::string_view phrase, int entry);
 
-  bool empty() const { return nodes_.size() == 1; }
+  bool empty() const { return space_.size() == 1; }
 
   // Appends every match lying inside `range` of `text`: each start, each
   // phrase, overlapping or not (PhraseSet chooses among them). Word
@@ -46,19 +47,33 @@ class PhraseTrie {
     bool boundary_before;  // the phrase starts with a word character
     bool boundary_after;   // ... ends with one
   };
-  struct Node {
-    std::vector<std::pair<char, int>> next;  // a character, then the node it leads to
-    int space = -1;                          // through a run of white space
-    bool in_space = false;                   // reached through `space`: more white space stays here
-    std::vector<Ending> endings;             // phrases that end here
+  // A walk steps through one node per character of text, and most nodes
+  // of a large trie (thousands of word-class spellings) are cold in cache:
+  // what a step reads is kept in flat arrays, and the edges of all nodes in
+  // one hash table, so a step costs a probe or two rather than a scan of
+  // the node's edges.
+  struct Edge {
+    int target = -1;
+    bool ends = false;  // phrases end at `target`: only then are its endings read
+  };
+  struct EdgeSlot {
+    std::uint32_t key = 0;  // node * 256 + character; 0 is empty (the root's edges are first_)
+    Edge edge;
   };
 
   // One spelling: the phrase with each optional apostrophe kept or dropped.
   void add_spelling(std::string_view spelling, Ending ending);
-  int child(int node, char c) const;
+  // The edge from `node` by `c`, or null.
+  const Edge* edge(int node, char c) const;
+  Edge& add_edge(int node, char c, int target);
+  int add_node(bool in_space);
 
-  std::vector<Node> nodes_;  // nodes_[0] is the root
-  std::array<int, 256> first_{};  // the root's edges, by byte
+  std::vector<int> space_;              // per node: the node through a run of white space, or -1
+  std::vector<char> in_space_;          // per node: reached through `space_` (more white space stays there)
+  std::vector<std::vector<Ending>> endings_;  // per node: phrases that end there
+  std::vector<EdgeSlot> edges_;         // open addressing, power-of-two size
+  std::size_t edge_count_ = 0;
+  std::array<Edge, 256> first_{};  // the root's edges, by byte
   // Whether some phrase starting with this byte needs no word boundary
   // before it ("tis" spelled from "'tis"), so a start inside a word counts.
   std::array<bool, 256> starts_anywhere_{};

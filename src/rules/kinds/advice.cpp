@@ -152,10 +152,16 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
   std::set<std::size_t> read;  // sentences already analysed, by start
   WordCache cache;             // sentences are context of their neighbours too
   for (const Span range : scanned_ranges(document, Scope::Sentence)) {
+    std::optional<Span> anchored;  // the sentence of the previous anchor
     for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, range, hits)) {
+      // Anchors come in order, and a sentence's second anchor would read
+      // the same sentences again.
+      const Span anchor_sentence = sentence_range(document, anchor.text.begin);
+      if (anchored == anchor_sentence) continue;
+      anchored = anchor_sentence;
       // The anchor's sentence, and the two after it, where a pronoun may
       // stand for its word ("The statin made my legs ache. Just leave it off.").
-      std::vector<Span> sentences = {sentence_range(document, anchor.text.begin)};
+      std::vector<Span> sentences = {anchor_sentence};
       for (std::optional<Span> next = next_sentence(document, sentences.front()); next && sentences.size() < 3;
            next = next_sentence(document, *next)) {
         if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
