@@ -1,5 +1,6 @@
 // libFuzzer target: .medlint.yaml loading, pack merging and rule compilation.
 // Configuration errors are expected; crashes, hangs and leaks are not.
+#include <cstdio>
 #include <fstream>
 #include <unistd.h>
 
@@ -14,5 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)resolver->linter_for("a.md");
   } catch (const medlint::ConfigError&) {
   }
+  // Removed after every input, so no run leaves it behind however it ends
+  // (libFuzzer's exit skips destructors).
+  std::remove(path.c_str());
   return 0;
 }

@@ -23,6 +23,9 @@ struct LintOptions {
   LintContext context;
   std::size_t max_file_size = 16 * 1024 * 1024;
   int jobs = 0;  // 0: one per hardware thread
+  // Follow symlinks that lead outside the repository (or the linted folder,
+  // outside a repository); without it they are io-error findings.
+  bool follow_symlinks = false;
   // Lint only article files changed since the merge base of this git
   // revision and HEAD (under `paths`); every article when a configuration,
   // rule pack or baseline in use changed.
@@ -89,8 +92,9 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Reads the text of standard input when "-" is among the paths.
-using StdinReader = std::string (*)();
+// Reads the text of standard input when "-" is among the paths: at most
+// `limit` + 1 bytes (more than `limit` is a file-too-large finding).
+using StdinReader = std::string (*)(std::size_t limit);
 
 // Throws ConfigError for a configuration problem and UsageError for a run
 // that cannot start (both exit code 2).

@@ -43,7 +43,9 @@ class SourceFile {
   std::size_t content_start() const { return content_start_; }
 
   // Line and column of a byte offset (offset == size() is the end of file).
-  // "\r\n" and "\n" end lines; a BOM does not count as a column.
+  // "\r\n" and "\n" end lines; a BOM does not count as a column. Takes
+  // time bounded by a constant plus a logarithm, however long the line, so
+  // a file's findings cost their number, not their number times the line.
   Position position(std::size_t offset) const;
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }
@@ -55,10 +57,18 @@ class SourceFile {
   const std::vector<Span>& invalid_utf8() const { return invalid_utf8_; }
 
  private:
+  void index_long_lines();
   std::string path_;
   std::string bytes_;
   std::size_t content_start_ = 0;
   std::vector<std::size_t> line_starts_;
+  // Within long lines, every few KiB, a character boundary and its column:
+  // counting columns starts at the last checkpoint, not at the line start.
+  struct ColumnCheckpoint {
+    std::size_t offset;
+    int column;
+  };
+  std::vector<ColumnCheckpoint> column_checkpoints_;
   std::vector<Span> invalid_utf8_;
 };
 

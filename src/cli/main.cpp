@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <sstream>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "core/atomic_write.h"
+#include "core/bounded_read.h"
 #include "core/closest.h"
 #include "lint/git.h"
 #include "medlint/baseline.h"
@@ -20,10 +23,36 @@
 #include "medlint/parse.h"
 #include "medlint/report.h"
 #include "medlint/server.h"
+#include "report/reporters.h"
 
 namespace {
 
 using namespace medlint;
+
+// The report format, which also decides how standard error is escaped.
+std::string active_format = "pretty";
+
+// Writes a line to standard error. User text in it (paths, messages,
+// baseline entries) cannot start a GitHub workflow command with --format
+// github (escaped as in stdout, and "::" broken), nor drive a terminal
+// (control characters shown as \xNN).
+void say(std::string_view line) {
+  std::string shown;
+  for (const char c : line) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
+      shown += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+    } else {
+      shown.push_back(c);
+    }
+  }
+  if (active_format == "github") {
+    shown = escape_workflow_command(shown, false);
+    for (std::size_t at = shown.find("::"); at != std::string::npos; at = shown.find("::", at)) shown.replace(at + 1, 1, "%3A");
+  }
+  std::cerr << shown << '\n';
+}
+
+
 
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
@@ -47,13 +76,11 @@ std::optional<std::chrono::year_month_day> parse_today(const std::string& text) 
 bool read_today(const std::string& text, std::optional<std::chrono::year_month_day>& today) {
   if (text.empty()) return true;
   today = parse_today(text);
-  if (!today) std::cerr << fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"\n", text);
+  if (!today) say(fmt::format("medlint: --today must be a real date as YYYY-MM-DD, not \"{}\"", text));
   return today.has_value();
 }
 
-std::string read_stdin() {
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-}
+std::string read_stdin(std::size_t limit) { return read_at_most(std::cin, limit); }
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
@@ -62,17 +89,20 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-// Writes `text` to `path` unless a file is there (or `force`).
-int write_new_file(const std::string& path, std::string_view text, bool force, std::string_view what) {
-  if (!force && std::filesystem::exists(path)) {
-    std::cerr << fmt::format("medlint: {} already exists; not overwriting it{}\n", path,
-                             what == "hook" ? " (use --force to replace it)" : "");
+// Writes `text` to `path` unless a file (or a symlink, even a dangling
+// one) is there, or `force`; all at once (see write_file_atomically).
+int write_new_file(const std::string& path, std::string_view text, bool force, std::string_view what,
+                   std::filesystem::perms permissions) {
+  std::error_code error;
+  if (!force && std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+    say(fmt::format("medlint: {} already exists; not overwriting it{}", path,
+                    what == "hook" ? " (use --force to replace it)" : ""));
     return kExitUsage;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) {
-    std::cerr << fmt::format("medlint: cannot write {}\n", path);
+  try {
+    write_file_atomically(path, text, permissions);
+  } catch (const std::filesystem::filesystem_error& failure) {
+    say(fmt::format("medlint: cannot write {}: {}", path, failure.code().message()));
     return kExitUsage;
   }
   std::cout << fmt::format("medlint: wrote {}\n", path);
@@ -80,7 +110,9 @@ int write_new_file(const std::string& path, std::string_view text, bool force, s
 }
 
 int init_config(bool force) {
-  return write_new_file(".medlint.yaml", *starter_config(), force, "config");
+  using std::filesystem::perms;
+  return write_new_file(".medlint.yaml", *starter_config(), force, "config",
+                        perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
 }
 
 // A single-quoted word for a POSIX shell script.
@@ -99,7 +131,7 @@ int install_hook(bool force, const std::string& baseline) {
   try {
     hooks = run_git({"rev-parse", "--git-path", "hooks"});
   } catch (const GitError&) {
-    std::cerr << "medlint: not inside a git repository\n";
+    say("medlint: not inside a git repository");
     return kExitUsage;
   }
   while (!hooks.empty() && (hooks.back() == '\n' || hooks.back() == '\r')) hooks.pop_back();
@@ -117,12 +149,9 @@ int install_hook(bool force, const std::string& baseline) {
       "fi\n"
       "exec medlint --staged --quiet{}\n",
       baseline.empty() ? "" : " --baseline " + shell_word(baseline));
-  const int result = write_new_file(hook, script, force, "hook");
-  if (result == kExitClean) std::filesystem::permissions(hook, std::filesystem::perms::owner_exec |
-                                                                   std::filesystem::perms::group_exec |
-                                                                   std::filesystem::perms::others_exec,
-                                                         std::filesystem::perm_options::add, error);
-  return result;
+  using std::filesystem::perms;
+  return write_new_file(hook, script, force, "hook", perms::owner_all | perms::group_read | perms::group_exec |
+                                                         perms::others_read | perms::others_exec);
 }
 
 // The rules the configuration of the current folder (or --config) uses.
@@ -140,16 +169,21 @@ int list_rules(const std::optional<std::filesystem::path>& config) {
 int inspect_file(const std::string& file, const std::string& stdin_filename,
                  const std::optional<std::filesystem::path>& config, const std::string& format) {
   const std::string path = file == "-" && !stdin_filename.empty() ? stdin_filename : file;
+  const std::size_t limit = LintOptions{}.max_file_size;
   std::string bytes;
   if (file == "-") {
-    bytes = read_stdin();
+    bytes = read_stdin(limit);
   } else {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      std::cerr << fmt::format("medlint: cannot read \"{}\"\n", file);
+      say(fmt::format("medlint: cannot read \"{}\"", file));
       return kExitUsage;
     }
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    bytes = read_at_most(in, limit);
+  }
+  if (bytes.size() > limit) {
+    say(fmt::format("medlint: {} is over the {} byte limit", path, limit));
+    return kExitUsage;
   }
   auto resolver = ConfigResolver::create(config);
   auto source = std::make_shared<SourceFile>(path, std::move(bytes));
@@ -167,7 +201,7 @@ int explain(const std::string& rule) {
   std::vector<std::string_view> ids;
   const std::vector<RuleDescription> rules = recommended_rules();
   for (const RuleDescription& known : rules) ids.push_back(known.id);
-  std::cerr << fmt::format("medlint: no rule named \"{}\"{}; `medlint rules` lists them\n", rule, did_you_mean(rule, ids));
+  say(fmt::format("medlint: no rule named \"{}\"{}; `medlint rules` lists them", rule, did_you_mean(rule, ids)));
   return kExitUsage;
 }
 
@@ -233,6 +267,7 @@ int main(int argc, char** argv) {
                "Report suppression comments that suppress nothing");
   app.add_option("--jobs,-j", options.jobs, "Files checked in parallel (default: one per CPU)")->check(CLI::NonNegativeNumber);
   app.add_option("--max-file-size", options.max_file_size, "Largest file checked, in bytes")->check(CLI::PositiveNumber);
+  app.add_flag("--follow-symlinks", options.follow_symlinks, "Follow symlinks that lead outside the repository");
 
   std::string explained_rule;
   std::string baseline_output;
@@ -264,8 +299,20 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    active_format = format;
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
+    // A failed parse sets no option, so the format is looked up in the
+    // arguments; the message (it quotes arguments) is escaped for it.
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view argument = argv[i];
+      if (argument == "--format" && i + 1 < argc) active_format = argv[i + 1];
+      if (argument.starts_with("--format=")) active_format = argument.substr(9);
+    }
+    std::ostringstream message;
+    const int code = app.exit(error, std::cout, message);
+    std::string text = message.str();
+    if (text.ends_with('\n')) text.pop_back();
+    if (!text.empty()) say(text);
     return code == 0 ? kExitClean : kExitUsage;
   }
 
@@ -287,11 +334,11 @@ int main(int argc, char** argv) {
     if (!new_since.empty()) options.new_since = new_since;
     if (!baseline.empty()) options.baseline = baseline;
     if (int(options.staged) + int(options.changed_since.has_value()) + int(options.new_since.has_value()) > 1) {
-      std::cerr << "medlint: choose one of --staged, --changed-since and --new-since\n";
+      say("medlint: choose one of --staged, --changed-since and --new-since");
       return kExitUsage;
     }
     if (options.only_changed_lines && !options.changed_since) {
-      std::cerr << "medlint: --only-changed-lines needs --changed-since REV\n";
+      say("medlint: --only-changed-lines needs --changed-since REV");
       return kExitUsage;
     }
     std::vector<std::pair<std::string, std::string>> extra_reports;  // format, file
@@ -299,8 +346,8 @@ int main(int argc, char** argv) {
       const std::size_t equals = output.find('=');
       const std::string output_format = output.substr(0, equals);
       if (equals == std::string::npos || equals + 1 == output.size() || !make_reporter(output_format, {})) {
-        std::cerr << fmt::format("medlint: --output takes FORMAT=FILE with FORMAT one of {}; got \"{}\"\n",
-                                 fmt::join(report_formats(), ", "), output);
+        say(fmt::format("medlint: --output takes FORMAT=FILE with FORMAT one of {}; got \"{}\"",
+                                 fmt::join(report_formats(), ", "), output));
         return kExitUsage;
       }
       extra_reports.emplace_back(output_format, output.substr(equals + 1));
@@ -309,7 +356,7 @@ int main(int argc, char** argv) {
       options.paths.push_back(".");
     }
     if (options.paths.empty()) {
-      std::cerr << "medlint: no paths given; try `medlint content/` or `medlint --help`\n";
+      say("medlint: no paths given; try `medlint content/` or `medlint --help`");
       return kExitUsage;
     }
     std::optional<std::chrono::year_month_day> given_today;
@@ -322,28 +369,39 @@ int main(int argc, char** argv) {
     const LintRun run = lint_paths(options, &read_stdin);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const Summary summary = summarize(run, elapsed);
-    for (const std::string& notice : run.notices) std::cerr << "medlint: notice: " << notice << '\n';
+    for (const std::string& notice : run.notices) say("medlint: notice: " + notice);
     if (baseline_command->parsed()) {
+      // A baseline recording an unreadable path as a finding would hide
+      // that path's real findings later: nothing is written.
+      if (run.io_error) {
+        for (const FileResult& file : run.files) {
+          for (const Diagnostic& diagnostic : file.diagnostics) {
+            if (diagnostic.rule == kIoErrorRule) say(fmt::format("medlint: {}: {}", file.path, diagnostic.message));
+          }
+        }
+        say(fmt::format("medlint: {} not written: a path could not be read", baseline_output));
+        return kExitUsage;
+      }
       write_baseline(run, baseline_output);
-      std::cerr << fmt::format("medlint: recorded {} findings of {} files in {}\n",
-                               summary.errors + summary.warnings + summary.infos, summary.files, baseline_output);
+      say(fmt::format("medlint: recorded {} findings of {} files in {}",
+                               summary.errors + summary.warnings + summary.infos, summary.files, baseline_output));
       return kExitClean;
     }
     if (!run.baseline_fixed.empty() || run.baseline_suppressed > 0) {
-      std::cerr << fmt::format("medlint: {} findings hidden by the baseline; {} baseline entries no longer occur{}\n",
+      say(fmt::format("medlint: {} findings hidden by the baseline; {} baseline entries no longer occur{}",
                                run.baseline_suppressed, run.baseline_fixed.size(),
-                               run.baseline_fixed.empty() ? "" : " (fixed: run `medlint baseline` to shrink it)");
+                               run.baseline_fixed.empty() ? "" : " (fixed: run `medlint baseline` to shrink it)"));
       for (const FixedFinding& fixed : run.baseline_fixed) {
-        std::cerr << fmt::format("  fixed: {} [{}] {}\n", fixed.path, fixed.rule, fixed.message);
+        say(fmt::format("  fixed: {} [{}] {}", fixed.path, fixed.rule, fixed.message));
       }
     }
-    for (const std::string& note : run.notes) std::cerr << "medlint: " << note << '\n';
+    for (const std::string& note : run.notes) say("medlint: " + note);
     make_reporter(format, {use_color(color), quiet})->report(run, summary, std::cout);
     for (const auto& [output_format, file] : extra_reports) {
       std::ofstream out(file, std::ios::binary | std::ios::trunc);
       make_reporter(output_format, {false, quiet})->report(run, summary, out);
       if (!out) {
-        std::cerr << fmt::format("medlint: cannot write \"{}\"\n", file);
+        say(fmt::format("medlint: cannot write \"{}\"", file));
         return kExitUsage;
       }
     }
@@ -353,7 +411,7 @@ int main(int argc, char** argv) {
 
     if (run.io_error) return kExitUsage;
     if (max_warnings >= 0 && summary.warnings > max_warnings) {
-      std::cerr << fmt::format("medlint: {} warnings, more than --max-warnings {}\n", summary.warnings, max_warnings);
+      say(fmt::format("medlint: {} warnings, more than --max-warnings {}", summary.warnings, max_warnings));
       return kExitFindings;
     }
     const std::optional<Severity> threshold = parse_severity(fail_on);
@@ -365,10 +423,10 @@ int main(int argc, char** argv) {
     }
     return kExitClean;
   } catch (const ConfigError& error) {
-    std::cerr << "medlint: configuration error: " << error.what() << '\n';
+    say(fmt::format("medlint: configuration error: {}", error.what()));
     return kExitUsage;
   } catch (const UsageError& error) {
-    std::cerr << "medlint: " << error.what() << '\n';
+    say(fmt::format("medlint: {}", error.what()));
     return kExitUsage;
   }
 }

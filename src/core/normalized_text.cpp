@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
 namespace medlint {
@@ -53,7 +54,49 @@ void append_folded(std::string& out, std::string_view cased) {
   }
 }
 
+// Characters drawn as blank space that Unicode does not class as spaces.
+bool is_blank_glyph(UChar32 c) {
+  return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+}
+
+bool is_ascii_alphanumeric(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+const USpoofChecker* spoof_checker() {
+  static const USpoofChecker* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    USpoofChecker* checker = uspoof_open(&status);
+    return U_SUCCESS(status) ? checker : nullptr;
+  }();
+  return instance;
+}
+
+// The Latin letters a letter of another script is confusable with ("а"
+// Cyrillic -> "a"), or nullopt when its skeleton is not plain ASCII letters.
+std::optional<std::string> latin_skeleton(UChar32 c) {
+  const USpoofChecker* checker = spoof_checker();
+  if (checker == nullptr || !u_isalpha(c)) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString skeleton;
+  uspoof_getSkeletonUnicodeString(checker, 0, icu::UnicodeString(c), skeleton, &status);
+  std::string latin;
+  skeleton.toUTF8String(latin);
+  if (U_FAILURE(status) || latin.empty() ||
+      !std::all_of(latin.begin(), latin.end(), [](char l) { return is_ascii_alphanumeric(l) && !(l >= '0' && l <= '9'); })) {
+    return std::nullopt;
+  }
+  return latin;
+}
+
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;  // any non-ASCII byte in eight
+constexpr std::uint64_t kLowControlBytes = 0x2020202020202020ULL;  // any byte below ' ' in eight, with kHighBits
+
+// ASCII control characters other than white space (NUL, escape...), which
+// display as nothing.
+bool is_hidden_control(uint8_t byte) {
+  return (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f' && byte != '\v') || byte == 0x7F;
+}
 
 const icu::Normalizer2& nfkc() {
   UErrorCode status = U_ZERO_ERROR;
@@ -88,6 +131,41 @@ Span NormalizedText::to_source(Span text_span) const {
   return {begin, std::max(begin, end)};
 }
 
+std::vector<HiddenMark> NormalizedText::hidden_in_words() const {
+  std::vector<HiddenMark> inside;
+  const auto alphanumeric_at = [&](std::size_t offset) {
+    return offset < folded_.size() && is_ascii_alphanumeric(folded_[offset]);
+  };
+  // Whether the word around a look-alike mixes it with letters written in
+  // Latin: a word wholly in another script is not disguised. Decided once
+  // per word, so a long word costs its length once.
+  Span word;
+  bool word_mixed = false;
+  for (std::size_t index = 0; index < hidden_.size(); ++index) {
+    const HiddenMark& mark = hidden_[index];
+    const bool before = mark.text > 0 && alphanumeric_at(mark.text - 1);
+    const bool after = alphanumeric_at(mark.text + mark.text_size);
+    if (mark.kind != HiddenMark::Kind::LookAlike) {
+      // A removed character splits a word only with letters on both sides; a
+      // decoded letter is disguised when it sits beside others.
+      if (mark.text_size == 0 ? before && after : before || after) inside.push_back(mark);
+      continue;
+    }
+    if (!word.contains(mark.text)) {
+      word = {mark.text, mark.text + mark.text_size};
+      while (word.begin > 0 && alphanumeric_at(word.begin - 1)) --word.begin;
+      while (alphanumeric_at(word.end)) ++word.end;
+      std::size_t folded_bytes = 0;
+      for (std::size_t next = index; next < hidden_.size() && hidden_[next].text < word.end; ++next) {
+        if (hidden_[next].kind == HiddenMark::Kind::LookAlike) folded_bytes += hidden_[next].text_size;
+      }
+      word_mixed = folded_bytes < word.size();
+    }
+    if (word_mixed) inside.push_back(mark);
+  }
+  return inside;
+}
+
 void NormalizedTextBuilder::add_piece(std::string_view cased, std::string_view folded, Span source,
                                       bool identity) {
   auto& anchors = text_.anchors_;
@@ -95,7 +173,9 @@ void NormalizedTextBuilder::add_piece(std::string_view cased, std::string_view f
   // An identity piece that continues the previous one extends it.
   const bool extends = identity && !anchors.empty() && anchors.back().identity &&
                        anchors.back().source + (text_begin - anchors.back().text) == source.begin;
-  if (!extends) anchors.push_back({text_begin, source.begin, identity});
+  if (!extends) {
+    anchors.push_back({static_cast<std::uint32_t>(text_begin), static_cast<std::uint32_t>(source.begin), identity});
+  }
   text_.cased_.append(cased);
   text_.folded_.append(folded);
   end_source_ = source.end;
@@ -105,8 +185,6 @@ void NormalizedTextBuilder::append_source(Span span) {
   const std::string_view bytes = source_.text().substr(span.begin, span.size());
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
-  std::string cased;
-  std::string folded;
   if (text_.cased_.capacity() < text_.cased_.size() + bytes.size()) {
     // Prose is most of an article: reserve for the whole source at once.
     text_.cased_.reserve(std::max(source_.text().size(), text_.cased_.size() + bytes.size()));
@@ -114,11 +192,14 @@ void NormalizedTextBuilder::append_source(Span span) {
   }
   int32_t i = 0;
   while (i < length) {
-    // ASCII fast path: most prose is ASCII, copied with a lowercase fold
+    // ASCII fast path: most prose is printable ASCII, copied with a lowercase fold
     // straight into the text, without temporaries.
     int32_t run = i;
-    for (std::uint64_t word; run + 8 <= length && (std::memcpy(&word, data + run, 8), (word & kHighBits) == 0);) run += 8;
-    while (run < length && data[run] < 0x80) ++run;
+    for (std::uint64_t word; run + 8 <= length && (std::memcpy(&word, data + run, 8), (word & kHighBits) == 0) &&
+                             ((word - kLowControlBytes) & ~word & kHighBits) == 0;) {
+      run += 8;
+    }
+    while (run < length && data[run] < 0x80 && !is_hidden_control(data[run])) ++run;
     if (run > i) {
       const std::string_view ascii = bytes.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
       add_piece({}, {}, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)}, true);
@@ -134,38 +215,95 @@ void NormalizedTextBuilder::append_source(Span span) {
     UChar32 c;
     U8_NEXT(data, i, length, c);
     const Span piece{span.begin + static_cast<std::size_t>(start), span.begin + static_cast<std::size_t>(i)};
-    const std::string_view original = bytes.substr(static_cast<std::size_t>(start), piece.size());
-    cased.clear();
-    if (c < 0) {
-      append_utf8(cased, 0xFFFD);
-    } else if (auto ascii = ascii_equivalent(c)) {
-      cased.push_back(*ascii);
-    } else {
-      // NFKC one code point at a time keeps the offset map exact; combining
-      // sequences are rare in English prose and stay decomposed.
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString normalized = nfkc().normalize(icu::UnicodeString(c), status);
-      if (U_FAILURE(status)) normalized = icu::UnicodeString(c);
-      normalized.toUTF8String(cased);
-    }
-    folded.clear();
-    append_folded(folded, cased);
-    add_piece(cased, folded, piece, cased == original);
+    append_code_point(c, bytes.substr(static_cast<std::size_t>(start), piece.size()), piece);
   }
 }
 
-void NormalizedTextBuilder::append_synthetic(std::string_view utf8, Span span) {
+void NormalizedTextBuilder::append_code_point(int c, std::string_view original, Span source) {
+  std::string cased;
+  std::optional<HiddenMark::Kind> hidden;
+  const bool after_latin_letter = !text_.folded_.empty() && is_ascii_alphanumeric(text_.folded_.back());
+  if (c < 0) {
+    append_utf8(cased, 0xFFFD);
+  } else if (auto ascii = ascii_equivalent(c)) {
+    cased.push_back(*ascii);
+  } else if (is_blank_glyph(c) || u_isUWhiteSpace(c)) {
+    cased.push_back(' ');
+  } else if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL) ||
+             u_charType(c) == U_CONTROL_CHAR) {
+    hidden = HiddenMark::Kind::Invisible;
+  } else if (u_charType(c) == U_NON_SPACING_MARK && after_latin_letter) {
+    // An accent stacked on a Latin letter: "crácк" reads as "crack".
+  } else if (auto latin = latin_skeleton(c)) {
+    cased = *latin;
+    hidden = HiddenMark::Kind::LookAlike;
+  } else {
+    // NFKC one code point at a time keeps the offset map exact; combining
+    // sequences are rare in English prose and stay decomposed.
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfkc().normalize(icu::UnicodeString(c), status);
+    if (U_FAILURE(status)) normalized = icu::UnicodeString(c);
+    normalized.toUTF8String(cased);
+  }
   std::string folded;
-  append_folded(folded, utf8);
-  add_piece(utf8, folded, span, false);
+  append_folded(folded, cased);
+  if (hidden) note_hidden(*hidden, source, 0, folded.size());
+  // A removed character needs no piece: the next piece starts at the same
+  // text offset and maps it. Runs of them (a file of NUL bytes) cost nothing.
+  if (!cased.empty()) add_piece(cased, folded, source, cased == original);
+}
+
+void NormalizedTextBuilder::append_synthetic(std::string_view utf8, Span span) {
+  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    if (data[i] < 0x80) {
+      const char cased = utf8[static_cast<std::size_t>(i++)];
+      const char folded = static_cast<char>(cased >= 'A' && cased <= 'Z' ? cased + 32 : cased);
+      add_piece({&cased, 1}, {&folded, 1}, span, false);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    append_code_point(c, {}, span);
+  }
+}
+
+void NormalizedTextBuilder::note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_size) {
+  note_hidden(kind, source, text_size, 0);
+}
+
+void NormalizedTextBuilder::note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_before,
+                                        std::size_t text_after) {
+  auto& hidden = text_.hidden_;
+  const std::size_t text = text_.folded_.size() - text_before;
+  // Adjacent removed characters are one mark; past a bound, marks are
+  // dropped: evidence enough, and memory stays bounded on hostile input.
+  if (!hidden.empty() && text_before + text_after == 0 && hidden.back().kind == kind && hidden.back().text == text &&
+      hidden.back().text_size == 0 && hidden.back().source.end == source.begin) {
+    hidden.back().source.end = source.end;
+    return;
+  }
+  if (hidden.size() < kMaxHiddenMarks) hidden.push_back({kind, source, text, text_before + text_after});
 }
 
 void NormalizedTextBuilder::append_break(std::size_t source_offset) {
   add_piece("\n\n", "\n\n", {source_offset, source_offset}, false);
 }
 
+void NormalizedTextBuilder::truncate(std::size_t size) {
+  if (size >= text_.folded_.size()) return;
+  text_.folded_.resize(size);
+  text_.cased_.resize(size);
+  auto& anchors = text_.anchors_;
+  while (!anchors.empty() && anchors.back().text >= size) anchors.pop_back();
+  auto& hidden = text_.hidden_;
+  while (!hidden.empty() && hidden.back().text >= size) hidden.pop_back();
+}
+
 NormalizedText NormalizedTextBuilder::finish() && {
-  text_.anchors_.push_back({text_.folded_.size(), end_source_, false});
+  text_.anchors_.push_back(
+      {static_cast<std::uint32_t>(text_.folded_.size()), static_cast<std::uint32_t>(end_source_), false});
   return std::move(text_);
 }
 

@@ -43,6 +43,35 @@ SourceFile::SourceFile(std::string path, std::string bytes)
       invalid_utf8_.push_back({begin, end});
     }
   }
+  index_long_lines();
+}
+
+namespace {
+
+constexpr std::size_t kCheckpointEvery = 4096;  // bytes
+
+}  // namespace
+
+void SourceFile::index_long_lines() {
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());
+  for (std::size_t line = 0; line < line_starts_.size(); ++line) {
+    const std::size_t begin = line == 0 ? std::min(content_start_, bytes_.size()) : line_starts_[line];
+    const std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : bytes_.size();
+    if (end - begin <= kCheckpointEvery) continue;
+    auto i = static_cast<int32_t>(begin);
+    std::size_t last = begin;
+    int column = 1;
+    while (static_cast<std::size_t>(i) < end) {
+      UChar32 c;
+      U8_NEXT(data, i, static_cast<int32_t>(end), c);
+      (void)c;
+      ++column;
+      if (static_cast<std::size_t>(i) - last >= kCheckpointEvery) {
+        column_checkpoints_.push_back({static_cast<std::size_t>(i), column});
+        last = static_cast<std::size_t>(i);
+      }
+    }
+  }
 }
 
 Position SourceFile::position(std::size_t offset) const {
@@ -51,10 +80,18 @@ Position SourceFile::position(std::size_t offset) const {
   const auto line = static_cast<int>(next - line_starts_.begin());
   std::size_t start = line_starts_[line - 1];
   if (line == 1) start = std::max(start, std::min(content_start_, offset));
+  int column = 1;
+  // Checkpoints are in offset order; the last one at or before `offset`
+  // belongs to this line when it is past the line start.
+  const auto checkpoint = std::upper_bound(column_checkpoints_.begin(), column_checkpoints_.end(), offset,
+                                           [](std::size_t value, const ColumnCheckpoint& c) { return value < c.offset; });
+  if (checkpoint != column_checkpoints_.begin() && std::prev(checkpoint)->offset > start) {
+    start = std::prev(checkpoint)->offset;
+    column = std::prev(checkpoint)->column;
+  }
   const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());
   auto i = static_cast<int32_t>(start);
   const auto stop = static_cast<int32_t>(offset);
-  int column = 1;
   while (i < stop) {
     UChar32 c;
     U8_NEXT(data, i, stop, c);

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <yaml-cpp/yaml.h>
 
+#include "core/atomic_write.h"
 #include "lint/filter_findings.h"
 #include "medlint/fingerprint.h"
 #include "medlint/report.h"
@@ -54,7 +56,7 @@ void write_baseline(const LintRun& run, const fs::path& path) {
       entries.insert({recorded_path, file.diagnostics[i].rule, prints[i], file.diagnostics[i].message});
     }
   }
-  std::ofstream out(path, std::ios::binary);
+  std::ostringstream out;
   out << "{\"medlint_baseline\": 1, \"version\": ";
   write_json_string(out, version());
   out << ", \"findings\": [";
@@ -70,7 +72,11 @@ void write_baseline(const LintRun& run, const fs::path& path) {
     out << "}";
   }
   out << (first ? "]}\n" : "\n]}\n");
-  if (!out) throw UsageError(fmt::format("cannot write \"{}\"", path.string()));
+  try {
+    write_file_atomically(path, out.str());
+  } catch (const fs::filesystem_error& error) {
+    throw UsageError(fmt::format("cannot write \"{}\": {}", path.string(), error.code().message()));
+  }
 }
 
 void apply_baseline(const fs::path& path, LintRun& run, const std::function<bool(const FileResult&)>& applies) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unicode/unistr.h>
 
 #include "core/parallel.h"
 #include "lint/git_check_ignore.h"
@@ -36,6 +37,38 @@ bool under_node_modules(const fs::path& path) {
   return std::any_of(path.begin(), path.end(), [](const fs::path& part) { return part == "node_modules"; });
 }
 
+// Where symlinks may lead: inside `root` (the git repository holding the
+// linted path, else that path), or anywhere with --follow-symlinks. A
+// symlinked article pointing elsewhere (/etc/passwd) would print that
+// file's lines as excerpts.
+struct SymlinkPolicy {
+  fs::path root;  // canonical
+  bool follow_anywhere = false;
+
+  static SymlinkPolicy for_path(const std::string& path, bool follow_anywhere) {
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error);
+    fs::path start = fs::is_directory(fs::symlink_status(absolute, error)) ? absolute : absolute.parent_path();
+    start = fs::weakly_canonical(start, error);
+    for (fs::path dir = start;; dir = dir.parent_path()) {
+      if (fs::exists(dir / ".git", error)) return {dir, follow_anywhere};
+      if (dir == dir.parent_path()) break;
+    }
+    return {start, follow_anywhere};
+  }
+
+  // The reason not to follow `link`, or nullopt when it may be followed.
+  std::optional<std::string> refusal(const fs::path& link) const {
+    if (follow_anywhere) return std::nullopt;
+    std::error_code error;
+    const fs::path target = fs::canonical(link, error);
+    if (error) return std::nullopt;  // dangling: reading it reports why
+    const fs::path relative = target.lexically_relative(root);
+    if (!relative.empty() && *relative.begin() != "..") return std::nullopt;
+    return "symlink points outside the repository; not followed (use --follow-symlinks to lint it)";
+  }
+};
+
 // Recursively lists article files in sorted order. Hidden folders and .git
 // are skipped, and node_modules unless the configuration includes files
 // there; a symlinked folder is entered once (a symlink loop ends there).
@@ -43,7 +76,7 @@ bool under_node_modules(const fs::path& path) {
 // `include` leaves out are listed too (the gate compares them with the
 // merge base, where they may have been checked).
 void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver& resolver, bool keep_configured_out,
-          std::set<fs::path>& entered, std::vector<Target>& out) {
+          const SymlinkPolicy& symlinks, std::set<fs::path>& entered, std::vector<Target>& out) {
   std::error_code error;
   const fs::path canonical = fs::canonical(dir, error);
   if (error || !entered.insert(canonical).second) return;
@@ -63,13 +96,26 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
     const std::string path = entry.path().generic_string();
     if (name.starts_with(".") || excluded_path(excludes, path)) continue;
     std::error_code status_error;
-    if (entry.is_directory(status_error)) {
+    const bool directory = entry.is_directory(status_error);
+    if (directory) {
       if (name == "node_modules" && !resolver.included(entry.path() / "article.md")) continue;
-      walk(entry.path(), excludes, resolver, keep_configured_out, entered, out);
     } else if (entry.is_regular_file(status_error)) {
       const bool article = !not_an_article(entry.path(), include_list ? resolver.included(entry.path()) : std::nullopt) &&
                            !resolver.ignored(entry.path());
-      if (article || (keep_configured_out && !not_an_article(entry.path(), std::nullopt))) out.push_back({.path = path});
+      if (!article && !(keep_configured_out && !not_an_article(entry.path(), std::nullopt))) continue;
+    } else {
+      continue;
+    }
+    if (entry.is_symlink(status_error)) {
+      if (auto refusal = symlinks.refusal(entry.path())) {
+        out.push_back({.path = path, .error = std::move(refusal)});
+        continue;
+      }
+    }
+    if (directory) {
+      walk(entry.path(), excludes, resolver, keep_configured_out, symlinks, entered, out);
+    } else {
+      out.push_back({.path = path});
     }
   }
 }
@@ -112,8 +158,16 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
   return bytes;
 }
 
-bool looks_binary(std::string_view bytes) {
-  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
+// UTF-16 text (with its byte-order mark) as UTF-8, or nullopt when the bytes
+// are not UTF-16 with a BOM. Unpaired surrogates become U+FFFD.
+std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
+  const bool little = bytes.starts_with("\xFF\xFE");
+  if (!little && !bytes.starts_with("\xFE\xFF")) return std::nullopt;
+  const icu::UnicodeString text(bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), little ? "UTF-16LE" : "UTF-16BE");
+  if (text.isBogus()) return std::nullopt;
+  std::string utf8;
+  text.toUTF8String(utf8);
+  return utf8;
 }
 
 // The finding's line, or a window of about 160 characters around the
@@ -135,8 +189,15 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
     }
     return from;
   };
-  const int first = std::max(1, diagnostic.start.column - kBefore);
-  const std::size_t begin = advance(0, first - 1);
+  // The window starts up to kBefore characters before the finding, found
+  // by stepping back from it: a walk from the line start would make many
+  // findings on one long line quadratic.
+  std::size_t begin = std::min(std::max(diagnostic.span.begin, line.begin), line.end) - line.begin;
+  for (int count = 0; begin > 0 && count < kBefore; ++count) {
+    --begin;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+  }
+  const int first = source.position(line.begin + begin).column;
   const std::size_t end = advance(begin, kWidth);
   excerpt.line = std::string(text.substr(begin, end - begin));
   excerpt.first_column = first;
@@ -187,10 +248,14 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     }
     bytes = std::move(*read);
   }
-  if (looks_binary(bytes)) {
-    file_finding("binary-file", Severity::Warning, "binary file skipped: it is not a text article");
+  if (bytes.size() > options.max_file_size) {
+    file_finding("file-too-large", Severity::Error,
+                 fmt::format("input is over the {} byte limit; it was not checked", options.max_file_size));
     return result;
   }
+  // Read UTF-16 as the text it is; positions count characters, so they
+  // are the same in either encoding.
+  if (auto utf8 = utf16_as_utf8(bytes)) bytes = std::move(*utf8);
   const fs::path config_anchor = target.config_anchor   ? *target.config_anchor
                                  : target.from_stdin ? fs::current_path() / target.path
                                                      : fs::path(target.path);
@@ -253,7 +318,7 @@ LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& reso
   }
   std::optional<std::string> stdin_text;
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
-    stdin_text = read_stdin();
+    stdin_text = read_stdin(options.max_file_size);
   }
   LintedTargets linted = lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
   linted.run.notices = std::move(notices);
@@ -305,13 +370,18 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
     }
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
+    const SymlinkPolicy symlinks = SymlinkPolicy::for_path(path, options.follow_symlinks);
+    std::optional<std::string> refusal;
+    if (!error && fs::is_symlink(fs::symlink_status(path, error))) refusal = symlinks.refusal(path);
     if (error || !fs::exists(status)) {
       targets.push_back({.path = path,
                          .error = fmt::format("cannot read \"{}\": {}", path,
                                               error ? error.message() : "No such file or directory")});
+    } else if (refusal) {
+      targets.push_back({.path = path, .error = std::move(refusal)});
     } else if (fs::is_directory(status)) {
       const std::size_t first = targets.size();
-      walk(path, excludes, resolver, keep_configured_out, entered, targets);
+      walk(path, excludes, resolver, keep_configured_out, symlinks, entered, targets);
       drop_git_ignored(path, first, targets);
     } else if (!excluded_path(excludes, fs::path(path).generic_string())) {
       // A file named explicitly is not skipped in silence.

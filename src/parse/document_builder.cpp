@@ -32,8 +32,23 @@ void DocumentBuilder::add_text(Span source) {
 }
 
 void DocumentBuilder::add_synthetic(std::string_view text, Span source) {
-  if (!open_ || !is_prose(current().kind) || !block_has_text_) return;
+  if (!open_ || !is_prose(current().kind)) return;
+  // White space before a block's first text separates nothing.
+  const bool blank = text.find_first_not_of(" \t\n") == std::string_view::npos;
+  if (blank && !block_has_text_) return;
   text_.append_synthetic(text, source);
+  block_has_text_ = block_has_text_ || !blank;
+}
+
+void DocumentBuilder::note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_size) {
+  if (!open_ || !is_prose(current().kind) || !block_has_text_) return;
+  text_.note_hidden(kind, source, text_size);
+}
+
+void DocumentBuilder::discard_text() {
+  if (!open_) return;
+  text_.truncate(current().text.begin);
+  block_has_text_ = false;
 }
 
 void DocumentBuilder::extend_block(Span source) {

@@ -20,6 +20,12 @@ class DocumentBuilder {
   // Text standing for source bytes it does not literally copy (a line
   // break read as a space, a decoded entity).
   void add_synthetic(std::string_view text, Span source);
+  // Records markup or a character reference the text read at this point
+  // (see NormalizedTextBuilder::note_hidden).
+  void note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_size = 0);
+  // Takes the open block's text back out: the block turned out not to be
+  // prose (a reference entry, an unreferenced footnote).
+  void discard_text();
   // Widens the open block's span to cover `source` too.
   void extend_block(Span source);
   void end_block();

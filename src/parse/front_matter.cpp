@@ -37,6 +37,19 @@ struct MetaValue {
     }
     return node;
   }
+  // Every value at a dotted path: a key written twice has two (a second
+  // review date is evidence, not something to overwrite silently).
+  std::vector<const MetaValue*> all_at(std::string_view path) const {
+    const std::size_t dot = path.rfind('.');
+    const MetaValue* parent = dot == std::string_view::npos ? this : at(path.substr(0, dot));
+    const std::string_view key = dot == std::string_view::npos ? path : path.substr(dot + 1);
+    std::vector<const MetaValue*> values;
+    if (!parent || parent->type != Type::Map) return values;
+    for (const auto& [name, value] : parent->entries) {
+      if (name == key) values.push_back(&value);
+    }
+    return values;
+  }
 };
 
 struct FrontMatterError {
@@ -169,8 +182,11 @@ class FieldReader {
   void read(const MetaValue& root) {
     Metadata& meta = document_.meta;
     meta.title = single(root, {}, kTitleKeys);
-    meta.summary = single(root, {}, kSummaryKeys);
-    add_text_blocks();
+    // Pages and search results show either of the summary keys, so each is
+    // read as prose; the first is the summary.
+    const std::vector<Field> summaries = every(root, kSummaryKeys);
+    if (!summaries.empty()) meta.summary = summaries.front();
+    add_text_blocks(summaries);
     read_dates(root, DateMention::Kind::Reviewed, keys_.review_date, kReviewDateKeys);
     read_dates(root, DateMention::Kind::Updated, keys_.updated, kUpdatedKeys);
     read_dates(root, DateMention::Kind::Published, {}, kPublishedKeys);
@@ -192,16 +208,28 @@ class FieldReader {
       for (const std::string& key : *keys) {
         // A configured key is read once, first.
         if (keys == &built_in && std::find(configured.begin(), configured.end(), key) != configured.end()) continue;
-        const MetaValue* value = root.at(key);
-        // An empty value ("description:") says nothing; CMS templates leave many.
-        if (!value || value->type == MetaValue::Type::Null || (value->type == MetaValue::Type::Scalar && value->scalar.empty())) continue;
-        if (!visit(key, *value) && keys == &configured) {
-          throw FrontMatterError{value->span, fmt::format("`{}` (set in the configuration's `fields`) does not hold a "
-                                                          "value of that kind here",
-                                                          key)};
+        for (const MetaValue* value : root.all_at(key)) {
+          // An empty value ("description:") says nothing; CMS templates leave many.
+          if (value->type == MetaValue::Type::Null || (value->type == MetaValue::Type::Scalar && value->scalar.empty())) continue;
+          if (!visit(key, *value) && keys == &configured) {
+            throw FrontMatterError{value->span, fmt::format("`{}` (set in the configuration's `fields`) does not hold a "
+                                                            "value of that kind here",
+                                                            key)};
+          }
         }
       }
     }
+  }
+
+  // The one-value fields under any of `keys`, in key order.
+  std::vector<Field> every(const MetaValue& root, const std::vector<std::string>& keys) {
+    std::vector<Field> found;
+    each_key(root, {}, keys, [&](const std::string& key, const MetaValue& value) {
+      if (value.type != MetaValue::Type::Scalar) return false;
+      found.push_back(Field{value.scalar, value.span, key});
+      return true;
+    });
+    return found;
   }
 
   std::optional<Field> single(const MetaValue& root, const std::vector<std::string>& configured,
@@ -313,11 +341,11 @@ class FieldReader {
     return value.scalar;
   }
 
-  // Title and summary are prose too, in the order they are written.
-  void add_text_blocks() {
+  // Title and summaries are prose too, in the order they are written.
+  void add_text_blocks(const std::vector<Field>& summaries) {
     std::vector<std::pair<BlockKind, const Field*>> blocks;
     if (document_.meta.title) blocks.emplace_back(BlockKind::Title, &*document_.meta.title);
-    if (document_.meta.summary) blocks.emplace_back(BlockKind::Summary, &*document_.meta.summary);
+    for (const Field& summary : summaries) blocks.emplace_back(BlockKind::Summary, &summary);
     std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.second->span.begin < b.second->span.begin; });
     for (const auto& [kind, field] : blocks) {
       builder_.begin_block(kind, field->span);

@@ -1,6 +1,7 @@
 #include "parse/html.h"
 
 #include <gumbo.h>
+#include <re2/re2.h>
 
 #include "medlint/parse.h"
 #include "parse/metadata_lines.h"
@@ -44,6 +45,13 @@ bool skipped_element(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// An element browsers do not display: `hidden`, or a style saying so.
+bool hidden_element(const GumboElement& element) {
+  if (gumbo_get_attribute(&element.attributes, "hidden")) return true;
+  const GumboAttribute* style = gumbo_get_attribute(&element.attributes, "style");
+  return style && style_hides(style->value);
 }
 
 // Elements whose start and end separate blocks of text.
@@ -127,7 +135,7 @@ class HtmlWalker {
       read_page_title(element);
       return;
     }
-    if (skipped_element(tag)) {
+    if (skipped_element(tag) || hidden_element(element)) {
       // The head holds the page title; the rest of it is not text.
       if (tag == GUMBO_TAG_HEAD) walk_children(element.children);
       if (tag != GUMBO_TAG_HEAD) {
@@ -357,6 +365,11 @@ class HtmlWalker {
 };
 
 }  // namespace
+
+bool style_hides(std::string_view style) {
+  static const RE2 hiding(R"((?i)display\s*:\s*none|visibility\s*:\s*hidden)");
+  return RE2::PartialMatch(re2::StringPiece(style.data(), style.size()), hiding);
+}
 
 void read_html(Document& document, DocumentBuilder& builder, Span region, const HtmlReading& reading) {
   const std::string_view text = document.source().text();

@@ -22,4 +22,8 @@ struct HtmlReading {
 // kept, as are review lines, bylines and reference lists.
 void read_html(Document& document, DocumentBuilder& builder, Span region, const HtmlReading& reading);
 
+// Whether an element's `style` keeps it from being displayed
+// (`display: none`, `visibility: hidden`): a reader never sees its text.
+bool style_hides(std::string_view style);
+
 }  // namespace medlint

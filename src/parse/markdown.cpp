@@ -1,6 +1,11 @@
 // Markdown and MDX articles: YAML or TOML front matter, then a CommonMark
 // body parsed by md4c.
 #include <md4c.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <re2/re2.h>
 
 #include "medlint/parse.h"
@@ -14,16 +19,156 @@
 namespace medlint {
 namespace {
 
-std::string_view decode_entity(std::string_view entity) {
+// The text of a character reference: numeric ones as their code point,
+// named ones from the few that prose uses; an unknown name reads as a space.
+std::string decode_entity(std::string_view entity) {
   static constexpr std::pair<std::string_view, std::string_view> entities[] = {
-      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"},
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
       {"&nbsp;", " "}, {"&rsquo;", "'"}, {"&lsquo;", "'"}, {"&ldquo;", "\""}, {"&rdquo;", "\""},
-      {"&ndash;", "-"}, {"&mdash;", "-"}, {"&hellip;", "..."}};
+      {"&ndash;", "-"}, {"&mdash;", "-"}, {"&hellip;", "..."}, {"&shy;", "\xC2\xAD"},
+      {"&zwj;", "\xE2\x80\x8D"}, {"&zwnj;", "\xE2\x80\x8C"}, {"&lrm;", "\xE2\x80\x8E"}, {"&rlm;", "\xE2\x80\x8F"}};
   for (const auto& [name, text] : entities) {
-    if (entity == name) return text;
+    if (entity == name) return std::string(text);
+  }
+  if (entity.starts_with("&#") && entity.size() > 3) {
+    const bool hex = entity[2] == 'x' || entity[2] == 'X';
+    const std::string digits(entity.substr(hex ? 3 : 2, entity.size() - (hex ? 4 : 3)));
+    char* end = nullptr;
+    const unsigned long code = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    // md4c hands over only well-formed references; out-of-range ones are U+FFFD.
+    const UChar32 c = code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF) ? static_cast<UChar32>(code) : 0xFFFD;
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    return std::string(buffer, static_cast<std::size_t>(length));
   }
   return " ";
 }
+
+bool is_ascii_alphanumeric(std::string_view text) {
+  return text.size() == 1 && std::isalnum(static_cast<unsigned char>(text[0]));
+}
+
+// Whether a tag ends a line where it stands, so words on either side stay apart.
+bool breaks_line(std::string_view html) {
+  static const RE2 pattern(R"(^</?(?i:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr|blockquote|section|article|header|footer)\b)");
+  return RE2::PartialMatch(re2::StringPiece(html.data(), html.size()), pattern);
+}
+
+// Follows HTML elements across a document's inline and block HTML to tell
+// whether text is inside one that browsers do not display (`hidden`,
+// `display: none`, `visibility: hidden`, <template>). Text there is not
+// something a reader sees.
+class HiddenElements {
+ public:
+  void read(std::string_view html) {
+    static const RE2 tag(R"((?s)<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>)");
+    static const RE2 hidden_attribute(R"((?i)(?:^|\s)hidden(?:\s|=|/|$))");
+    static const RE2 style_attribute(R"re((?i)(?:^|\s)style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))re");
+    re2::StringPiece input(html.data(), html.size());
+    re2::StringPiece closing, name, attributes;
+    while (RE2::FindAndConsume(&input, tag, &closing, &name, &attributes)) {
+      if (name.empty()) continue;  // a comment
+      std::string element(name.data(), name.size());
+      for (char& c : element) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!closing.empty()) {
+        close(element);
+      } else if (!is_void(element) && !(attributes.size() > 0 && attributes.data()[attributes.size() - 1] == '/')) {
+        std::string double_quoted, single_quoted, unquoted;
+        const bool styled = RE2::PartialMatch(attributes, style_attribute, &double_quoted, &single_quoted, &unquoted);
+        const bool hides = element == "template" || RE2::PartialMatch(attributes, hidden_attribute) ||
+                           (styled && style_hides(double_quoted + single_quoted + unquoted));
+        open(std::move(element), hides);
+      }
+    }
+  }
+  bool hidden() const { return hidden_depth_ > 0; }
+
+ private:
+  static bool is_void(std::string_view element) {
+    static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                                 "link", "meta", "source", "track", "wbr"};
+    return std::find(std::begin(kVoid), std::end(kVoid), element) != std::end(kVoid);
+  }
+  void open(std::string element, bool hides) {
+    // Elements never closed (<p>, <li>) pile up; past a bound only hiding
+    // ones are kept, so memory stays bounded on hostile input.
+    if (open_.size() >= kMaxOpen && !hides) return;
+    open_.push_back({std::move(element), hides});
+    hidden_depth_ += hides;
+  }
+  void close(const std::string& element) {
+    const auto match = std::find_if(open_.rbegin(), open_.rend(), [&](const Open& o) { return o.element == element; });
+    if (match == open_.rend()) return;
+    const auto first = match.base() - 1;
+    for (auto it = first; it != open_.end(); ++it) hidden_depth_ -= it->hides;
+    open_.erase(first, open_.end());
+  }
+  static constexpr std::size_t kMaxOpen = 1024;
+  struct Open {
+    std::string element;
+    bool hides;
+  };
+  std::vector<Open> open_;
+  int hidden_depth_ = 0;
+};
+
+// md4c 0.4.8 takes time quadratic in the lines of a paragraph full of links
+// (md4c issue 280: a million one-link lines take minutes). No article has
+// a paragraph of thousands of lines, so such a run is parsed as several
+// paragraphs: a blank line is inserted every kMaxParagraphLines lines.
+// Offsets in the parsed copy map back to the source by the insertions.
+class ParsedBody {
+ public:
+  static constexpr std::size_t kMaxParagraphLines = 1000;
+
+  ParsedBody(std::string_view source, std::size_t body) : source_(source), body_(body) {
+    std::size_t run = 0;  // consecutive non-blank lines
+    for (std::size_t line = body; line < source.size();) {
+      const std::size_t newline = source.find('\n', line);
+      const std::size_t end = newline == std::string_view::npos ? source.size() : newline + 1;
+      const bool blank = source.substr(line, end - line).find_first_not_of(" \t\r\n") == std::string_view::npos;
+      run = blank ? 0 : run + 1;
+      if (run == kMaxParagraphLines && newline != std::string_view::npos) {
+        if (copy_.empty()) copy_.reserve(source.size() - body + source.size() / kMaxParagraphLines);
+        copy_.append(source.substr(body + copied_, end - body - copied_));
+        inserted_.push_back(copy_.size());
+        copy_.push_back('\n');
+        copied_ = end - body;
+        run = 0;
+      }
+      line = end;
+    }
+    if (!copy_.empty()) copy_.append(source.substr(body + copied_));
+    // md4c keeps a mark for every NUL byte (a file of them took 360 MB); read
+    // as spaces they cost nothing, and the text is read from the source
+    // bytes, where they are removed as invisible.
+    if (source.find('\0', body) != std::string_view::npos) {
+      if (copy_.empty()) copy_ = source.substr(body);
+      std::replace(copy_.begin(), copy_.end(), '\0', ' ');
+    }
+  }
+
+  // What md4c parses.
+  std::string_view text() const { return copy_.empty() ? source_.substr(body_) : std::string_view(copy_); }
+
+  // The source offset of a pointer into text(), or nullopt when it points
+  // elsewhere (md4c's own line-break strings).
+  std::optional<std::size_t> source_offset(const char* at, std::size_t size) const {
+    const std::string_view parsed = text();
+    if (at < parsed.data() || at + size > parsed.data() + parsed.size()) return std::nullopt;
+    const auto offset = static_cast<std::size_t>(at - parsed.data());
+    const auto before = std::lower_bound(inserted_.begin(), inserted_.end(), offset) - inserted_.begin();
+    return body_ + offset - static_cast<std::size_t>(before);
+  }
+
+ private:
+  std::string_view source_;
+  std::size_t body_;
+  std::string copy_;  // empty when the source is parsed as it is
+  std::size_t copied_ = 0;  // body bytes copied so far
+  std::vector<std::size_t> inserted_;  // offsets in copy_ of inserted line breaks
+};
 
 // Span begin of a link whose text has not been seen yet.
 constexpr std::size_t kUnstarted = static_cast<std::size_t>(-1);
@@ -74,8 +219,8 @@ class MarkdownParser {
     parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<MarkdownParser*>(self)->on_text(type, text, size);
     };
-    body_base_ = input.data();
-    md_parse(input.data() + body, static_cast<MD_SIZE>(input.size() - body), &parser, this);
+    parsed_.emplace(input, body);
+    md_parse(parsed_->text().data(), static_cast<MD_SIZE>(parsed_->text().size()), &parser, this);
     end_block();
     for (const SetAside& part : set_aside) {
       builder_.add_block_in_source_order(part.kind, part.span);
@@ -131,7 +276,11 @@ class MarkdownParser {
       case MD_BLOCK_HTML:
         // HTML blocks are read as HTML: their text is prose too.
         if (html_block_ && html_block_->begin != kUnstarted) {
-          read_html(document_, builder_, *html_block_, HtmlReading{references_level_ > 0, false});
+          // An element opened here and closed in a later block hides the
+          // Markdown between them (read_html hides what it holds itself).
+          const bool hidden = hidden_elements_.hidden();
+          hidden_elements_.read(text_.substr(html_block_->begin, html_block_->size()));
+          if (!hidden) read_html(document_, builder_, *html_block_, HtmlReading{references_level_ > 0, false});
         }
         html_block_.reset();
         break;
@@ -153,7 +302,13 @@ class MarkdownParser {
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     open_list_item_block();
+    if (type == MD_SPAN_IMG) ++image_depth_;
     if (type == MD_SPAN_A) {
+      // A link's title shows as its tooltip: text a reader sees.
+      const MD_ATTRIBUTE& title = static_cast<MD_SPAN_A_DETAIL*>(detail)->title;
+      if (title.size > 0 && builder_.block_open() && is_prose(builder_.current().kind)) {
+        link_titles_.push_back({std::string(title.text, title.size), parsed_->source_offset(title.text, title.size)});
+      }
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       std::string url(href.text, href.size);
       if (builder_.block_open() && link_url_.empty()) link_url_ = url;
@@ -164,6 +319,7 @@ class MarkdownParser {
   }
 
   int leave_span(MD_SPANTYPE type) {
+    if (type == MD_SPAN_IMG) --image_depth_;
     if (type == MD_SPAN_A && !open_links_.empty()) {
       Link& link = document_.links[open_links_.back()];
       open_links_.pop_back();
@@ -177,44 +333,56 @@ class MarkdownParser {
   int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
     // Line breaks come as pointers into md4c's own "\n"; they stand for the
     // bytes between the previous piece and the next.
-    const bool in_source = text >= body_base_ && text + size <= body_base_ + text_.size();
+    const std::optional<std::size_t> offset = parsed_->source_offset(text, size);
+    const bool in_source = offset.has_value();
     if (html_block_) {
       if (!in_source) return 0;
-      const auto begin = static_cast<std::size_t>(text - body_base_);
+      const std::size_t begin = *offset;
       if (html_block_->begin == kUnstarted) html_block_->begin = begin;
       html_block_->end = begin + size;
       return 0;
     }
     if (type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) open_list_item_block();
     if (!builder_.block_open()) return 0;
-    const Span span = in_source ? Span{static_cast<std::size_t>(text - body_base_),
-                                       static_cast<std::size_t>(text - body_base_) + size}
-                                : Span{last_end_, last_end_};
+    const Span span = in_source ? Span{*offset, *offset + size} : Span{last_end_, last_end_};
     if (in_source) builder_.extend_block(span);
     // A link's text starts at its first piece.
     for (std::size_t index : open_links_) {
       Link& link = document_.links[index];
       if (in_source && link.span.begin == kUnstarted) link.span = {span.begin, span.begin};
     }
-    switch (type) {
+    // Alt text and hidden elements are not what a reader sees.
+    const bool unseen = image_depth_ > 0 || (hidden_elements_.hidden() && type != MD_TEXT_HTML);
+    switch (unseen ? MD_TEXT_NULLCHAR : type) {
       case MD_TEXT_NORMAL:
         add_pending_space(span);
         builder_.add_text(span);
         block_text_.append(text, size);
         break;
       case MD_TEXT_ENTITY: {
-        const std::string_view decoded = decode_entity(std::string_view(text, size));
+        const std::string decoded = decode_entity(std::string_view(text, size));
         add_pending_space(span);
         builder_.add_synthetic(decoded, span);
+        // "&#99;rack" spells "crack" in a way no reader notices.
+        if (is_ascii_alphanumeric(decoded)) builder_.note_hidden(HiddenMark::Kind::Entity, span, decoded.size());
         block_text_.append(decoded);
         break;
       }
+      case MD_TEXT_HTML:
+        hidden_elements_.read(std::string_view(text, size));
+        // A tag or comment inside a word ("cr<b></b>ack") is invisible to
+        // readers, so it joins; a line-breaking tag separates words.
+        if (breaks_line(std::string_view(text, size))) {
+          if (!pending_space_) pending_space_ = span;
+        } else if (!pending_space_) {
+          builder_.note_hidden(HiddenMark::Kind::Markup, span);
+        }
+        break;
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
       case MD_TEXT_CODE:
-      case MD_TEXT_HTML:
-        // Code spans and inline HTML are not prose; a space keeps the words
-        // around them apart (added only if more text follows).
+        // Code spans are not prose; a space keeps the words around them and
+        // around line breaks apart (added only if more text follows).
         if (!pending_space_) pending_space_ = span;
         break;
       default:
@@ -232,7 +400,6 @@ class MarkdownParser {
   }
 
   BlockKind prose_kind() {
-    if (references_level_ > 0) return BlockKind::Reference;
     if (list_depth_ > 0 && !item_has_block_) return BlockKind::ListItem;
     if (quote_depth_ > 0) return BlockKind::BlockQuote;
     return BlockKind::Paragraph;
@@ -240,8 +407,10 @@ class MarkdownParser {
 
   void begin(BlockKind kind, int level) {
     end_block();
+    if (hidden_elements_.hidden() && is_prose(kind)) kind = BlockKind::NonEditorial;
     if (kind == BlockKind::ListItem) item_has_block_ = true;
     builder_.begin_block(kind, {last_end_, last_end_}, level);
+    in_references_ = references_level_ > 0 && (kind == BlockKind::Paragraph || kind == BlockKind::ListItem);
     block_text_.clear();
     link_url_.clear();
     pending_space_.reset();
@@ -254,13 +423,48 @@ class MarkdownParser {
       document_.meta.title = Field{trimmed(block_text_), block.span};
     } else if (block.kind == BlockKind::Heading && is_reference_heading(block_text_)) {
       references_level_ = block.level;
-    } else if (block.kind == BlockKind::Reference) {
-      add_references(block.span, 0);
+    } else if (in_references_) {
+      read_reference_entry(block);
     } else if (block.kind == BlockKind::Paragraph) {
       read_date_paragraph(block);
       read_reference_label(block);
     }
+    const Span block_span = block.span;
     builder_.end_block();
+    read_link_titles(block_span);
+  }
+
+  // Under a References heading, a block citing a source (a link, URL, DOI,
+  // PMID or year) is a reference entry and not prose. A list item citing
+  // none still counts as an entry but is read as prose too, and so is a
+  // paragraph citing none: text a reader sees is scanned wherever it is.
+  void read_reference_entry(Block& block) {
+    Reference reference;
+    reference.text = trimmed(block_text_);
+    reference.url = link_url_;
+    read_reference_fields(reference);
+    const bool cites = !reference.url.empty() || !reference.doi.empty() || !reference.pmid.empty() || reference.year;
+    if (cites) {
+      block.kind = BlockKind::Reference;
+      builder_.discard_text();
+    }
+    if (cites || block.kind == BlockKind::ListItem) add_references(block.span, 0);
+  }
+
+  // Each link title of the block just read becomes a paragraph of its own,
+  // at its source bytes (or the block's, for a title md4c had to unescape).
+  void read_link_titles(Span block_span) {
+    for (const auto& [title, offset] : link_titles_) {
+      const Span span = offset ? Span{*offset, *offset + title.size()} : block_span;
+      builder_.begin_block(BlockKind::Paragraph, span);
+      if (offset) {
+        builder_.add_text(span);
+      } else {
+        builder_.add_synthetic(title, span);
+      }
+      builder_.end_block();
+    }
+    link_titles_.clear();
   }
 
   // A paragraph "**Sources**" or "Sources:" heads the list below it (until
@@ -319,7 +523,8 @@ class MarkdownParser {
   void read_date_paragraph(Block& block) {
     const std::string_view source_text = text_.substr(block.span.begin, block.span.size());
     const auto lines = recognize_date_lines(source_text);
-    if (lines.empty()) return;
+    // Read only when its visible text says so (not an image's alt text).
+    if (lines.empty() || recognize_date_lines(block_text_).empty()) return;
     for (const DateLine& line : lines) record_date_line(document_, line, source_text, block.span.begin);
     block.kind = BlockKind::ReviewLine;
   }
@@ -331,26 +536,36 @@ class MarkdownParser {
   }
 
   // HTML comments carry suppression directives; those inside code are text.
+  // Comments and code blocks both come in source order, so one pass over
+  // each keeps this linear however many there are.
   void read_comments() {
-    re2::StringPiece input(text_.data(), text_.size());
-    re2::StringPiece whole, inner;
-    static const RE2 capture(R"((?s)(<!--(.*?)-->))");
-    while (RE2::FindAndConsume(&input, capture, &whole, &inner)) {
-      const auto begin = static_cast<std::size_t>(whole.data() - text_.data());
-      const Span span{begin, begin + whole.size()};
-      bool in_code = false;
-      for (const Block& block : document_.blocks) {
-        in_code = in_code || (block.kind == BlockKind::Code && block.span.contains(span.begin));
-      }
-      if (in_code) continue;
-      document_.comments.push_back({trimmed(std::string(inner.data(), inner.size())), span});
+    std::vector<Span> code;
+    for (const Block& block : document_.blocks) {
+      if (block.kind == BlockKind::Code) code.push_back(block.span);
+    }
+    auto next_code = code.begin();
+    for (std::size_t open = text_.find("<!--"); open != std::string_view::npos; open = text_.find("<!--", open)) {
+      const std::size_t close = text_.find("-->", open + 4);
+      if (close == std::string_view::npos) break;
+      const Span span{open, close + 3};
+      open = span.end;
+      while (next_code != code.end() && next_code->end <= span.begin) ++next_code;
+      if (next_code != code.end() && next_code->contains(span.begin)) continue;
+      const std::string_view inner = text_.substr(span.begin + 4, close - span.begin - 4);
+      document_.comments.push_back({trimmed(std::string(inner)), span});
     }
   }
 
   Document& document_;
   std::string_view text_;
   DocumentBuilder builder_;
-  const char* body_base_ = nullptr;
+  std::optional<ParsedBody> parsed_;
+  // Titles of the open block's links, with their source offset when md4c
+  // hands them over as source bytes.
+  std::vector<std::pair<std::string, std::optional<std::size_t>>> link_titles_;
+  bool in_references_ = false;  // the open block is a paragraph or item under a References heading
+  int image_depth_ = 0;  // inside an image's alt text when positive
+  HiddenElements hidden_elements_;
   std::size_t last_end_ = 0;
   int quote_depth_ = 0;
   int list_depth_ = 0;

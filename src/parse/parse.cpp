@@ -44,6 +44,16 @@ void add_reader_problems(Document& document) {
             ? std::optional<std::string>(fmt::format("{} more invalid sequences not shown", invalid.size() - max_reported))
             : std::optional<std::string>("save the file as UTF-8")));
   }
+  // A NUL byte is no part of a text article: an editor would not show the
+  // text around it as the reader sees it. The rest is checked all the same.
+  if (const std::size_t nul = source.text().find('\0'); nul != std::string_view::npos) {
+    const auto count = static_cast<std::size_t>(std::count(source.text().begin(), source.text().end(), '\0'));
+    document.problems.push_back(make_diagnostic(
+        source, "nul-byte", Severity::Error, {nul, nul + 1},
+        fmt::format("the file contains {} NUL byte{}: it is not plain text; the rest was checked", count,
+                    count == 1 ? "" : "s"),
+        "remove the NUL bytes, or save the file as UTF-8 text"));
+  }
   const bool blank = std::all_of(source.text().begin() + static_cast<std::ptrdiff_t>(source.content_start()),
                                  source.text().end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
   if (blank) {

@@ -4,7 +4,7 @@
 
 namespace medlint {
 
-// Adds invalid-utf8 (at most a few per file) and empty-file problems.
+// Adds invalid-utf8 (at most a few per file), nul-byte and empty-file problems.
 void add_reader_problems(Document& document);
 
 }  // namespace medlint

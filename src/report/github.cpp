@@ -5,11 +5,8 @@
 #include "report/reporters.h"
 
 namespace medlint {
-namespace {
 
-// Workflow command escaping: data escapes %, CR and LF; property values
-// also escape ':' and ','.
-std::string escape(std::string_view text, bool property) {
+std::string escape_workflow_command(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -23,6 +20,8 @@ std::string escape(std::string_view text, bool property) {
   }
   return out;
 }
+
+namespace {
 
 std::string_view command(Severity severity) {
   switch (severity) {
@@ -41,8 +40,8 @@ class GithubReporter final : public Reporter {
         std::string message = d.message;
         if (d.suggestion) message += "\nhelp: " + *d.suggestion;
         out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
-                           escape(file.path, true), d.start.line, d.start.column, d.end.line, d.end.column,
-                           escape(d.rule, true), escape(message, false));
+                           escape_workflow_command(file.path, true), d.start.line, d.start.column, d.end.line, d.end.column,
+                           escape_workflow_command(d.rule, true), escape_workflow_command(message, false));
       }
     }
   }

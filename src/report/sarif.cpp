@@ -53,7 +53,7 @@ std::vector<RuleEntry> rule_entries(const LintRun& run) {
   static const std::map<std::string, std::string, std::less<>> reader_rules = {
       {"invalid-utf8", "The file contains bytes that are not valid UTF-8."},
       {"empty-file", "The file is empty."},
-      {"binary-file", "The file is binary and was skipped."},
+      {"nul-byte", "The file contains NUL bytes; the rest was checked."},
       {"file-too-large", "The file is over the size limit and was skipped."},
       {"front-matter", "The YAML front matter cannot be read."},
       {"io-error", "A path is missing or unreadable."},

@@ -1,11 +1,10 @@
 // Project configuration (.medlint.yaml) and the compiled rule sets it yields.
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "core/closest.h"
+#include "core/bounded_read.h"
 #include "core/glob.h"
 #include "core/parallel.h"
 #include "medlint/linter.h"
@@ -226,13 +225,17 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
   ConfigFile config;
   config.path = file.string();
   config.base = fs::absolute(file).parent_path().lexically_normal();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(config.path, {1, 1}, "cannot read the configuration file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  try {
+    text = read_config_bytes(file);
+  } catch (const std::ios_base::failure&) {
+    throw ConfigError(config.path, {1, 1}, "cannot read the configuration file");
+  } catch (const std::length_error& error) {
+    throw ConfigError(config.path, {1, 1}, fmt::format("the file is not a configuration: {}", error.what()));
+  }
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(text);
   } catch (const YAML::ParserException& error) {
     throw ConfigError(config.path, {error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg));
   }

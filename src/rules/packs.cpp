@@ -2,10 +2,9 @@
 
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 #include <re2/re2.h>
-#include <sstream>
 
+#include "core/bounded_read.h"
 #include "rules/embedded.h"
 #include "rules/kinds/kinds.h"
 #include "rules/options.h"
@@ -18,7 +17,8 @@ const std::vector<RuleKind>& rule_kinds() {
                                               {"advice", &make_advice_rule},
                                               {"requires", &make_requires_rule},
                                               {"review", &make_review_rule},
-                                              {"references", &make_references_rule}};
+                                              {"references", &make_references_rule},
+                                              {"hidden", &make_hidden_rule}};
   return kinds;
 }
 
@@ -78,13 +78,13 @@ void read_pack(const std::string& display_path, const YAML::Node& root, RulePack
     spec.info.kind = rule.string("kind", "");
     if (!find_rule_kind(spec.info.kind)) {
       throw rule.error(rule.has("kind") ? rule.node("kind") : YAML::Node(node),
-                       fmt::format("rule `{}` has unknown kind \"{}\"; expected phrases, advice, requires, review or references",
+                       fmt::format("rule `{}` has unknown kind \"{}\"; expected phrases, advice, requires, review, references or hidden",
                                    spec.info.id, spec.info.kind));
     }
     const std::string severity = rule.choice("severity", "error", {"info", "warning", "error"});
     spec.info.severity = *parse_severity(severity);
     spec.info.summary = rule.string("summary", "");
-    spec.options = rule.node("options");
+    if (rule.has("options")) spec.options = rule.node("options");
     for (const RuleSpec& existing : pack.rules) {
       if (existing.info.id == spec.info.id) {
         throw rule.error(node, fmt::format("rule `{}` is defined twice (also in {})", spec.info.id, existing.path));
@@ -124,11 +124,13 @@ RulePack load_pack_path(const std::string& path, const std::string& referenced_f
   }
   RulePack pack;
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw config_error(referenced_from, where, fmt::format("cannot read rule pack \"{}\"", file.string()));
-    read_pack(file.string(), load_yaml(file.string(), text.str()), pack);
+    std::string text;
+    try {
+      text = read_config_bytes(file);
+    } catch (const std::exception& error) {
+      throw config_error(referenced_from, where, fmt::format("cannot read rule pack \"{}\": {}", file.string(), error.what()));
+    }
+    read_pack(file.string(), load_yaml(file.string(), text), pack);
   }
   return pack;
 }

@@ -13,11 +13,11 @@ bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Separates a phrase's words.
-bool is_phrase_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
-
-// RE2's \s: what may stand between a phrase's words in the text.
-bool is_text_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// RE2's \s: what separates a phrase's words, and what may stand between
+// them in the text. One set for both, so a form feed in a phrase is a
+// space as it is in the text (fuzzing found phrase "o\f" missing "o\f").
+constexpr std::string_view kSpaces = " \t\n\f\r";
+bool is_space(char c) { return kSpaces.find(c) != std::string_view::npos; }
 
 bool boundary_at(std::string_view text, std::size_t offset) {
   const bool before = offset > 0 && is_word(text[offset - 1]);
@@ -95,19 +95,19 @@ int PhraseTrie::add_node(bool in_space) {
 }
 
 std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
-  const auto first = phrase.find_first_not_of(" \t\n");
-  if (std::none_of(phrase.begin(), phrase.end(), [](char c) { return !is_phrase_space(c) && c != '\''; })) {
+  const auto first = phrase.find_first_not_of(kSpaces);
+  if (std::none_of(phrase.begin(), phrase.end(), [](char c) { return !is_space(c) && c != '\''; })) {
     return "a phrase needs a character other than spaces and apostrophes";
   }
   std::vector<std::size_t> apostrophes;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     if (phrase[i] != '\'') continue;
-    const bool alone = (i == 0 || is_phrase_space(phrase[i - 1])) && (i + 1 == phrase.size() || is_phrase_space(phrase[i + 1]));
+    const bool alone = (i == 0 || is_space(phrase[i - 1])) && (i + 1 == phrase.size() || is_space(phrase[i + 1]));
     if (alone) return "an apostrophe in a phrase must be part of a word";
     apostrophes.push_back(i);
   }
   if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most " + std::to_string(kMaxApostrophes) + " apostrophes";
-  const Ending ending{entry, is_word(phrase[first]), is_word(phrase[phrase.find_last_not_of(" \t\n")])};
+  const Ending ending{entry, is_word(phrase[first]), is_word(phrase[phrase.find_last_not_of(kSpaces)])};
   // Each optional apostrophe doubles the spellings; keeping them apart keeps
   // the walk to one node at a time.
   for (unsigned kept = 0; kept < (1u << apostrophes.size()); ++kept) {
@@ -130,7 +130,7 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
   Edge* last = nullptr;  // the edge into `node`: a spelling ends after a character, never after a space
   bool pending_space = false;
   for (char c : spelling) {
-    if (is_phrase_space(c)) {
+    if (is_space(c)) {
       pending_space = node != 0;
       continue;
     }
@@ -151,7 +151,7 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     node = next->target;
     last = next;
   }
-  if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(" \t\n")])] = true;
+  if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(kSpaces)])] = true;
   endings_[static_cast<std::size_t>(node)].push_back(ending);
   last->ends = true;
 }
@@ -175,7 +175,7 @@ void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>&
       }
       if (at >= range.end) break;
       const char c = text[at];
-      if (!is_text_space(c)) {
+      if (!is_space(c)) {
         const Edge* next = edge(node, c);
         if (!next) break;
         node = next->target;

@@ -114,7 +114,7 @@ TEST_F(CliTest, BadInputGetsFindingsNotCrashes) {
   write("big.md", std::string(2000, 'a'));
   const CommandResult run = medlint("--today 2026-11-23 --max-file-size 1000 .", dir_);
   EXPECT_EQ(run.exit_code, 1) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("binary.md:1:1: warning: binary file skipped"));
+  EXPECT_THAT(run.out, HasSubstr("binary.md:3:1: error: the file contains 3 NUL bytes: it is not plain text; the rest was checked [nul-byte]"));
   EXPECT_THAT(run.out, HasSubstr("empty.md:1:1: warning: the file is empty"));
   EXPECT_THAT(run.out, HasSubstr("broken.md:3:1: error: malformed front matter"));
   EXPECT_THAT(run.out, HasSubstr("open.md:1:1: error: front matter is not closed"));
@@ -158,7 +158,7 @@ std::string yaml_alias_bomb() {
 INSTANTIATE_TEST_SUITE_P(
     Matrix, BadInputTest,
     ::testing::Values(
-        BadInput{"nul.md", [] { return std::string("Title\0\0body", 11); }, "nul.md:1:1: warning: binary file skipped"},
+        BadInput{"nul.md", [] { return std::string("Title\0\0body", 11); }, "nul.md:1:6: error: the file contains 2 NUL bytes"},
         BadInput{"long-line.md", [] { return "# T\n\n" + std::string(1'000'000, 'x') + " chest pain.\n"; },
                  "long-line.md:3:1000002: error: red flag \"chest pain\""},
         BadInput{"nested-list.md",
@@ -215,10 +215,41 @@ TEST_F(CliTest, DanglingSymlinkIsAnIoErrorNamingThePath) {
 
 TEST_F(CliTest, DirectorySymlinkLoopEnds) {
   write("a/stale.md", kStale);
-  fs::create_directory_symlink("..", dir_ / "a" / "loop");
+  fs::create_directory_symlink(".", dir_ / "a" / "loop");
   const CommandResult run = medlint("--today 2026-11-23 a", dir_);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, HasSubstr("1 file checked"));
+}
+
+// A symlink out of the linted folder (or the repository holding it) would
+// print another file's lines (/etc/passwd) as excerpts: it is refused
+// unless asked for.
+TEST_F(CliTest, SymlinksLeadingOutsideAreFollowedOnlyWhenAsked) {
+  write("outside/secret.md", "---\ntitle: Secret\n---\nroot:x:0:0\n");
+  write("site/good.md", kGood);
+  fs::create_symlink(dir_ / "outside" / "secret.md", dir_ / "site" / "linked.md");
+  fs::create_directory_symlink(dir_ / "outside", dir_ / "site" / "linked-folder");
+  const CommandResult refused = medlint("--today 2026-11-23 site site/linked.md", dir_);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.out, HasSubstr("site/linked.md:1:1: error: symlink points outside the repository; not followed"));
+  EXPECT_THAT(refused.out, HasSubstr("site/linked-folder:1:1: error: symlink points outside"));
+  EXPECT_THAT(refused.out, Not(HasSubstr("root:x")));
+  const CommandResult followed = medlint("--today 2026-11-23 --follow-symlinks site", dir_);
+  EXPECT_THAT(followed.out, HasSubstr("3 files checked"));
+}
+
+// User text on standard error cannot inject GitHub workflow commands (a
+// path or baseline entry with a line break and "::error::") nor terminal
+// escapes.
+TEST_F(CliTest, StandardErrorEscapesUserTextForTheFormat) {
+  write("good.md", kGood);
+  const CommandResult github =
+      medlint("--format github --config \"$(printf 'evil\\n::stop-commands::x\\033[2J')\" good.md", dir_);
+  EXPECT_EQ(github.exit_code, 2);
+  EXPECT_THAT(github.out, HasSubstr("evil%0A:%3Astop-commands:%3Ax\\x1B[2J"));
+  EXPECT_THAT(github.out, Not(HasSubstr("\n::")));
+  const CommandResult pretty = medlint("--config \"$(printf 'evil\\033[2J')\" good.md", dir_);
+  EXPECT_THAT(pretty.out, HasSubstr("evil\\x1B[2J"));
 }
 
 // Permissions do not stop root, so as root the run drops to nobody

@@ -120,6 +120,27 @@ TEST_F(GateTest, InitWritesAStarterConfigThatLoads) {
   EXPECT_EQ(sh("medlint --today 2026-11-23 a.md").exit_code, 0);
 }
 
+// Writes replace files whole: a dangling symlink is not written through,
+// a baseline over a missing path is not written (the old one is kept), and
+// a failed write leaves no temporary file behind.
+TEST_F(GateTest, WritesAreWholeAndNeverThroughSymlinksOrOverUnreadablePaths) {
+  fs::create_symlink(dir_ / "elsewhere.yaml", dir_ / ".medlint.yaml");
+  EXPECT_EQ(sh("medlint init").exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "elsewhere.yaml"));
+  write("a.md", kHeader + "Rest helps.\n");
+  write(".medlint-baseline.json", "old baseline");
+  const Shell missing = sh("medlint baseline a.md missing.md -o .medlint-baseline.json");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.out, HasSubstr("missing.md: cannot read \"missing.md\""));
+  EXPECT_EQ(read_file(dir_ / ".medlint-baseline.json"), "old baseline");
+  EXPECT_EQ(sh("medlint baseline a.md -o .medlint-baseline.json").exit_code, 0);
+  EXPECT_THAT(read_file(dir_ / ".medlint-baseline.json"), HasSubstr("\"medlint_baseline\": 1"));
+  EXPECT_EQ(sh("medlint baseline a.md -o no-such-folder/b.json").exit_code, 2);
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) files += entry.path().filename().string().find(".medlint-baseline.json.") != std::string::npos;
+  EXPECT_EQ(files, 0u);
+}
+
 
 TEST_F(GateTest, NewSinceReportsRemovedEscalationAndReferencesWhereverTheySit) {
   write("content/a.md", kHeader + kEscalated);

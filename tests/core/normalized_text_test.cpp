@@ -64,3 +64,41 @@ TEST(NormalizedTextTest, BreaksAndSyntheticTextMapToTheirSourceOffsets) {
 
 }  // namespace
 }  // namespace medlint
+
+namespace medlint {
+namespace {
+
+TEST(NormalizedTextTest, InvisibleCharactersAreRemovedAndBlanksAreSpaces) {
+  // "cr<ZWSP>ack<HANGUL FILLER>your<BRAILLE BLANK>own<RLO>neck"
+  SourceFile file("a.md", "cr\xE2\x80\x8B" "ack\xE3\x85\xA4your\xE2\xA0\x80own n\xE2\x80\xAE" "eck");
+  const NormalizedText text = normalize(file);
+  EXPECT_EQ(text.folded(), "crack your own neck");
+  // "crack" maps back to its exact source bytes, the invisible one included.
+  EXPECT_EQ(file.slice(text.to_source(Span{0, 5})), "cr\xE2\x80\x8B" "ack");
+  const std::vector<HiddenMark> hidden = text.hidden_in_words();
+  ASSERT_EQ(hidden.size(), 2u);
+  EXPECT_EQ(file.slice(hidden[0].source), "\xE2\x80\x8B");
+  EXPECT_EQ(file.slice(hidden[1].source), "\xE2\x80\xAE");
+}
+
+TEST(NormalizedTextTest, LookAlikesFoldToTheirLatinSkeletonInMixedWordsOnly) {
+  // "crаck" with a Cyrillic а, and "сон" wholly Cyrillic.
+  SourceFile file("a.md", "cr\xD0\xB0" "ck \xD1\x81\xD0\xBE\xD0\xBD");
+  const NormalizedText text = normalize(file);
+  EXPECT_EQ(text.folded(), "crack co\xD0\xBD");  // "н" looks like no Latin letter
+  EXPECT_EQ(file.slice(text.to_source(Span{2, 3})), "\xD0\xB0");
+  const std::vector<HiddenMark> hidden = text.hidden_in_words();
+  ASSERT_EQ(hidden.size(), 1u);
+  EXPECT_EQ(hidden[0].kind, HiddenMark::Kind::LookAlike);
+  EXPECT_EQ(file.slice(hidden[0].source), "\xD0\xB0");
+}
+
+TEST(NormalizedTextTest, AccentsOnLatinLettersAndControlCharactersAreDropped) {
+  SourceFile file("a.md", std::string("cra\xCC\x81" "ck n\0eck", 13));
+  const NormalizedText text = normalize(file);
+  EXPECT_EQ(text.folded(), "crack neck");
+  ASSERT_EQ(text.hidden_in_words().size(), 1u);
+}
+
+}  // namespace
+}  // namespace medlint

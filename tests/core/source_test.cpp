@@ -1,6 +1,7 @@
 #include "medlint/source.h"
 
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 namespace medlint {
 namespace {
@@ -46,6 +47,41 @@ TEST(SourceFileTest, EndOfFileHasAPosition) {
   SourceFile file("a.txt", "ab\n");
   EXPECT_EQ(file.position(3), (Position{2, 1}));
   EXPECT_EQ(file.position(99), (Position{2, 1}));
+}
+
+}  // namespace
+}  // namespace medlint
+
+namespace medlint {
+namespace {
+
+// Columns from the checkpoints of a long line are the columns a walk from
+// the line start gives, with multi-byte and invalid characters on the way.
+TEST(SourceFileTest, ColumnsInLongLinesMatchAWalkFromTheLineStart) {
+  std::string line;
+  for (int i = 0; i < 3000; ++i) line += i % 7 == 0 ? "\xC3\xA9" : i % 11 == 0 ? "\xFF" : "ab";
+  const SourceFile file("a.md", "first\n" + line + "\nlast");
+  std::size_t offset = 6;
+  int column = 1;
+  const auto* data = reinterpret_cast<const uint8_t*>(file.text().data());
+  while (offset < 6 + line.size()) {
+    ASSERT_EQ(file.position(offset), (Position{2, column})) << offset;
+    auto next = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_NEXT(data, next, static_cast<int32_t>(file.text().size()), c);
+    offset = static_cast<std::size_t>(next);
+    ++column;
+  }
+  EXPECT_EQ(file.position(6 + line.size() + 1), (Position{3, 1}));
+}
+
+// 100,000 positions on one 4 MB line: a walk from the line start each time
+// would step over 2e11 bytes (minutes); from the checkpoints, 4e8 at most.
+TEST(SourceFileTest, ManyPositionsOnOneLongLineCostTheirNumber) {
+  const SourceFile file("a.md", std::string(4'000'000, 'a'));
+  std::size_t columns = 0;
+  for (std::size_t offset = 0; offset < 4'000'000; offset += 40) columns += static_cast<std::size_t>(file.position(offset).column);
+  EXPECT_EQ(columns, std::size_t{100'000} + 40 * (std::size_t{100'000} * 99'999 / 2));
 }
 
 }  // namespace

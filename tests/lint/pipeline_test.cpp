@@ -30,7 +30,7 @@ LintOptions options_for(std::vector<std::string> paths, int jobs) {
   return options;
 }
 
-std::string no_stdin() { return {}; }
+std::string no_stdin(std::size_t) { return {}; }
 
 // One file on many threads shares its rules among them; many files share
 // the threads. Either way the findings are those of one thread.
@@ -75,7 +75,7 @@ TEST(PipelineTest, SharedPatternScanDoesNotChangeFindings) {
 // files: a reader of standard input that deletes a listed file makes it
 // vanish between the walk and the read, as another process could.
 fs::path vanishing_file;
-std::string delete_a_listed_file_then_read_stdin() {
+std::string delete_a_listed_file_then_read_stdin(std::size_t) {
   fs::remove(vanishing_file);
   return "---\ntitle: T\nlast_reviewed: 2020-06-01\nreferences: [a, b]\n---\nRest helps.\n";
 }

@@ -150,3 +150,35 @@ TEST(MarkdownTest, ReviewLineInTheBody) {
 
 }  // namespace
 }  // namespace medlint
+
+namespace medlint {
+namespace {
+
+using namespace medlint::testing;
+
+// md4c 0.4.8 is quadratic in the lines of a paragraph of links (300,000
+// lines: minutes); parsed in parts of at most 1,000 lines it is linear.
+// Positions still map to the exact source bytes after the inserted breaks.
+TEST(MarkdownHostileTest, ParagraphOfManyLinkLinesIsParsedInParts) {
+  std::string text = "---\ntitle: T\n---\n";
+  for (int i = 0; i < 300'000; ++i) text += fmt::format("[link {}](https://example.org/{})\n", i, i);
+  const Document document = parse_text("a.md", text);
+  ASSERT_EQ(document.links.size(), 300'000u);
+  for (const Block& block : document.blocks) {
+    ASSERT_LE(document.position(block.span.end).line - document.position(block.span.begin).line, 1000);
+  }
+  EXPECT_EQ(source_text(document, document.links[123'456].span), "link 123456");
+  EXPECT_EQ(document.links[123'456].url, "https://example.org/123456");
+}
+
+// 100,000 comments among 200,000 blocks: suppression comments are found
+// in one pass, not one pass over the blocks per comment (2e10 steps).
+TEST(MarkdownHostileTest, ManyCommentsAmongManyBlocksAreReadInOnePass) {
+  std::string text;
+  for (int i = 0; i < 100'000; ++i) text += "<!-- note -->\n\nParagraph.\n\n```\n<!-- in code -->\n```\n\n";
+  const Document document = parse_text("a.md", text);
+  EXPECT_EQ(document.comments.size(), 100'000u);
+}
+
+}  // namespace
+}  // namespace medlint

@@ -94,6 +94,23 @@ void collect_phrases(const YAML::Node& node, bool in_phrases, std::vector<std::s
 // Every phrase of the shipped packs, plus awkward ones, against RE2 on
 // random text built from their words, separators, apostrophes, upper case
 // and non-ASCII letters, in random ranges.
+// A form feed or carriage return in a phrase separates words as it does in
+// the text (the phrase_set fuzz target found phrase "o\f" missing "o\f").
+TEST(PhraseTrieTest, FormFeedInAPhraseIsASpaceAsInTheText) {
+  for (const std::string phrases : {"o\f", "o\fp", "o\rp", "cut back on your in\f"}) {
+    for (const std::string text : {"o\f", "o\fp", "o p", "o\rp", "cut back on your insulin"}) {
+      EXPECT_TRUE(testing::trie_agrees_with_re2(phrases + '\0' + text)) << phrases << " in " << text;
+    }
+  }
+}
+
+// Inputs on which the phrase_set fuzz target found the trie and RE2 apart.
+TEST(PhraseTrieTest, FuzzFindingsAgreeWithRe2) {
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "rules" / "fuzz_regressions")) {
+    EXPECT_TRUE(testing::trie_agrees_with_re2(testing::read_file(entry.path()))) << entry.path();
+  }
+}
+
 TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
   std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
                                       "x_y", "café", "it's ok"};

@@ -15,6 +15,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& options,
 std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
 // A medical review date must be present, valid and recent.
 std::unique_ptr<Rule> make_review_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
+// Words disguised with invisible characters, look-alike letters or markup.
+std::unique_ptr<Rule> make_hidden_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
 // The article cites at least N references.
 std::unique_ptr<Rule> make_references_rule(RuleInfo info, const YAML::Node& options, const RuleBuildContext& context);
 

@@ -36,6 +36,44 @@ bool in_link_text(const Document& document, Span text) {
   });
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether wording that is a number ("911") stands as that number: not part
+// of a longer one ("1-800-911-4455", "9115") and not a model name after a
+// proper noun in mid-sentence ("Porsche 911").
+bool is_standalone_number(const Document& document, Span match) {
+  const std::string& cased = document.text().cased();
+  const auto digit_at = [&](std::size_t offset) { return offset < cased.size() && is_digit(cased[offset]); };
+  const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '('; };
+  if (match.begin > 0 && (digit_at(match.begin - 1) ||
+                          (match.begin > 1 && joins_digits(cased[match.begin - 1]) && digit_at(match.begin - 2)))) {
+    return false;
+  }
+  if (digit_at(match.end) || (match.end + 1 < cased.size() && joins_digits(cased[match.end]) && digit_at(match.end + 1))) {
+    return false;
+  }
+  std::size_t word_end = match.begin;
+  while (word_end > 0 && cased[word_end - 1] == ' ') --word_end;
+  std::size_t word_begin = word_end;
+  while (word_begin > 0 && std::isalpha(static_cast<unsigned char>(cased[word_begin - 1]))) --word_begin;
+  if (word_begin == word_end || !std::isupper(static_cast<unsigned char>(cased[word_begin]))) return true;
+  const Span sentence = sentence_range(document, match.begin);
+  return word_begin <= sentence.begin;
+}
+
+// Escalation wording counts only where a reader takes it as advice: in the
+// text of a paragraph, list item or the like (a heading alone promises
+// advice it may not give), and a number only as that number.
+bool reads_as_advice(const Document& document, Span match) {
+  const int block = document.block_at(match.begin);
+  if (block >= 0) {
+    const BlockKind kind = document.blocks[static_cast<std::size_t>(block)].kind;
+    if (kind == BlockKind::Heading || kind == BlockKind::Title) return false;
+  }
+  const std::string_view text = std::string_view(document.text().folded()).substr(match.begin, match.size());
+  return !std::all_of(text.begin(), text.end(), is_digit) || is_standalone_number(document, match);
+}
+
 class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
@@ -62,6 +100,7 @@ class RequiresRule final : public Rule {
       bool result = false;
       for (const Lexicon::Match& match :
            requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range, context.hits)) {
+        if (!reads_as_advice(document, match.text)) continue;
         // "You don't need to call 911" is no escalation advice.
         const Cue cue = wording_cues_
                             ? wording_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue

@@ -29,7 +29,8 @@ class ReviewRule final : public Rule {
       const DateMention* mention;
       ParsedDate date;
     };
-    std::optional<Reading> latest;
+    std::vector<Reading> reviews;
+    std::optional<Reading> latest_update;  // counted as a review with accept_updated
     bool any_mention = false;
     std::optional<Reading> next_review;
     for (const DateMention& mention : document.meta.dates) {
@@ -59,7 +60,28 @@ class ReviewRule final : public Rule {
         out.push_back(std::move(diagnostic));
         continue;
       }
-      if (!latest || sys_days{result.value->date} > sys_days{latest->date.date}) latest = Reading{&mention, *result.value};
+      if (mention.kind == DateMention::Kind::Reviewed) {
+        reviews.push_back(Reading{&mention, *result.value});
+      } else if (!latest_update || sys_days{result.value->date} > sys_days{latest_update->date.date}) {
+        latest_update = Reading{&mention, *result.value};
+      }
+    }
+    // Review dates that disagree (a second key, a duplicate key, a body
+    // line) cannot all be true: the oldest is the one that can be relied on,
+    // and the disagreement is itself a finding.
+    std::optional<Reading> judged = latest_update;
+    if (!reviews.empty()) {
+      const auto by_date = [](const Reading& a, const Reading& b) { return sys_days{a.date.date} < sys_days{b.date.date}; };
+      const Reading oldest = *std::min_element(reviews.begin(), reviews.end(), by_date);
+      const Reading newest = *std::max_element(reviews.begin(), reviews.end(), by_date);
+      if (sys_days{oldest.date.date} != sys_days{newest.date.date}) {
+        out.push_back(finding(document, newest.mention->span,
+                              fmt::format("conflicting review dates: {} ({}) and {} ({}); judged by the older",
+                                          to_iso(newest.date.date), newest.mention->label, to_iso(oldest.date.date),
+                                          oldest.mention->label),
+                              "state one medical review date"));
+      }
+      judged = oldest;
     }
     const auto updated = std::find_if(document.meta.dates.begin(), document.meta.dates.end(), [](const DateMention& m) {
       return m.kind == DateMention::Kind::Updated && m.from_front_matter;
@@ -81,7 +103,7 @@ class ReviewRule final : public Rule {
                                 ? "add `last_reviewed: YYYY-MM-DD` to the front matter"
                                 : "add a line such as \"Medically Reviewed on MM/DD/YYYY\""));
     }
-    if (latest) check_age(document, context, *latest->mention, latest->date, out);
+    if (judged) check_age(document, context, *judged->mention, judged->date, out);
     if (options_.require_next_review) check_next_review(document, context, next_review ? next_review->mention : nullptr,
                                                         next_review ? &next_review->date : nullptr, out);
   }

@@ -68,10 +68,16 @@ TEST(ReviewRuleTest, NextReviewDueIsCheckedWhenRequired) {
   EXPECT_THAT(harness.run("a.md", missing).at(0).message, HasSubstr("no \"next review due\" date"));
 }
 
-TEST(ReviewRuleTest, LatestOfSeveralReviewDatesCounts) {
+TEST(ReviewRuleTest, ConflictingReviewDatesAreAFindingJudgedByTheOldest) {
   const RuleHarness harness(&make_review_rule, "{}");
   const std::string text = "---\ntitle: T\nreviewed: 2020-01-01\nlast_reviewed: 2026-06-01\n---\nBody.\n";
-  EXPECT_TRUE(harness.run("a.md", text).empty());
+  const auto found = harness.run("a.md", text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_THAT(found[0].message,
+              HasSubstr("conflicting review dates: 2026-06-01 (last_reviewed) and 2020-01-01 (reviewed); judged by the older"));
+  EXPECT_THAT(found[1].message, HasSubstr("reviewed 2020-01-01"));
+  // The same date stated twice is no conflict.
+  EXPECT_TRUE(harness.run("a.md", "---\ntitle: T\nlast_reviewed: 2026-06-01\n---\n*Last reviewed: June 1, 2026*\n").empty());
 }
 
 TEST(ReviewRuleTest, BadOptionIsAConfigErrorWithPosition) {

@@ -1,0 +1,65 @@
+// Hostile input through the CLI: each case large enough that quadratic
+// time or unbounded reading would not finish, and quick when linear.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace medlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+class HostileInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / fmt::format("medlint-hostile-{}-{}", ::getpid(),
+                                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  ShellResult medlint(const std::string& args) {
+    return run_shell(fmt::format("cd '{}' && '{}' {} 2>&1", dir_.string(), MEDLINT_BINARY, args));
+  }
+  fs::path dir_;
+};
+
+// 50,000 findings on one line: each finding's column and excerpt window
+// are found from nearby checkpoints (a walk from the line start per
+// finding took 196 s for 100,000 of them).
+TEST_F(HostileInputTest, ManyFindingsOnOneLineCostTheirNumber) {
+  std::string line;
+  for (int i = 0; i < 50'000; ++i) line += "cr\xE2\x80\x8B" "ack ";
+  std::ofstream(dir_ / "a.md", std::ios::binary)
+      << "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n" << line << "\n";
+  const ShellResult run = medlint("--today 2026-11-23 --format json a.md");
+  EXPECT_EQ(run.exit_code, 0);
+  std::size_t findings = 0;
+  for (std::size_t at = run.out.find("\"hidden-characters\""); at != std::string::npos;
+       at = run.out.find("\"hidden-characters\"", at + 1)) {
+    ++findings;
+  }
+  EXPECT_EQ(findings, 50'000u);
+  EXPECT_THAT(run.out, HasSubstr("\"line\": 6, \"column\": 349996"));
+}
+
+// Standard input is read no further than --max-file-size.
+TEST_F(HostileInputTest, EndlessStandardInputIsCutAtTheSizeLimit) {
+  const ShellResult run = medlint("--max-file-size 1000000 - < /dev/zero");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.out, HasSubstr("input is over the 1000000 byte limit; it was not checked [file-too-large]"));
+}
+
+// A configuration is read no further than its limit (/dev/zero once read
+// 2.1 GB and aborted).
+TEST_F(HostileInputTest, EndlessConfigurationIsAConfigurationError) {
+  std::ofstream(dir_ / "a.md") << "---\ntitle: T\n---\nRest.\n";
+  const ShellResult run = medlint("--config /dev/zero a.md");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("the file is not a configuration: over the 4194304 byte limit"));
+}
+
+}  // namespace
+}  // namespace medlint::testing
