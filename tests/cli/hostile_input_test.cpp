@@ -45,6 +45,24 @@ TEST_F(HostileInputTest, ManyFindingsOnOneLineCostTheirNumber) {
   EXPECT_THAT(run.out, HasSubstr("\"line\": 6, \"column\": 349996"));
 }
 
+// 20,000 findings of a language rule in one paragraph on one line: each
+// sentence looks at the two after it, not on through the paragraph (32 s
+// before).
+TEST_F(HostileInputTest, ManySentenceFindingsInOneParagraphCostTheirNumber) {
+  std::string line;
+  for (int i = 0; i < 20'000; ++i) line += "You can crack your own back. ";
+  std::ofstream(dir_ / "a.md", std::ios::binary)
+      << "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n" << line << "\n";
+  const ShellResult run = medlint("--today 2026-11-23 --format json a.md");
+  EXPECT_EQ(run.exit_code, 1);
+  std::size_t findings = 0;
+  for (std::size_t at = run.out.find("\"self-treatment\""); at != std::string::npos;
+       at = run.out.find("\"self-treatment\"", at + 1)) {
+    ++findings;
+  }
+  EXPECT_EQ(findings, 20'000u);
+}
+
 // Standard input is read no further than --max-file-size.
 TEST_F(HostileInputTest, EndlessStandardInputIsCutAtTheSizeLimit) {
   const ShellResult run = medlint("--max-file-size 1000000 - < /dev/zero");
