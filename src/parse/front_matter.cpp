@@ -21,6 +21,15 @@ struct MetaValue {
   std::vector<std::pair<std::string, MetaValue>> entries;
   std::vector<MetaValue> items;
 
+  // Declared here and defaulted below, where MetaValue is complete: clang
+  // will not instantiate pair<string, MetaValue> for an incomplete type.
+  MetaValue();
+  MetaValue(const MetaValue&);
+  MetaValue(MetaValue&&) noexcept;
+  MetaValue& operator=(const MetaValue&);
+  MetaValue& operator=(MetaValue&&) noexcept;
+  ~MetaValue();
+
   const MetaValue* find(std::string_view key) const {
     for (const auto& [name, value] : entries) {
       if (name == key) return &value;
@@ -51,6 +60,13 @@ struct MetaValue {
     return values;
   }
 };
+
+MetaValue::MetaValue() = default;
+MetaValue::MetaValue(const MetaValue&) = default;
+MetaValue::MetaValue(MetaValue&&) noexcept = default;
+MetaValue& MetaValue::operator=(const MetaValue&) = default;
+MetaValue& MetaValue::operator=(MetaValue&&) noexcept = default;
+MetaValue::~MetaValue() = default;
 
 struct FrontMatterError {
   Span where;

@@ -11,6 +11,14 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
+// How many findings of `rule` a JSON report holds.
+std::size_t findings_of(const std::string& json, const std::string& rule) {
+  const std::string key = fmt::format("\"rule\": \"{}\"", rule);
+  std::size_t count = 0;
+  for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at + 1)) ++count;
+  return count;
+}
+
 class HostileInputTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -36,13 +44,21 @@ TEST_F(HostileInputTest, ManyFindingsOnOneLineCostTheirNumber) {
       << "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n" << line << "\n";
   const ShellResult run = medlint("--today 2026-11-23 --format json a.md");
   EXPECT_EQ(run.exit_code, 0);
-  std::size_t findings = 0;
-  for (std::size_t at = run.out.find("\"hidden-characters\""); at != std::string::npos;
-       at = run.out.find("\"hidden-characters\"", at + 1)) {
-    ++findings;
-  }
-  EXPECT_EQ(findings, 50'000u);
+  EXPECT_EQ(findings_of(run.out, "hidden-characters"), 50'000u);
   EXPECT_THAT(run.out, HasSubstr("\"line\": 6, \"column\": 349996"));
+}
+
+// 20,000 findings of a language rule in one paragraph on one line: each
+// sentence looks at the two after it, not on through the paragraph (32 s
+// before).
+TEST_F(HostileInputTest, ManySentenceFindingsInOneParagraphCostTheirNumber) {
+  std::string line;
+  for (int i = 0; i < 20'000; ++i) line += "You can crack your own back. ";
+  std::ofstream(dir_ / "a.md", std::ios::binary)
+      << "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n" << line << "\n";
+  const ShellResult run = medlint("--today 2026-11-23 --format json a.md");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(findings_of(run.out, "self-treatment"), 20'000u);
 }
 
 // Standard input is read no further than --max-file-size.

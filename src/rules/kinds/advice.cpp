@@ -161,9 +161,11 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       anchored = anchor_sentence;
       // The anchor's sentence, and the two after it, where a pronoun may
       // stand for its word ("The statin made my legs ache. Just leave it off.").
+      // Two after it, not two with a pronoun: looking on until two turn up
+      // walked the whole block per anchor (quadratic on a long paragraph).
       std::vector<Span> sentences = {anchor_sentence};
-      for (std::optional<Span> next = next_sentence(document, sentences.front()); next && sentences.size() < 3;
-           next = next_sentence(document, *next)) {
+      std::optional<Span> next = next_sentence(document, sentences.front());
+      for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
         if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
       }
       for (const Span sentence : sentences) {
@@ -235,10 +237,19 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
   const auto in = [](const std::vector<int>& classes, int word_class) {
     return std::find(classes.begin(), classes.end(), word_class) != classes.end();
   };
+  // Objects are looked for among the hits near each act: all of them in any
+  // real sentence, a bounded number in a hostile one (a "sentence" of
+  // 100,000 words would otherwise cost 1e10 comparisons).
+  constexpr std::size_t kNearbyHits = 256;
+  const std::vector<WordClasses::Hit>& hits = tagged.hits;
   std::optional<Span> best;
-  for (const WordClasses::Hit& act : tagged.hits) {
+  for (std::size_t a = 0; a < hits.size(); ++a) {
+    const WordClasses::Hit& act = hits[a];
     if (!in(settings_.model_acts, act.word_class)) continue;
-    for (const WordClasses::Hit& object : tagged.hits) {
+    const auto nearby_end = hits.begin() + static_cast<std::ptrdiff_t>(std::min(hits.size(), a + kNearbyHits + 1));
+    for (auto nearby = hits.begin() + static_cast<std::ptrdiff_t>(a > kNearbyHits ? a - kNearbyHits : 0);
+         nearby != nearby_end; ++nearby) {
+      const WordClasses::Hit& object = *nearby;
       // Two different words: "aspirin" is both CHILD-RISK and MEDICINE.
       if (!in(settings_.model_objects, object.word_class) || (act.first <= object.last && object.first <= act.last)) {
         continue;
