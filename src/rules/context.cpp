@@ -152,18 +152,11 @@ namespace medlint {
 
 std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const std::string& key,
                                                    const RuleBuildContext& context) {
-  if (!options.has(key)) return nullptr;
-  const std::string name = options.string(key, "");
-  const auto found = context.cue_sets.find(name);
-  if (found == context.cue_sets.end()) {
-    throw options.error(options.node(key), fmt::format("unknown cue set `{}`; define it under `cue_sets:` of a rule pack", name));
-  }
-  auto& compiled = context.compiled_cue_sets[name];
-  if (!compiled) {
-    compiled = std::make_shared<const ContextCues>(
-        ContextCues::read(found->second.node, found->second.path, context.locale, name));
-  }
-  return compiled;
+  return read_named_entry(options, key, context.cue_sets, context.compiled_cue_sets, "cue set", "cue_sets",
+                          [&](const RuleBuildContext::CueSetSource& source, const std::string& name) {
+                            return std::make_shared<const ContextCues>(
+                                ContextCues::read(source.node, source.path, context.locale, name));
+                          });
 }
 
 }  // namespace medlint

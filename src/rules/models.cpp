@@ -5,20 +5,13 @@
 
 namespace medlint {
 
-std::shared_ptr<const LinearModel> read_model_option(const Options& options, const std::string& key,
-                                                     const RuleBuildContext& context) {
-  if (!options.has(key)) return nullptr;
-  const std::string name = options.string(key, "");
-  const auto found = context.models.find(name);
-  if (found == context.models.end()) {
-    throw options.error(options.node(key), fmt::format("unknown model `{}`; define it under `models:` of a rule pack", name));
-  }
-  auto& compiled = context.compiled_models[name];
-  if (compiled) return compiled;
-  const Options model(found->second.node, found->second.path, fmt::format("model `{}`", name));
+namespace {
+
+std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
+  const Options model(source.node, source.path, fmt::format("model `{}`", name));
   model.allow_only({"source", "bias", "threshold", "weights", "cross_validation"});
   if (model.string("source", "").empty()) {
-    throw model.error(found->second.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+    throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
   // `weights` is one text of "weight feature" lines (see
   // scripts/train-advice-model).
@@ -36,9 +29,15 @@ std::shared_ptr<const LinearModel> read_model_option(const Options& options, con
     }
     weights[feature] = weight;
   }
-  compiled = std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
-                                                  model.number("threshold", 0.0));
-  return compiled;
+  return std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
+                                             model.number("threshold", 0.0));
+}
+
+}  // namespace
+
+std::shared_ptr<const LinearModel> read_model_option(const Options& options, const std::string& key,
+                                                     const RuleBuildContext& context) {
+  return read_named_entry(options, key, context.models, context.compiled_models, "model", "models", &read_model);
 }
 
 }  // namespace medlint

@@ -1,7 +1,10 @@
 // Typed, validated access to a YAML map of options: every wrong type or
 // unknown key is a ConfigError at the node's line and column.
 #pragma once
+#include <fmt/format.h>
 #include <initializer_list>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -43,5 +46,25 @@ class Options {
   std::string path_;
   std::string what_;  // "options of rule `self-treatment`", for messages
 };
+
+// What option `key` names among a pack's `entries` (cue sets, models...),
+// built by `build(entry, name)` on first use and kept in `built`, so rules
+// sharing one build it once; null when the option is absent. Throws
+// ConfigError on a name no pack defines.
+template <typename T, typename Entries, typename Build>
+std::shared_ptr<const T> read_named_entry(const Options& options, const std::string& key, const Entries& entries,
+                                          std::map<std::string, std::shared_ptr<const T>>& built,
+                                          std::string_view what, std::string_view section, Build build) {
+  if (!options.has(key)) return nullptr;
+  const std::string name = options.string(key, "");
+  const auto found = entries.find(name);
+  if (found == entries.end()) {
+    throw options.error(options.node(key),
+                        fmt::format("unknown {} `{}`; define it under `{}:` of a rule pack", what, name, section));
+  }
+  auto& entry = built[name];
+  if (!entry) entry = build(found->second, name);
+  return entry;
+}
 
 }  // namespace medlint
