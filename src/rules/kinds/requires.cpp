@@ -232,7 +232,10 @@ class RequiresRule final : public Rule {
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
     if (!found(reference_wording_, paragraph) && !found(reference_wording_, lead_in)) return false;
-    if (found(reader_wording_, sentence) || found(reader_wording_, lead_in)) return false;
+    // "Check with your doctor if you have any of the following:" speaks
+    // to the reader only to offer routine care for the disease described.
+    const bool lead_in_to_reader = found(reader_wording_, lead_in) && !found(routine_wording_, lead_in);
+    if (found(reader_wording_, sentence) || lead_in_to_reader) return false;
     for (const Span range : {paragraph, lead_in}) {
       if (range.empty()) continue;
       for (const Lexicon::Match& match : triggers_.find_all(folded, range, context.hits)) {
