@@ -95,20 +95,23 @@ Span list_lead_in(const Document& document, std::size_t offset) {
 }
 
 // A table of a condition's features with how often each occurs ("Seizures
-// 7.5% Retinal detachment 90% ..."), however the page flattened it: its
-// entries describe the condition, none is presented to the reader.
+// 7.5% Retinal detachment 90% ... Status epilepticus - Visual impairment -"),
+// however the page flattened it: its entries describe the condition, none
+// is presented to the reader.
 bool in_frequency_table(const Document& document, std::size_t offset) {
-  constexpr int kFrequencies = 3;
+  constexpr int kPercentages = 3;
+  constexpr int kUnknownFrequencies = 5;  // " - " where the table has no figure
   const int block = document.block_at(offset);
   if (block < 0) return false;
-  const Span text = document.blocks[static_cast<std::size_t>(block)].text;
-  const std::string& folded = document.text().folded();
-  int frequencies = 0;
-  for (std::size_t at = folded.find('%', text.begin); at != std::string::npos && at < text.end;
-       at = folded.find('%', at + 1)) {
-    if (at > text.begin && is_digit(folded[at - 1]) && ++frequencies >= kFrequencies) return true;
+  const Span span = document.blocks[static_cast<std::size_t>(block)].text;
+  const std::string_view text = std::string_view(document.text().folded()).substr(span.begin, span.size());
+  int percentages = 0;
+  int unknown = 0;
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    if (text[at] == '%' && is_digit(text[at - 1])) ++percentages;
+    if (text[at] == '-' && text[at - 1] == ' ' && at + 1 < text.size() && text[at + 1] == ' ') ++unknown;
   }
-  return false;
+  return percentages >= kPercentages || unknown >= kUnknownFrequencies;
 }
 
 class RequiresRule final : public Rule {
