@@ -94,6 +94,11 @@ Span list_lead_in(const Document& document, std::size_t offset) {
   return {};
 }
 
+bool in_title(const Document& document, std::size_t offset) {
+  const int block = document.block_at(offset);
+  return block >= 0 && document.blocks[static_cast<std::size_t>(block)].kind == BlockKind::Title;
+}
+
 // A table of a condition's features with how often each occurs ("Seizures
 // 7.5% Retinal detachment 90% ... Status epilepticus - Visual impairment -"),
 // however the page flattened it: its entries describe the condition, none
@@ -167,6 +172,9 @@ class RequiresRule final : public Rule {
         // A link's text names a page ("- [Meningitis](/conditions/...)",
         // "Suicide prevention"), not the reader's symptom.
         if (in_link_text(document, match.text)) continue;
+        // The title names the page's topic; the finding belongs on the
+        // article's own mention, where an editor adds the advice.
+        if (in_title(document, match.text.begin)) continue;
         if (in_frequency_table(document, match.text.begin)) continue;
         const Span sentence = sentence_range(document, match.text.begin);
         const Span lead_in = list_lead_in(document, match.text.begin);
@@ -178,11 +186,11 @@ class RequiresRule final : public Rule {
           const Cue cue = trigger.cues->classify(folded, asked, match.text).cue;
           if (cue == Cue::Negated || cue == Cue::Reported) continue;
         }
-        if (trigger.disease_feature) {
-          if (described_for_reference(document, sentence, lead_in, context)) continue;
-        } else if (trigger.cues && !lead_in.empty() &&
-                   trigger.cues->classify(folded, lead_in, {lead_in.end, lead_in.end}).cue == Cue::Reported) {
-          // The list's line frames every item: "Complications include:".
+        // A disease's feature described for reference is no red flag; an
+        // emergency is, except as an item of a reference list
+        // ("Complications are rare but can include: - meningitis").
+        if (trigger.disease_feature ? described_for_reference(document, sentence, lead_in, context)
+                                    : listed_for_reference(document, lead_in, context)) {
           continue;
         }
         // Advice in the list's line covers its items ("Call 999 if you
@@ -219,6 +227,19 @@ class RequiresRule final : public Rule {
   }
 
  private:
+  bool found(const Lexicon& lexicon, const Document& document, Span range, const RuleContext& context) const {
+    return !range.empty() && !lexicon.find_all(document.text().folded(), range, context.hits).empty();
+  }
+
+  // Whether a list's line reads as reference ("Signs of the condition
+  // include:") and does not speak to the reader. "Check with your doctor if
+  // you have any of the following:" speaks to the reader only to offer
+  // routine care for the disease described.
+  bool listed_for_reference(const Document& document, Span lead_in, const RuleContext& context) const {
+    return found(reference_wording_, document, lead_in, context) &&
+           !(found(reader_wording_, document, lead_in, context) && !found(routine_wording_, document, lead_in, context));
+  }
+
   // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
   // disease's feature described for reference ("People with Friedreich's
   // ataxia may also have chest pain", "Signs of the condition include:"):
@@ -228,20 +249,16 @@ class RequiresRule final : public Rule {
   // when... Symptoms include... fruity breath").
   bool described_for_reference(const Document& document, Span sentence, Span lead_in,
                                const RuleContext& context) const {
-    const std::string& folded = document.text().folded();
-    const auto found = [&](const Lexicon& lexicon, Span range) {
-      return !range.empty() && !lexicon.find_all(folded, range, context.hits).empty();
-    };
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
-    if (!found(reference_wording_, paragraph) && !found(reference_wording_, lead_in)) return false;
-    // "Check with your doctor if you have any of the following:" speaks
-    // to the reader only to offer routine care for the disease described.
-    const bool lead_in_to_reader = found(reader_wording_, lead_in) && !found(routine_wording_, lead_in);
-    if (found(reader_wording_, sentence) || lead_in_to_reader) return false;
+    const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph, context)
+                                           : listed_for_reference(document, lead_in, context) ||
+                                                 (found(reference_wording_, document, paragraph, context) &&
+                                                  !found(reader_wording_, document, lead_in, context));
+    if (!reference || found(reader_wording_, document, sentence, context)) return false;
     for (const Span range : {paragraph, lead_in}) {
       if (range.empty()) continue;
-      for (const Lexicon::Match& match : triggers_.find_all(folded, range, context.hits)) {
+      for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range, context.hits)) {
         if (!trigger_info_[static_cast<std::size_t>(match.group)].disease_feature) return false;
       }
     }
