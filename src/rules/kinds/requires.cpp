@@ -244,19 +244,23 @@ class RequiresRule final : public Rule {
   // disease's feature described for reference ("People with Friedreich's
   // ataxia may also have chest pain", "Signs of the condition include:"):
   // its paragraph or list reads as reference, neither the sentence nor the
-  // list's line speaks to or of the reader, and the paragraph or list names
-  // no emergency the symptom belongs to ("Diabetic ketoacidosis develops
+  // list's line speaks to or of the reader, and the sentence, its short
+  // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
   // when... Symptoms include... fruity breath").
   bool described_for_reference(const Document& document, Span sentence, Span lead_in,
                                const RuleContext& context) const {
+    // A short paragraph is about one thing: an emergency it names is the
+    // one its symptoms belong to. A long reference paragraph names many.
+    constexpr std::size_t kShortParagraph = 600;
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
+    const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
     const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph, context)
                                            : listed_for_reference(document, lead_in, context) ||
                                                  (found(reference_wording_, document, paragraph, context) &&
                                                   !found(reader_wording_, document, lead_in, context));
     if (!reference || found(reader_wording_, document, sentence, context)) return false;
-    for (const Span range : {paragraph, lead_in}) {
+    for (const Span range : {topic, lead_in}) {
       if (range.empty()) continue;
       for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range, context.hits)) {
         if (!trigger_info_[static_cast<std::size_t>(match.group)].disease_feature) return false;
