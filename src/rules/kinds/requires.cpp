@@ -43,12 +43,12 @@ bool in_link_text(const Document& document, Span text) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether wording that is a number ("911") stands as that number: not part
-// of a longer one ("1-800-911-4455", "9115") and not a model name after a
+// of a longer one ("1-800-911-4455", "9115", "1,000") and not a model name after a
 // proper noun in mid-sentence ("Porsche 911").
 bool is_standalone_number(const Document& document, Span match) {
   const std::string& cased = document.text().cased();
   const auto digit_at = [&](std::size_t offset) { return offset < cased.size() && is_digit(cased[offset]); };
-  const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '('; };
+  const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '(' || c == ','; };
   if (match.begin > 0 && (digit_at(match.begin - 1) ||
                           (match.begin > 1 && joins_digits(cased[match.begin - 1]) && digit_at(match.begin - 2)))) {
     return false;
@@ -97,6 +97,13 @@ Span list_lead_in(const Document& document, std::size_t offset) {
 bool in_title(const Document& document, std::size_t offset) {
   const int block = document.block_at(offset);
   return block >= 0 && document.blocks[static_cast<std::size_t>(block)].kind == BlockKind::Title;
+}
+
+// A red flag that is all of a parenthesis names the words before it, as
+// reference pages gloss a description with its term ("the membrane
+// covering the brain (meningitis)"): those words are the mention.
+bool is_gloss(const std::string& folded, Span match) {
+  return match.begin > 0 && match.end < folded.size() && folded[match.begin - 1] == '(' && folded[match.end] == ')';
 }
 
 // A table of a condition's features with how often each occurs ("Seizures
@@ -176,6 +183,7 @@ class RequiresRule final : public Rule {
         // article's own mention, where an editor adds the advice.
         if (in_title(document, match.text.begin)) continue;
         if (in_frequency_table(document, match.text.begin)) continue;
+        if (is_gloss(folded, match.text)) continue;
         const Span sentence = sentence_range(document, match.text.begin);
         const Span lead_in = list_lead_in(document, match.text.begin);
         if (trigger.cues) {
