@@ -98,7 +98,9 @@ TEST(EvasionMatrixTest, ListsEveryFixture) {
   for (const Evasion& evasion : kEvasions) listed.insert(evasion.file);
   for (const auto& entry : fs::directory_iterator(source_dir() / "tests" / "evasion")) {
     const std::string name = entry.path().filename().string();
-    if (name != "README") EXPECT_TRUE(listed.contains(name)) << name;
+    if (name != "README") {
+      EXPECT_TRUE(listed.contains(name)) << name;
+    }
   }
 }
 
