@@ -67,13 +67,15 @@ bool is_standalone_number(const Document& document, Span match) {
 
 // Escalation wording counts only where a reader takes it as advice: in the
 // text of a paragraph, list item or the like (a heading alone promises
-// advice it may not give, unless it heads the list it is read with), and a
-// number only as that number.
+// advice it may not give, unless it heads the list it is read with; a
+// front-matter key medlint does not know may never be shown), and a number
+// only as that number.
 bool reads_as_advice(const Document& document, Span match, bool heading_counts) {
   const int block = document.block_at(match.begin);
-  if (block >= 0 && !heading_counts) {
+  if (block >= 0) {
     const BlockKind kind = document.blocks[static_cast<std::size_t>(block)].kind;
-    if (kind == BlockKind::Heading || kind == BlockKind::Title) return false;
+    if (kind == BlockKind::FrontMatterText) return false;
+    if (!heading_counts && (kind == BlockKind::Heading || kind == BlockKind::Title)) return false;
   }
   const std::string_view text = std::string_view(document.text().folded()).substr(match.begin, match.size());
   return !std::all_of(text.begin(), text.end(), is_digit) || is_standalone_number(document, match);
