@@ -114,7 +114,7 @@ bool is_gloss(const std::string& folded, Span match) {
 // is presented to the reader.
 bool in_frequency_table(const Document& document, std::size_t offset) {
   constexpr int kPercentages = 3;
-  constexpr int kUnknownFrequencies = 5;  // " - " where the table has no figure
+  constexpr int kUnknownFrequencies = 3;  // " - " where the table has no figure
   const int block = document.block_at(offset);
   if (block < 0) return false;
   const Span span = document.blocks[static_cast<std::size_t>(block)].text;
