@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 #include <map>
 #include <set>
+#include <cstdlib>
+#include <iostream>
 
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
@@ -89,6 +91,14 @@ std::size_t words_before_offset(std::string_view text, std::size_t from, std::si
 
 Span words_span(const std::vector<Token>& tokens, int first, int last) {
   return {tokens[static_cast<std::size_t>(first)].text.begin, tokens[static_cast<std::size_t>(last)].text.end};
+}
+
+// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take two.").
+std::size_t answer_start(const std::string& folded, Span sentence) {
+  std::size_t start = sentence.begin;
+  if (folded.compare(start, 2, "a:") == 0) start += 2;
+  while (start < sentence.end && folded[start] == ' ') ++start;
+  return start;
 }
 
 }  // namespace
@@ -208,6 +218,7 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
     // sentence that names both a risky act and what it acts on.
     const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
+    if (std::getenv("ST_TRACE")) std::cerr << "TRACE score=" << score << " frame=" << bool(candidate.frame_finding) << " focus=" << bool(candidate.focus) << " may_flag=" << candidate.model_may_flag << "\n";
     if (candidate.frame_finding) {
       const double veto = candidate.frame_finding->endorsed ? settings_.model_veto_endorsed_below
                                                             : settings_.model_veto_below;
@@ -310,7 +321,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     // "Aspirin is perfectly safe for kids": an endorsement between the
     // frame's words is read after its first word.
-    if (verdict.cue == Cue::None && settings_.cues) {
+    if ((verdict.cue == Cue::None || verdict.cue == Cue::Hypothetical) && settings_.cues) {
       const WordClasses::Hit& first_slot = match->slots.front();
       const CueVerdict inner = settings_.cues->classify(folded, sentence,
                                                         words_span(tagged.tokens, first_slot.first, first_slot.last));
@@ -327,6 +338,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
+    if (std::getenv("ST_TRACE")) std::cerr << "TRACE frame=" << rule.frame.name << " cue=" << cue_name(verdict.cue) << ":" << verdict.text << " addressed=" << addressed << " outright=" << outright << " countered=" << is_countered << " [" << folded.substr(target.begin, target.size()) << "]\n";
     if (first_finding) continue;
     if (verdict.cue == Cue::None && rule.addressed && !addressed) continue;
     const auto why = reason(rule.flag_when, verdict);
@@ -380,8 +392,13 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
     });
     if (!own_word) return true;
   }
+  // A warning in the next two sentences of the block: a story often ends
+  // on its lesson ("We waited until his first birthday. Not worth the risk.").
   const auto next = next_sentence(document, sentence);
-  if (next && !counters.warnings.find_all(folded, *next).empty()) return true;
+  const auto after_next = next ? next_sentence(document, *next) : std::nullopt;
+  for (const auto& later : {next, after_next}) {
+    if (later && !counters.warnings.find_all(folded, *later).empty()) return true;
+  }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
       if (!counters.care_advice.find_all(folded, range).empty()) return true;
@@ -432,7 +449,7 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
       continue;
     }
     const std::size_t verb = verb_text.begin;
-    std::size_t start = tagged.text.begin;
+    std::size_t start = answer_start(folded, tagged.text);
     for (const Lexicon::Match& opener : voice.openers.find_all(folded, {tagged.text.begin, verb})) {
       if (opener.text.begin <= start + 1) start = opener.text.end;
     }
@@ -442,18 +459,33 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
   return false;
 }
 
-// A question answered yes right after ("Can I...? Yes, ..."; "Q: ... A:
-// Sure.") endorses what it asks; otherwise a question is no advice.
+// A question answered right after ("Can I...? Yes, ..."; "Q: ... A:
+// Sure."; "A: There's no harm in a break.") endorses what it asks when the
+// answer says yes, endorses it, or instructs without a warning or a
+// clinician; otherwise a question is no advice.
 CueVerdict AdviceRule::answer_to(const Document& document, Span question) const {
   const auto answer = next_sentence(document, question);
   if (!answer) return {Cue::Question, {}};
   const std::string& folded = document.text().folded();
-  std::size_t start = answer->begin;
-  if (folded.compare(start, 2, "a:") == 0) start += 2;
-  while (start < answer->end && folded[start] == ' ') ++start;
+  const std::size_t start = answer_start(folded, *answer);
   for (const Lexicon::Match& match : settings_.affirmative_answers.find_all(folded, *answer)) {
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
+  const Counters& counters = settings_.counters;
+  if (!counters.warnings.find_all(folded, *answer).empty() || !counters.care_advice.find_all(folded, *answer).empty()) {
+    return {Cue::Question, {}};
+  }
+  // The answer's cues, read as if about its end: "A: There's no harm in a break."
+  const CueVerdict said = settings_.cues ? settings_.cues->classify(folded, *answer, {answer->end, answer->end})
+                                         : CueVerdict{};
+  if (said.cue == Cue::Endorsed) return said;
+  if (said.cue != Cue::None || start == answer->begin) return {Cue::Question, {}};
+  // "Q: ... A: Take an extra one.": an instruction answers a reader's question
+  // only in a question-and-answer column; elsewhere it may answer another
+  // act ("Missed a pill? Take it as soon as you remember.").
+  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}};
+  answered.hits = settings_.classes->tag(answered.tokens);
+  if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};
 }
 
