@@ -199,7 +199,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
       if (settings_.model && !candidate.frame_finding && candidate.focus) {
         candidate.score = settings_.model->score(candidate.features);
         candidate.model_may_flag =
-            settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus);
+            settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus, candidate.score);
       }
       found.push_back(std::move(candidate));
       }
@@ -220,8 +220,9 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
     if (std::getenv("ST_TRACE")) std::cerr << "TRACE score=" << score << " frame=" << bool(candidate.frame_finding) << " focus=" << bool(candidate.focus) << " may_flag=" << candidate.model_may_flag << "\n";
     if (candidate.frame_finding) {
-      const double veto = candidate.frame_finding->endorsed ? settings_.model_veto_endorsed_below
-                                                            : settings_.model_veto_below;
+      const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
+                          : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
+                                                               : settings_.model_veto_below;
       if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
       }
@@ -235,12 +236,12 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
 // read as for a frame: the act and its object stated as advice by the
 // cues (endorsed, or said plainly to or by the reader), neither warned
 // against after them nor only asked about.
-bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus) const {
+bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const {
   const std::string& folded = document.text().folded();
   CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, tagged.text, focus) : CueVerdict{};
   if (verdict.cue == Cue::Question) verdict = answer_to(document, tagged.text);
   if (!reason(FlagWhen::Affirmed, verdict)) return false;
-  if (verdict.cue == Cue::None && !addresses_reader(document, tagged)) return false;
+  if (verdict.cue == Cue::None && !addresses_reader(document, tagged) && score < settings_.model_sure_above) return false;
   return !countered(document, FlagWhen::Always, tagged.text, focus, {});
 }
 
@@ -297,7 +298,13 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     std::replace(frame_feature.begin(), frame_feature.end(), ' ', '-');  // features are single words
     features.push_back(std::move(frame_feature));
     const Span target = words_span(tagged.tokens, match->first, match->last);
-    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, sentence, target) : CueVerdict{};
+    // A frame that carries its own stance ("don't rush to the ER") is read
+    // from a few words before it: "a rash that doesn't fade, don't rush..."
+    // does not negate it.
+    const Span cue_scope = rule.flag_when == FlagWhen::Always
+                               ? Span{words_before_offset(folded, target.begin, sentence.begin, 4), sentence.end}
+                               : sentence;
+    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, target) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
     // "Don't put off seeing a doctor": a frame that carries its own stance
     // is negated by a negation right before it.
@@ -340,7 +347,10 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (is_countered) features.push_back("x:countered");
     if (std::getenv("ST_TRACE")) std::cerr << "TRACE frame=" << rule.frame.name << " cue=" << cue_name(verdict.cue) << ":" << verdict.text << " addressed=" << addressed << " outright=" << outright << " countered=" << is_countered << " [" << folded.substr(target.begin, target.size()) << "]\n";
     if (first_finding) continue;
-    if (verdict.cue == Cue::None && rule.addressed && !addressed) continue;
+    // Said to no one in particular ("Borrowing a partner's tablets is
+    // perfectly sensible"): advice only if the model is sure of it.
+    const bool unaddressed = verdict.cue == Cue::None && rule.addressed && !addressed;
+    if (unaddressed && !settings_.model) continue;
     const auto why = reason(rule.flag_when, verdict);
     if (!why || is_countered) continue;
     std::vector<std::string> words;
@@ -359,7 +369,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // One finding per sentence: it is one piece of advice.
     first_finding = FrameFinding{finding(document, document.text().to_source(target),
                                          fill_template(rule.message, {{"match", matched}}), std::move(help)),
-                                 outright, endorsed};
+                                 outright && !unaddressed, endorsed, unaddressed};
   }
   return first_finding;
 }
@@ -543,7 +553,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_acts",
+                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -598,6 +608,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   settings.model = read_model_option(options, "model", context);
   settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
   settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);
+  settings.model_sure_above = options.number("model_sure_above", settings.model_sure_above);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
   }

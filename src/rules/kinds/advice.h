@@ -74,6 +74,9 @@ class AdviceRule final : public Rule {
     // lower `model_veto_endorsed_below`).
     double model_veto_below = -1.0;
     double model_veto_endorsed_below = -4.0;
+    // Advice said to no one in particular (no "you", "I" or instruction)
+    // is a finding only when the model scores its window at least this.
+    double model_sure_above = 2.5;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
@@ -85,6 +88,7 @@ class AdviceRule final : public Rule {
     Diagnostic diagnostic;
     bool outright = false;  // an instruction: no model may veto it
     bool endorsed = false;  // endorsed by a cue: only a strong model score vetoes it
+    bool unaddressed = false;  // no cue and not said to the reader: only a sure model score keeps it
   };
 
   // A sentence holding a word of a frame's anchor slot, as the rule read it.
@@ -133,7 +137,7 @@ class AdviceRule final : public Rule {
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
-  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus) const;
+  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const;
 
   Settings settings_;
 };
