@@ -137,22 +137,31 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
   return tagged;
 }
 
-// "Just stop taking it": a pronoun stands for the nearest class word of the
-// two sentences before, for the classes a frame may need.
+// "Just stop taking it", "if your metformin upsets you, stop it": a
+// pronoun stands for the nearest class word before it in its sentence, or
+// else in the two sentences before, for the classes a frame may need.
 void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   if (settings_.pronouns < 0) return;
   std::vector<WordClasses::Hit> pronoun_hits;
   for (const WordClasses::Hit& hit : tagged.hits) {
     if (hit.word_class == settings_.pronouns) pronoun_hits.push_back(hit);
   }
+  std::vector<WordClasses::Hit> resolved;
   for (const int word_class : settings_.antecedents) {
-    const auto antecedent = tagged.before.find(word_class);
-    if (antecedent == tagged.before.end() || has_class(tagged.hits, word_class)) continue;
+    const auto before = tagged.before.find(word_class);
+    const bool in_sentence = has_class(tagged.hits, word_class);
     for (const WordClasses::Hit& pronoun : pronoun_hits) {
-      tagged.hits.push_back({word_class, pronoun.first, pronoun.last});
-      tagged.antecedents[{word_class, pronoun.first}] = antecedent->second;
+      std::optional<Span> antecedent;
+      for (const WordClasses::Hit& hit : tagged.hits) {
+        if (hit.word_class == word_class && hit.last < pronoun.first) antecedent = words_span(tagged.tokens, hit.first, hit.last);
+      }
+      if (!antecedent && !in_sentence && before != tagged.before.end()) antecedent = before->second;
+      if (!antecedent) continue;
+      resolved.push_back({word_class, pronoun.first, pronoun.last});
+      tagged.antecedents[{word_class, pronoun.first}] = *antecedent;
     }
   }
+  tagged.hits.insert(tagged.hits.end(), resolved.begin(), resolved.end());
 }
 
 std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, const PatternHits* hits,
