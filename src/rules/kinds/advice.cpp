@@ -494,11 +494,17 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   if (!counters.warnings.find_all(folded, *answer).empty() || !counters.care_advice.find_all(folded, *answer).empty()) {
     return {Cue::Question, {}};
   }
-  // The answer's cues, read as if about its end: "A: There's no harm in a break."
-  const CueVerdict said = settings_.cues ? settings_.cues->classify(folded, *answer, {answer->end, answer->end})
-                                         : CueVerdict{};
-  if (said.cue == Cue::Endorsed) return said;
-  if (said.cue != Cue::None || start == answer->begin) return {Cue::Question, {}};
+  for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *answer)) {
+    if (opener.text.begin == start) return {Cue::Question, {}};  // "A: No. ..."
+  }
+  // The answer's cues, read as if about its end ("A: There's no harm in a
+  // break") and its start ("A: A few days won't hurt").
+  for (const std::size_t about : {answer->end, start}) {
+    const CueVerdict said = settings_.cues ? settings_.cues->classify(folded, *answer, {about, about}) : CueVerdict{};
+    if (said.cue == Cue::Endorsed) return said;
+    if (said.cue != Cue::None) return {Cue::Question, {}};
+  }
+  if (start == answer->begin) return {Cue::Question, {}};
   // "Q: ... A: Take an extra one.": an instruction answers a reader's question
   // only in a question-and-answer column; elsewhere it may answer another
   // act ("Missed a pill? Take it as soon as you remember.").
