@@ -109,6 +109,7 @@ struct AdviceRule::Tagged {
   std::vector<WordClasses::Hit> hits;
   std::map<std::pair<int, int>, Span> antecedents;  // (class, pronoun token) -> antecedent text
   std::map<int, Span> before;  // class -> its nearest word in the two sentences before
+  std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
@@ -123,7 +124,7 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Wor
 
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
-  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}};
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
     const TaggedWords& before = cache.of(document, *settings_.classes, *previous);
@@ -131,7 +132,14 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
       if (tagged.before.count(hit.word_class) && back > 0) continue;
       tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
     }
-    if (back == 0) tagged.previous = before;
+    if (back == 0) {
+      tagged.previous = before;
+      if (document.text().folded()[previous->end - 1] == '?') {
+        for (const WordClasses::Hit& hit : before.hits) {
+          tagged.asked[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+        }
+      }
+    }
   }
   resolve_pronouns(tagged);
   return tagged;
@@ -139,23 +147,28 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
 
 // "Just stop taking it", "if your metformin upsets you, stop it": a
 // pronoun stands for the nearest class word before it in its sentence, or
-// else in the two sentences before, for the classes a frame may need.
+// else in the two sentences before, for the classes a frame may need; for
+// the question antecedents, only in a question right before ("Splinter
+// under a nail? Dig it out with a needle.").
 void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   if (settings_.pronouns < 0) return;
   std::vector<WordClasses::Hit> pronoun_hits;
   for (const WordClasses::Hit& hit : tagged.hits) {
     if (hit.word_class == settings_.pronouns) pronoun_hits.push_back(hit);
   }
+  std::vector<std::pair<int, const std::map<int, Span>*>> sources;
+  for (const int word_class : settings_.antecedents) sources.emplace_back(word_class, &tagged.before);
+  for (const int word_class : settings_.question_antecedents) sources.emplace_back(word_class, &tagged.asked);
   std::vector<WordClasses::Hit> resolved;
-  for (const int word_class : settings_.antecedents) {
-    const auto before = tagged.before.find(word_class);
+  for (const auto& [word_class, named_before] : sources) {
+    const auto before = named_before->find(word_class);
     const bool in_sentence = has_class(tagged.hits, word_class);
     for (const WordClasses::Hit& pronoun : pronoun_hits) {
       std::optional<Span> antecedent;
       for (const WordClasses::Hit& hit : tagged.hits) {
         if (hit.word_class == word_class && hit.last < pronoun.first) antecedent = words_span(tagged.tokens, hit.first, hit.last);
       }
-      if (!antecedent && !in_sentence && before != tagged.before.end()) antecedent = before->second;
+      if (!antecedent && !in_sentence && before != named_before->end()) antecedent = before->second;
       if (!antecedent) continue;
       resolved.push_back({word_class, pronoun.first, pronoun.last});
       tagged.antecedents[{word_class, pronoun.first}] = *antecedent;
@@ -508,7 +521,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   // "Q: ... A: Take an extra one.": an instruction answers a reader's question
   // only in a question-and-answer column; elsewhere it may answer another
   // act ("Missed a pill? Take it as soon as you remember.").
-  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}};
+  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}};
   answered.hits = settings_.classes->tag(answered.tokens);
   if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};
@@ -566,7 +579,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
 
 std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
-  options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
+  options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
@@ -612,6 +625,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   if (settings.pronouns >= 0) settings.pronoun_words = Lexicon::of_phrases(classes.spellings(settings.pronouns));
   for (const std::string& name : options.strings("antecedents")) {
     settings.antecedents.push_back(class_index(classes, options, options.node("antecedents"), name));
+  }
+  for (const std::string& name : options.strings("question_antecedents")) {
+    settings.question_antecedents.push_back(class_index(classes, options, options.node("question_antecedents"), name));
   }
   settings.affirmative_answers = phrase_list("affirmative_answers");
   settings.inner_negations = phrase_list("inner_negations");

@@ -64,6 +64,7 @@ class AdviceRule final : public Rule {
     int pronouns = -1;
     Lexicon pronoun_words;  // the pronoun class's spellings, to find sentences worth tagging
     std::vector<int> antecedents;
+    std::vector<int> question_antecedents;  // named only in a question right before
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
     Voice voice;
