@@ -349,12 +349,13 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     }
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     // "Aspirin is perfectly safe for kids": an endorsement between the
-    // frame's words is read after its first word.
+    // frame's words is read after its first word, and so is supervision
+    // ("instead, people with it are medically treated with...").
     if ((verdict.cue == Cue::None || verdict.cue == Cue::Hypothetical) && settings_.cues) {
       const WordClasses::Hit& first_slot = match->slots.front();
       const CueVerdict inner = settings_.cues->classify(folded, sentence,
                                                         words_span(tagged.tokens, first_slot.first, first_slot.last));
-      if (inner.cue == Cue::Endorsed) verdict = inner;
+      if (inner.cue == Cue::Endorsed || inner.cue == Cue::Supervised) verdict = inner;
     }
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
