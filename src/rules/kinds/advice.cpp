@@ -347,6 +347,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
         break;
       }
     }
+    // "Q: I missed my warfarin yesterday.": the reader's account in a
+    // question-and-answer column is asked about, not advised.
+    if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     // "Aspirin is perfectly safe for kids": an endorsement between the
     // frame's words is read after its first word, and so is supervision
@@ -437,10 +440,29 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
       if (!counters.care_advice.find_all(folded, range).empty()) return true;
     }
   }
-  // "Never take them yourself.", "Not worth the risk."
+  // "A: No. Co-codamol already contains paracetamol...": the reasons after
+  // a bare no (an opener with its punctuation: "no.", "no,"), in the
+  // sentence before or, as the segmenter may read "No." as an
+  // abbreviation, at the start of this one.
+  const auto opens_with_no = [&](Span span, std::size_t before) {
+    const std::size_t start = answer_start(folded, span);
+    for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, span)) {
+      const bool bare = std::ispunct(static_cast<unsigned char>(folded[opener.text.end - 1]));
+      if (bare && opener.text.begin == start && opener.text.end <= before) return true;
+    }
+    return false;
+  };
+  if (opens_with_no(sentence, target.begin)) return true;
+  if (const auto previous = previous_sentence(document, sentence); previous && opens_with_no(*previous, previous->end)) {
+    const std::size_t start = answer_start(folded, *previous);
+    const std::string_view answer = std::string_view(folded).substr(start, previous->end - start);
+    if (std::count(answer.begin(), answer.end(), ' ') < 2) return true;
+  }
+  // "Never take them yourself.", "Not worth the risk.", "A: Don't."
   if (next) {
+    const std::size_t start = answer_start(folded, *next);
     for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *next)) {
-      if (opener.text.begin == next->begin) return true;
+      if (opener.text.begin == start) return true;
     }
   }
   return false;
