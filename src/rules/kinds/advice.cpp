@@ -4,8 +4,6 @@
 #include <fmt/ranges.h>
 #include <map>
 #include <set>
-#include <cstdlib>
-#include <iostream>
 
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
@@ -240,7 +238,6 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
     // sentence that names both a risky act and what it acts on.
     const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
-    if (std::getenv("ST_TRACE")) std::cerr << "TRACE score=" << score << " frame=" << bool(candidate.frame_finding) << " focus=" << bool(candidate.focus) << " may_flag=" << candidate.model_may_flag << "\n";
     if (candidate.frame_finding) {
       const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
                           : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
@@ -371,7 +368,6 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
-    if (std::getenv("ST_TRACE")) std::cerr << "TRACE frame=" << rule.frame.name << " cue=" << cue_name(verdict.cue) << ":" << verdict.text << " addressed=" << addressed << " outright=" << outright << " countered=" << is_countered << " [" << folded.substr(target.begin, target.size()) << "]\n";
     if (first_finding) continue;
     // Said to no one in particular ("Borrowing a partner's tablets is
     // perfectly sensible"): advice only if the model is sure of it.
