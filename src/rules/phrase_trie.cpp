@@ -17,7 +17,7 @@ bool is_word(char c) {
 // them in the text. One set for both, so a form feed in a phrase is a
 // space as it is in the text (fuzzing found phrase "o\f" missing "o\f").
 constexpr std::string_view kSpaces = " \t\n\f\r";
-bool is_space(char c) { return kSpaces.find(c) != std::string_view::npos; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 bool boundary_at(std::string_view text, std::size_t offset) {
   const bool before = offset > 0 && is_word(text[offset - 1]);
@@ -27,20 +27,24 @@ bool boundary_at(std::string_view text, std::size_t offset) {
 
 constexpr std::size_t kMaxApostrophes = 8;
 
+// The shift that keeps the bits of a table of `size` slots (a power of two).
+int shift_for(std::size_t size) { return 64 - std::countr_zero(static_cast<std::uint64_t>(size)); }
+
 }  // namespace
 
-PhraseTrie::PhraseTrie() : edges_(64) {
+PhraseTrie::PhraseTrie() : edges_(64), edge_shift_(shift_for(64)) {
   add_node(false);  // the root
 }
 
 namespace {
 
 // Fibonacci hashing: the product's top bits, as many as the table's size
-// needs, mix every bit of the key (node numbers are consecutive).
-std::size_t edge_slot(std::uint32_t key, std::size_t mask) {
-  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >>
-                                  (64 - std::popcount(static_cast<std::uint64_t>(mask))));
+// needs (`shift` is 64 less its bits), mix every bit of the key (node
+// numbers are consecutive).
+std::size_t edge_slot(std::uint32_t key, int shift) {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> shift);
 }
+
 
 std::uint32_t edge_key(int node, char c) {
   return static_cast<std::uint32_t>(node) * 256 + static_cast<unsigned char>(c);
@@ -55,7 +59,7 @@ const PhraseTrie::Edge* PhraseTrie::edge(int node, char c) const {
   }
   const std::uint32_t key = edge_key(node, c);
   const std::size_t mask = edges_.size() - 1;
-  for (std::size_t slot = edge_slot(key, mask);; slot = (slot + 1) & mask) {
+  for (std::size_t slot = edge_slot(key, edge_shift_);; slot = (slot + 1) & mask) {
     if (edges_[slot].key == key) return &edges_[slot].edge;
     if (edges_[slot].key == 0) return nullptr;
   }
@@ -70,17 +74,18 @@ PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
   if (2 * (edge_count_ + 1) > edges_.size()) {
     std::vector<EdgeSlot> old(edges_.size() * 2);
     old.swap(edges_);
+    edge_shift_ = shift_for(edges_.size());
     const std::size_t mask = edges_.size() - 1;
     for (const EdgeSlot& slot : old) {
       if (slot.key == 0) continue;
-      std::size_t at = edge_slot(slot.key, mask);
+      std::size_t at = edge_slot(slot.key, edge_shift_);
       while (edges_[at].key != 0) at = (at + 1) & mask;
       edges_[at] = slot;
     }
   }
   const std::uint32_t key = edge_key(node, c);
   const std::size_t mask = edges_.size() - 1;
-  std::size_t slot = edge_slot(key, mask);
+  std::size_t slot = edge_slot(key, edge_shift_);
   while (edges_[slot].key != 0) slot = (slot + 1) & mask;
   edges_[slot] = {key, {target, false}};
   ++edge_count_;

@@ -72,6 +72,7 @@ class PhraseTrie {
   std::vector<char> in_space_;          // per node: reached through `space_` (more white space stays there)
   std::vector<std::vector<Ending>> endings_;  // per node: phrases that end there
   std::vector<EdgeSlot> edges_;         // open addressing, power-of-two size
+  int edge_shift_;                      // for edge_slot(): 64 less the bits of edges_.size()
   std::size_t edge_count_ = 0;
   std::array<Edge, 256> first_{};  // the root's edges, by byte
   // Whether some phrase starting with this byte needs no word boundary
