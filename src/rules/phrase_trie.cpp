@@ -95,7 +95,7 @@ PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
 int PhraseTrie::add_node(bool in_space) {
   space_.push_back(-1);
   in_space_.push_back(in_space);
-  endings_.emplace_back();
+  first_ending_.push_back(-1);
   return static_cast<int>(space_.size()) - 1;
 }
 
@@ -157,7 +157,9 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     last = next;
   }
   if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(kSpaces)])] = true;
-  endings_[static_cast<std::size_t>(node)].push_back(ending);
+  int& first = first_ending_[static_cast<std::size_t>(node)];
+  endings_.push_back({ending, first});
+  first = static_cast<int>(endings_.size()) - 1;
   last->ends = true;
 }
 
@@ -172,7 +174,9 @@ void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>&
     bool ends = first_[first].ends;
     for (std::size_t at = start + 1;; ++at) {
       if (ends) {
-        for (const Ending& ending : endings_[static_cast<std::size_t>(node)]) {
+        for (int link = first_ending_[static_cast<std::size_t>(node)]; link >= 0;
+             link = endings_[static_cast<std::size_t>(link)].next) {
+          const Ending& ending = endings_[static_cast<std::size_t>(link)].ending;
           if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
             out.push_back({{start, at}, ending.entry});
           }

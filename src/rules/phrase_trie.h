@@ -70,7 +70,14 @@ class PhraseTrie {
 
   std::vector<int> space_;              // per node: the node through a run of white space, or -1
   std::vector<char> in_space_;          // per node: reached through `space_` (more white space stays there)
-  std::vector<std::vector<Ending>> endings_;  // per node: phrases that end there
+  // The phrases that end at each node, as a list through `endings_` (one
+  // array for all nodes: a large trie would otherwise allocate per node).
+  struct EndingLink {
+    Ending ending;
+    int next;  // the node's next ending, or -1
+  };
+  std::vector<int> first_ending_;  // per node, or -1
+  std::vector<EndingLink> endings_;
   std::vector<EdgeSlot> edges_;         // open addressing, power-of-two size
   int edge_shift_;                      // for edge_slot(): 64 less the bits of edges_.size()
   std::size_t edge_count_ = 0;
