@@ -156,11 +156,62 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     node = next->target;
     last = next;
   }
-  if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(kSpaces)])] = true;
+  const std::size_t first_character = spelling.find_first_not_of(kSpaces);
+  if (!ending.boundary_before) {
+    starts_anywhere_[static_cast<unsigned char>(spelling[first_character])] = true;
+    any_starts_anywhere_ = true;
+  }
+  if (is_word(spelling[first_character])) {
+    std::string run;
+    for (std::size_t i = first_character; i < spelling.size() && is_word(spelling[i]); ++i) {
+      const char c = spelling[i];
+      run += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    add_leading_run(run);
+  }
   int& first = first_ending_[static_cast<std::size_t>(node)];
   endings_.push_back({ending, first});
   first = static_cast<int>(endings_.size()) - 1;
   last->ends = true;
+}
+
+namespace {
+
+std::uint64_t run_hash(std::string_view run) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
+  for (const char c : run) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
+}
+
+// The bit of `hash` in a bitset of `bits` bits (a power of two): the top
+// bits of a Fibonacci product, as for the edge slots.
+std::size_t run_bit(std::uint64_t hash, std::size_t bits) {
+  return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> (64 - std::countr_zero(bits)));
+}
+
+}  // namespace
+
+void PhraseTrie::add_leading_run(std::string_view run) {
+  leading_run_hashes_.push_back(run_hash(run));
+  // About one bit in sixteen set, so a run no phrase starts with passes
+  // for one about every sixteenth time.
+  const std::size_t bits_wanted = std::bit_ceil(std::max<std::size_t>(64, 16 * leading_run_hashes_.size()));
+  if (leading_runs_.size() * 64 < bits_wanted) {
+    leading_runs_.assign(bits_wanted / 64, 0);
+    for (const std::uint64_t hash : leading_run_hashes_) {
+      const std::size_t bit = run_bit(hash, bits_wanted);
+      leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    return;
+  }
+  const std::size_t bit = run_bit(leading_run_hashes_.back(), leading_runs_.size() * 64);
+  leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+bool PhraseTrie::may_lead(std::string_view run) const {
+  if (leading_runs_.empty()) return false;
+  const std::size_t bit = run_bit(run_hash(run), leading_runs_.size() * 64);
+  return (leading_runs_[bit / 64] >> (bit % 64)) & 1;
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
@@ -171,6 +222,16 @@ void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>&
     if (node < 0) continue;  // the common case: nothing starts here
     const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
     if (!starts_word && !starts_anywhere_[first]) continue;
+    if (is_word(text[start])) {
+      std::size_t run_end = start + 1;
+      while (run_end < text.size() && is_word(text[run_end])) ++run_end;
+      if (!may_lead(text.substr(start, run_end - start))) {
+        // No phrase starts inside the run either, unless some need no
+        // boundary before them.
+        if (!any_starts_anywhere_) start = run_end - 1;
+        continue;
+      }
+    }
     bool ends = first_[first].ends;
     for (std::size_t at = start + 1;; ++at) {
       if (ends) {

@@ -85,6 +85,18 @@ class PhraseTrie {
   // Whether some phrase starting with this byte needs no word boundary
   // before it ("tis" spelled from "'tis"), so a start inside a word counts.
   std::array<bool, 256> starts_anywhere_{};
+  bool any_starts_anywhere_ = false;
+
+  // A phrase that starts with a word character matches only where the
+  // text's run of word characters is the phrase's first run ("st" of
+  // "st. john's wort", "dont" and "don" of "don't"): the phrase ends on a
+  // word boundary or goes on with a character that ends the run. The
+  // hashes of those runs, as bits, let a walk skip the words no phrase
+  // starts with (most words of a text, for a large trie) after one lookup.
+  bool may_lead(std::string_view run) const;
+  void add_leading_run(std::string_view run);
+  std::vector<std::uint64_t> leading_runs_;       // bitset, a power of two of bits
+  std::vector<std::uint64_t> leading_run_hashes_; // each added run's hash, to refill a grown bitset
 };
 
 }  // namespace medlint
