@@ -218,43 +218,48 @@ void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>&
   if (empty() || range.end > text.size()) return;
   for (std::size_t start = range.begin; start < range.end; ++start) {
     const auto first = static_cast<unsigned char>(text[start]);
-    int node = first_[first].target;
-    if (node < 0) continue;  // the common case: nothing starts here
+    if (first_[first].target < 0) continue;  // the common case: nothing starts here
     const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
     if (!starts_word && !starts_anywhere_[first]) continue;
+    const std::size_t this_start = start;
     if (is_word(text[start])) {
       std::size_t run_end = start + 1;
       while (run_end < text.size() && is_word(text[run_end])) ++run_end;
-      if (!may_lead(text.substr(start, run_end - start))) {
-        // No phrase starts inside the run either, unless some need no
-        // boundary before them.
-        if (!any_starts_anywhere_) start = run_end - 1;
-        continue;
-      }
+      // The next start is looked for past the run, inside which no phrase
+      // starts unless some need no boundary before them.
+      if (!any_starts_anywhere_) start = run_end - 1;
+      if (!may_lead(text.substr(this_start, run_end - this_start))) continue;
     }
-    bool ends = first_[first].ends;
-    for (std::size_t at = start + 1;; ++at) {
-      if (ends) {
-        for (int link = first_ending_[static_cast<std::size_t>(node)]; link >= 0;
-             link = endings_[static_cast<std::size_t>(link)].next) {
-          const Ending& ending = endings_[static_cast<std::size_t>(link)].ending;
-          if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
-            out.push_back({{start, at}, ending.entry});
-          }
+    walk(text, range, this_start, starts_word, out);
+  }
+}
+
+void PhraseTrie::walk(std::string_view text, Span range, std::size_t start, bool starts_word,
+                      std::vector<Match>& out) const {
+  const auto first = static_cast<unsigned char>(text[start]);
+  int node = first_[first].target;
+  bool ends = first_[first].ends;
+  for (std::size_t at = start + 1;; ++at) {
+    if (ends) {
+      for (int link = first_ending_[static_cast<std::size_t>(node)]; link >= 0;
+           link = endings_[static_cast<std::size_t>(link)].next) {
+        const Ending& ending = endings_[static_cast<std::size_t>(link)].ending;
+        if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
+          out.push_back({{start, at}, ending.entry});
         }
       }
-      if (at >= range.end) break;
-      const char c = text[at];
-      if (!is_space(c)) {
-        const Edge* next = edge(node, c);
-        if (!next) break;
-        node = next->target;
-        ends = next->ends;
-      } else if (!in_space_[static_cast<std::size_t>(node)]) {
-        node = space_[static_cast<std::size_t>(node)];
-        ends = false;  // a phrase ends on a character
-        if (node < 0) break;
-      }
+    }
+    if (at >= range.end) break;
+    const char c = text[at];
+    if (!is_space(c)) {
+      const Edge* next = edge(node, c);
+      if (!next) break;
+      node = next->target;
+      ends = next->ends;
+    } else if (!in_space_[static_cast<std::size_t>(node)]) {
+      node = space_[static_cast<std::size_t>(node)];
+      ends = false;  // a phrase ends on a character
+      if (node < 0) break;
     }
   }
 }

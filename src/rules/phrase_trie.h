@@ -63,6 +63,9 @@ class PhraseTrie {
 
   // One spelling: the phrase with each optional apostrophe kept or dropped.
   void add_spelling(std::string_view spelling, Ending ending);
+  // Appends the matches starting at `start` (`starts_word`: at a word
+  // boundary or a character that is not a word's).
+  void walk(std::string_view text, Span range, std::size_t start, bool starts_word, std::vector<Match>& out) const;
   // The edge from `node` by `c`, or null.
   const Edge* edge(int node, char c) const;
   Edge& add_edge(int node, char c, int target);
