@@ -34,6 +34,7 @@ enum class BlockKind {
   Html,          // HTML that is not text: markup, scripts, styles (not prose)
   Byline,        // "By Jane Doe, MD" (not prose)
   Mdx,           // MDX import/export statements and JSX tag lines (not prose)
+  FrontMatterText,  // prose under front-matter keys medlint does not know; a site may or may not show it
 };
 
 std::string_view to_string(BlockKind kind);

@@ -25,6 +25,7 @@ std::string_view to_string(BlockKind kind) {
     case BlockKind::Html: return "html";
     case BlockKind::Byline: return "byline";
     case BlockKind::Mdx: return "mdx";
+    case BlockKind::FrontMatterText: return "front-matter-text";
   }
   return "paragraph";
 }
@@ -58,6 +59,7 @@ bool is_prose(BlockKind kind) {
     case BlockKind::ListItem:
     case BlockKind::BlockQuote:
     case BlockKind::TableCell:
+    case BlockKind::FrontMatterText:
       return true;
     default:
       return false;

@@ -202,7 +202,7 @@ class FieldReader {
     // read as prose; the first is the summary.
     const std::vector<Field> summaries = every(root, kSummaryKeys);
     if (!summaries.empty()) meta.summary = summaries.front();
-    add_text_blocks(summaries);
+    add_text_blocks(summaries, custom_prose(root));
     read_dates(root, DateMention::Kind::Reviewed, keys_.review_date, kReviewDateKeys);
     read_dates(root, DateMention::Kind::Updated, keys_.updated, kUpdatedKeys);
     read_dates(root, DateMention::Kind::Published, {}, kPublishedKeys);
@@ -357,11 +357,55 @@ class FieldReader {
     return value.scalar;
   }
 
-  // Title and summaries are prose too, in the order they are written.
-  void add_text_blocks(const std::vector<Field>& summaries) {
+  // Text a site's templates may show under keys medlint does not know
+  // (`callout:`, `faq: [{answer: ...}]`): any value with a space in it
+  // that is not a link. Alt text is left out, as in the body.
+  std::vector<Field> custom_prose(const MetaValue& root) const {
+    std::vector<Field> found;
+    for (const auto& [key, value] : root.entries) {
+      if (!known_key(key)) collect_prose(key, value, found);
+    }
+    return found;
+  }
+
+  bool known_key(const std::string& key) const {
+    const auto names = [&](const std::vector<std::string>& keys) {
+      return std::any_of(keys.begin(), keys.end(), [&](const std::string& path) {
+        return path == key || (path.starts_with(key) && path[key.size()] == '.');
+      });
+    };
+    return key == "medlint" || names(kTitleKeys) || names(kSummaryKeys) || names(kReviewDateKeys) ||
+           names(kReviewerKeys) || names(kUpdatedKeys) || names(kPublishedKeys) || names(kNextReviewKeys) ||
+           names(kAuthorKeys) || names(kReferenceKeys) || names(keys_.review_date) || names(keys_.reviewer) ||
+           names(keys_.references) || names(keys_.updated);
+  }
+
+  static void collect_prose(const std::string& key, const MetaValue& value, std::vector<Field>& found) {
+    if (key == "alt" || key.ends_with("_alt") || key.starts_with("alt_")) return;
+    switch (value.type) {
+      case MetaValue::Type::Scalar:
+        if (value.scalar.find(' ') != std::string::npos && !value.scalar.starts_with("http://") &&
+            !value.scalar.starts_with("https://")) {
+          found.push_back(Field{value.scalar, value.span, key});
+        }
+        break;
+      case MetaValue::Type::Map:
+        for (const auto& [child_key, child] : value.entries) collect_prose(child_key, child, found);
+        break;
+      case MetaValue::Type::List:
+        for (const MetaValue& item : value.items) collect_prose(key, item, found);
+        break;
+      case MetaValue::Type::Null:
+        break;
+    }
+  }
+
+  // Title, summaries and other text are prose too, in the order they are written.
+  void add_text_blocks(const std::vector<Field>& summaries, const std::vector<Field>& custom) {
     std::vector<std::pair<BlockKind, const Field*>> blocks;
     if (document_.meta.title) blocks.emplace_back(BlockKind::Title, &*document_.meta.title);
     for (const Field& summary : summaries) blocks.emplace_back(BlockKind::Summary, &summary);
+    for (const Field& text : custom) blocks.emplace_back(BlockKind::FrontMatterText, &text);
     std::sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) { return a.second->span.begin < b.second->span.begin; });
     for (const auto& [kind, field] : blocks) {
       builder_.begin_block(kind, field->span);

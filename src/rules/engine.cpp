@@ -381,6 +381,8 @@ class FileConfigResolver final : public ConfigResolver {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
     const auto& config = config_for(file);
+    // Most configurations have no overrides: every file shares the base rule set.
+    if (config->config.overrides.empty()) return config->linters[""];
     std::string key;
     Locale locale;
     const RuleSettings settings = settings_for(*config, file, &key, &locale);
@@ -484,6 +486,13 @@ class FileConfigResolver final : public ConfigResolver {
   // absolute. A configuration above the repository is someone else's.
   const std::shared_ptr<Loaded>& config_for(const fs::path& file) {
     if (explicit_) return explicit_;
+    // A folder's files come one after another, each asked about several
+    // times: the last folder's answer skips the map's path comparisons.
+    if (last_folder_ && file.native().size() > last_folder_->first.size() &&
+        file.native().starts_with(last_folder_->first) && file.native()[last_folder_->first.size()] == '/' &&
+        file.native().find('/', last_folder_->first.size() + 1) == std::string::npos) {
+      return last_folder_->second;
+    }
     std::error_code error;
     fs::path dir = file.parent_path();
     std::vector<fs::path> visited;
@@ -512,7 +521,10 @@ class FileConfigResolver final : public ConfigResolver {
     }
     const std::shared_ptr<Loaded> result = *found;
     for (const fs::path& folder : visited) by_directory_[folder] = result;
-    return by_directory_[visited.empty() ? dir : visited.front()];
+    const fs::path& folder = visited.empty() ? dir : visited.front();
+    auto& entry = by_directory_[folder];
+    last_folder_.emplace(folder.native(), entry);
+    return entry;
   }
 
   const fs::path cwd_;
@@ -521,6 +533,7 @@ class FileConfigResolver final : public ConfigResolver {
   std::shared_ptr<Loaded> explicit_;
   std::shared_ptr<Loaded> default_;
   std::map<fs::path, std::shared_ptr<Loaded>> by_directory_;
+  std::optional<std::pair<std::string, std::shared_ptr<Loaded>>> last_folder_;  // folder, its configuration
 };
 
 }  // namespace

@@ -134,6 +134,19 @@ TEST(MarkdownTest, EmptyFrontMatterValuesAreIgnored) {
   EXPECT_FALSE(document.meta.summary.has_value());
 }
 
+TEST(MarkdownTest, TextUnderUnknownFrontMatterKeysIsProse) {
+  const Document document = parse_text(
+      "a.md",
+      "---\ntitle: T\nlayout: article\nslug: neck-pain\ncanonical: https://example.org/a b\n"
+      "callout:\n  body: Rest your neck for a day.\n  image_alt: A man holding his neck\n"
+      "faq:\n  - answer: Most neck pain eases within a week.\ntags: [neck pain, sleep]\n"
+      "reviewer: Dr Ann Lee\nlast_reviewed: 2026-01-02\n---\nBody.\n");
+  EXPECT_TRUE(document.problems.empty());
+  // Identifiers, links, alt text and the keys medlint reads as metadata are not prose.
+  EXPECT_THAT(texts_of(document, BlockKind::FrontMatterText),
+              ::testing::ElementsAre("Rest your neck for a day.", "Most neck pain eases within a week.", "neck pain"));
+}
+
 TEST(MarkdownTest, UnterminatedFrontMatterIsReported) {
   const Document document = parse_text("a.md", "---\ntitle: x\n\nBody text.\n");
   ASSERT_EQ(document.problems.size(), 1u);

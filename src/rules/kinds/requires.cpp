@@ -63,12 +63,13 @@ bool is_standalone_number(const Document& document, Span match) {
 
 // Escalation wording counts only where a reader takes it as advice: in the
 // text of a paragraph, list item or the like (a heading alone promises
-// advice it may not give), and a number only as that number.
+// advice it may not give; a front-matter key medlint does not know may
+// never be shown), and a number only as that number.
 bool reads_as_advice(const Document& document, Span match) {
   const int block = document.block_at(match.begin);
   if (block >= 0) {
     const BlockKind kind = document.blocks[static_cast<std::size_t>(block)].kind;
-    if (kind == BlockKind::Heading || kind == BlockKind::Title) return false;
+    if (kind == BlockKind::Heading || kind == BlockKind::Title || kind == BlockKind::FrontMatterText) return false;
   }
   const std::string_view text = std::string_view(document.text().folded()).substr(match.begin, match.size());
   return !std::all_of(text.begin(), text.end(), is_digit) || is_standalone_number(document, match);
