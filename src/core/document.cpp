@@ -130,6 +130,40 @@ void split_sentences(const std::string& text, Span range, int block, std::vector
   utext_close(utext);
 }
 
+// No real sentence is this long; a "sentence" of a million words (hostile
+// input, a paragraph without a full stop) is read in pieces, so the work
+// and memory of reading one sentence stay bounded.
+constexpr std::size_t kLongestSentence = 8192;
+
+// Splits sentences over kLongestSentence bytes at the last line break
+// before the limit, else the last space, else a character boundary.
+void split_long_sentences(const std::string& text, std::vector<Sentence>& sentences) {
+  if (std::none_of(sentences.begin(), sentences.end(), [](const Sentence& s) { return s.text.size() > kLongestSentence; })) {
+    return;
+  }
+  std::vector<Sentence> pieces;
+  for (const Sentence& sentence : sentences) {
+    std::size_t begin = sentence.text.begin;
+    while (sentence.text.end - begin > kLongestSentence) {
+      const std::string_view window(text.data() + begin, kLongestSentence);
+      std::size_t cut = window.rfind('\n');
+      if (cut == std::string_view::npos || cut == 0) cut = window.rfind(' ');
+      if (cut == std::string_view::npos || cut == 0) {
+        cut = kLongestSentence;
+        while (cut > 1 && (static_cast<unsigned char>(text[begin + cut]) & 0xC0) == 0x80) --cut;
+      }
+      std::size_t end = begin + cut;
+      while (end > begin && is_space(text[end - 1])) --end;
+      pieces.push_back({{begin, end}, sentence.block});
+      std::size_t next = begin + cut;
+      while (next < sentence.text.end && is_space(text[next])) ++next;
+      begin = next;
+    }
+    if (begin < sentence.text.end) pieces.push_back({{begin, sentence.text.end}, sentence.block});
+  }
+  sentences = std::move(pieces);
+}
+
 }  // namespace
 
 struct Document::SentenceCache {
@@ -153,7 +187,10 @@ const std::vector<Sentence>& Document::block_sentences(int block) const {
   if (!cached) {
     cached.emplace();
     const Span text = blocks[static_cast<std::size_t>(block)].text;
-    if (!text.empty()) split_sentences(text_.cased(), text, block, *cached);
+    if (!text.empty()) {
+      split_sentences(text_.cased(), text, block, *cached);
+      split_long_sentences(text_.cased(), *cached);
+    }
   }
   return *cached;
 }

@@ -61,6 +61,22 @@ TEST_F(HostileInputTest, ManySentenceFindingsInOneParagraphCostTheirNumber) {
   EXPECT_EQ(findings_of(run.out, "self-treatment"), 20'000u);
 }
 
+// A paragraph of a million anchor words and no full stop, then the risky
+// sentence: read a stretch of sentences at a time, in pieces of at most
+// 8 KB, with each act's search for its object stopped early (the first
+// version compared every word with 512 neighbours and held every match).
+TEST_F(HostileInputTest, AParagraphOfAnchorWordsDoesNotHideTheAdviceAfterIt) {
+  std::string line;
+  for (int i = 0; i < 1'000'000; ++i) line += "crack ";
+  std::ofstream(dir_ / "a.md", std::ios::binary)
+      << "---\ntitle: T\nlast_reviewed: 2026-06-01\nreferences: [a, b]\n---\n"
+      << line << "\nYou can crack your own neck at home to relieve the pain.\n";
+  const ShellResult run = medlint("--today 2026-11-23 --max-file-size 10000000 --format json a.md");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(findings_of(run.out, "self-treatment"), 1u);
+  EXPECT_THAT(run.out, HasSubstr("\"line\": 7"));
+}
+
 // Standard input is read no further than --max-file-size.
 TEST_F(HostileInputTest, EndlessStandardInputIsCutAtTheSizeLimit) {
   const ShellResult run = medlint("--max-file-size 1000000 - < /dev/zero");

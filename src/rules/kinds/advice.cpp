@@ -111,7 +111,14 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Wor
   return entry->second;
 }
 
+void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
+  auto keep = by_start.lower_bound(sentence_start);
+  for (int kept = 0; kept < 2 && keep != by_start.begin(); ++kept) --keep;
+  by_start.erase(by_start.begin(), keep);
+}
+
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
+  cache.forget_before(sentence.begin);
   const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
   Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
@@ -151,47 +158,59 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
   std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
   WordCache cache;             // sentences are context of their neighbours too
+  // Anchors are found a stretch of whole sentences at a time: a paragraph
+  // of 16 MB made of anchor words would otherwise hold every match at once.
+  constexpr std::size_t kStretch = 1 << 16;
   for (const Span range : scanned_ranges(document, Scope::Sentence)) {
     std::optional<Span> anchored;  // the sentence of the previous anchor
-    for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, range, hits)) {
-      // Anchors come in order, and a sentence's second anchor would read
-      // the same sentences again.
-      const Span anchor_sentence = sentence_range(document, anchor.text.begin);
-      if (anchored == anchor_sentence) continue;
-      anchored = anchor_sentence;
-      // The anchor's sentence, and the two after it, where a pronoun may
-      // stand for its word ("The statin made my legs ache. Just leave it off.").
-      // Two after it, not two with a pronoun: looking on until two turn up
-      // walked the whole block per anchor (quadratic on a long paragraph).
-      std::vector<Span> sentences = {anchor_sentence};
-      std::optional<Span> next = next_sentence(document, sentences.front());
-      for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-        if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
+    for (Span stretch{range.begin, range.begin}; stretch.end < range.end; stretch.begin = stretch.end) {
+      stretch.end = range.end;
+      if (range.end - stretch.begin > kStretch) {
+        stretch.end = std::min(
+            range.end, std::max(sentence_range(document, stretch.begin + kStretch).end, stretch.begin + kStretch));
       }
-      for (const Span sentence : sentences) {
-      if (!read.insert(sentence.begin).second) continue;
-      const Tagged tagged = tag(document, sentence, cache);
-      Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
-      std::vector<std::string> frame_features;
-      candidate.frame_finding = read_frames(document, tagged, frame_features);
-      // Most candidates are neither a frame's finding nor advice the model
-      // could find: the window's features are read only when scored, and
-      // the cues around a model's finding only when it scores high.
-      const bool scored = settings_.model &&
-                          ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
-      if (features == Features::All || scored) {
-        std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
-        if (const auto next = next_sentence(document, sentence)) window.push_back(cache.of(document, *settings_.classes, *next));
-        candidate.features = window_features(*settings_.classes, window);
-        candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
-        std::sort(candidate.features.begin(), candidate.features.end());
-      }
-      if (settings_.model && !candidate.frame_finding && candidate.focus) {
-        candidate.score = settings_.model->score(candidate.features);
-        candidate.model_may_flag =
-            settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus);
-      }
-      found.push_back(std::move(candidate));
+      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch, hits)) {
+        // Anchors come in order, and a sentence's second anchor would read
+        // the same sentences again.
+        const Span anchor_sentence = sentence_range(document, anchor.text.begin);
+        if (anchored == anchor_sentence) continue;
+        anchored = anchor_sentence;
+        // The anchor's sentence, and the two after it, where a pronoun may
+        // stand for its word ("The statin made my legs ache. Just leave it
+        // off."). Two after it, not two with a pronoun: looking on until two
+        // turn up walked the whole block per anchor (quadratic on a long
+        // paragraph).
+        std::vector<Span> sentences = {anchor_sentence};
+        std::optional<Span> next = next_sentence(document, sentences.front());
+        for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
+          if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
+        }
+        for (const Span sentence : sentences) {
+          if (!read.insert(sentence.begin).second) continue;
+          const Tagged tagged = tag(document, sentence, cache);
+          Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
+          std::vector<std::string> frame_features;
+          candidate.frame_finding = read_frames(document, tagged, frame_features);
+          // Most candidates are neither a frame's finding nor advice the model
+          // could find: the window's features are read only when scored, and
+          // the cues around a model's finding only when it scores high.
+          const bool scored =
+              settings_.model && ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
+          if (features == Features::All || scored) {
+            std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
+            if (const auto next = next_sentence(document, sentence))
+              window.push_back(cache.of(document, *settings_.classes, *next));
+            candidate.features = window_features(*settings_.classes, window);
+            candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
+            std::sort(candidate.features.begin(), candidate.features.end());
+          }
+          if (settings_.model && !candidate.frame_finding && candidate.focus) {
+            candidate.score = settings_.model->score(candidate.features);
+            candidate.model_may_flag =
+                settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus);
+          }
+          found.push_back(std::move(candidate));
+        }
       }
     }
   }
@@ -239,23 +258,40 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
   };
   // Objects are looked for among the hits near each act: all of them in any
   // real sentence, a bounded number in a hostile one (a "sentence" of
-  // 100,000 words would otherwise cost 1e10 comparisons).
+  // 100,000 words would otherwise cost 1e10 comparisons). Hits are in word
+  // order, so the search from an act outwards stops once an object could
+  // only give a longer span than the shortest found.
   constexpr std::size_t kNearbyHits = 256;
   const std::vector<WordClasses::Hit>& hits = tagged.hits;
+  const std::vector<Token>& tokens = tagged.tokens;
+  std::vector<std::size_t> objects;  // indices into hits
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (in(settings_.model_objects, hits[i].word_class)) objects.push_back(i);
+  }
+  const auto begin_of = [&](int word) { return tokens[static_cast<std::size_t>(word)].text.begin; };
+  const auto end_of = [&](int word) { return tokens[static_cast<std::size_t>(word)].text.end; };
   std::optional<Span> best;
-  for (std::size_t a = 0; a < hits.size(); ++a) {
+  const auto consider = [&](const WordClasses::Hit& act, const WordClasses::Hit& object) {
+    // Two different words: "aspirin" is both CHILD-RISK and MEDICINE.
+    if (act.first <= object.last && object.first <= act.last) return;
+    const Span span = words_span(tokens, std::min(act.first, object.first), std::max(act.last, object.last));
+    if (!best || span.size() < best->size()) best = span;
+  };
+  for (std::size_t a = 0; a < hits.size() && !objects.empty(); ++a) {
     const WordClasses::Hit& act = hits[a];
     if (!in(settings_.model_acts, act.word_class)) continue;
-    const auto nearby_end = hits.begin() + static_cast<std::ptrdiff_t>(std::min(hits.size(), a + kNearbyHits + 1));
-    for (auto nearby = hits.begin() + static_cast<std::ptrdiff_t>(a > kNearbyHits ? a - kNearbyHits : 0);
-         nearby != nearby_end; ++nearby) {
-      const WordClasses::Hit& object = *nearby;
-      // Two different words: "aspirin" is both CHILD-RISK and MEDICINE.
-      if (!in(settings_.model_objects, object.word_class) || (act.first <= object.last && object.first <= act.last)) {
-        continue;
-      }
-      const Span span = words_span(tagged.tokens, std::min(act.first, object.first), std::max(act.last, object.last));
-      if (!best || span.size() < best->size()) best = span;
+    const auto after = std::lower_bound(objects.begin(), objects.end(), a);
+    // Before the act: the span runs from the object's first word to the act's last.
+    for (auto object = after; object != objects.begin();) {
+      --object;
+      if (a - *object > kNearbyHits) break;
+      if (best && end_of(act.last) - begin_of(hits[*object].first) >= best->size()) break;
+      consider(act, hits[*object]);
+    }
+    // The act itself and after it: from the act's first word to the object's last.
+    for (auto object = after; object != objects.end() && *object - a <= kNearbyHits; ++object) {
+      if (best && end_of(hits[*object].first) - begin_of(act.first) >= best->size()) break;
+      consider(act, hits[*object]);
     }
   }
   return best;

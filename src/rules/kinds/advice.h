@@ -119,6 +119,9 @@ class AdviceRule final : public Rule {
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
     const TaggedWords& of(const Document& document, const WordClasses& classes, Span sentence);
+    // Sentences are read in text order and look back two: older ones are
+    // dropped, so a long article's cache stays small.
+    void forget_before(std::size_t sentence_start);
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
   void resolve_pronouns(Tagged& tagged) const;
