@@ -27,6 +27,10 @@ struct Trigger {
   // group may name its own ("meningitis" stays a red flag where a
   // description of a disease's features would not).
   std::shared_ptr<const ContextCues> cues;
+  // A symptom that is also a lasting feature of many diseases ("chest
+  // pain", "trouble breathing") is no red flag in a third-person reference
+  // description of a disease, unless that disease is an emergency.
+  bool disease_feature = false;
 };
 
 bool in_link_text(const Document& document, Span text) {
@@ -39,12 +43,12 @@ bool in_link_text(const Document& document, Span text) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether wording that is a number ("911") stands as that number: not part
-// of a longer one ("1-800-911-4455", "9115") and not a model name after a
+// of a longer one ("1-800-911-4455", "9115", "1,000") and not a model name after a
 // proper noun in mid-sentence ("Porsche 911").
 bool is_standalone_number(const Document& document, Span match) {
   const std::string& cased = document.text().cased();
   const auto digit_at = [&](std::size_t offset) { return offset < cased.size() && is_digit(cased[offset]); };
-  const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '('; };
+  const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '(' || c == ','; };
   if (match.begin > 0 && (digit_at(match.begin - 1) ||
                           (match.begin > 1 && joins_digits(cased[match.begin - 1]) && digit_at(match.begin - 2)))) {
     return false;
@@ -63,29 +67,79 @@ bool is_standalone_number(const Document& document, Span match) {
 
 // Escalation wording counts only where a reader takes it as advice: in the
 // text of a paragraph, list item or the like (a heading alone promises
-// advice it may not give; a front-matter key medlint does not know may
-// never be shown), and a number only as that number.
-bool reads_as_advice(const Document& document, Span match) {
+// advice it may not give, unless it heads the list it is read with; a
+// front-matter key medlint does not know may never be shown), and a number
+// only as that number.
+bool reads_as_advice(const Document& document, Span match, bool heading_counts) {
   const int block = document.block_at(match.begin);
   if (block >= 0) {
     const BlockKind kind = document.blocks[static_cast<std::size_t>(block)].kind;
-    if (kind == BlockKind::Heading || kind == BlockKind::Title || kind == BlockKind::FrontMatterText) return false;
+    if (kind == BlockKind::FrontMatterText) return false;
+    if (!heading_counts && (kind == BlockKind::Heading || kind == BlockKind::Title)) return false;
   }
   const std::string_view text = std::string_view(document.text().folded()).substr(match.begin, match.size());
   return !std::all_of(text.begin(), text.end(), is_digit) || is_standalone_number(document, match);
 }
 
+// The line a list is read with: the heading or paragraph right before the
+// run of list items that holds `offset` ("See your GP if:", "Symptoms of
+// carbon monoxide poisoning include:"); empty outside a list.
+Span list_lead_in(const Document& document, std::size_t offset) {
+  int block = document.block_at(offset);
+  if (block < 0 || document.blocks[static_cast<std::size_t>(block)].kind != BlockKind::ListItem) return {};
+  while (--block >= 0) {
+    const Block& before = document.blocks[static_cast<std::size_t>(block)];
+    if (before.kind == BlockKind::ListItem || before.text.empty()) continue;
+    const bool leads = before.kind == BlockKind::Paragraph || before.kind == BlockKind::Heading;
+    return leads ? before.text : Span{};
+  }
+  return {};
+}
+
+bool in_title(const Document& document, std::size_t offset) {
+  const int block = document.block_at(offset);
+  return block >= 0 && document.blocks[static_cast<std::size_t>(block)].kind == BlockKind::Title;
+}
+
+// A red flag that is all of a parenthesis names the words before it, as
+// reference pages gloss a description with its term ("the membrane
+// covering the brain (meningitis)"): those words are the mention.
+bool is_gloss(const std::string& folded, Span match) {
+  return match.begin > 0 && match.end < folded.size() && folded[match.begin - 1] == '(' && folded[match.end] == ')';
+}
+
+// A table of a condition's features with how often each occurs ("Seizures
+// 7.5% Retinal detachment 90% ... Status epilepticus - Visual impairment -"),
+// however the page flattened it: its entries describe the condition, none
+// is presented to the reader.
+bool in_frequency_table(const Document& document, std::size_t offset) {
+  constexpr int kPercentages = 3;
+  constexpr int kUnknownFrequencies = 3;  // " - " where the table has no figure
+  const int block = document.block_at(offset);
+  if (block < 0) return false;
+  const Span span = document.blocks[static_cast<std::size_t>(block)].text;
+  const std::string_view text = std::string_view(document.text().folded()).substr(span.begin, span.size());
+  int percentages = 0;
+  int unknown = 0;
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    if (text[at] == '%' && is_digit(text[at - 1])) ++percentages;
+    if (text[at] == '-' && text[at - 1] == ' ' && at + 1 < text.size() && text[at + 1] == ' ') ++unknown;
+  }
+  return percentages >= kPercentages || unknown >= kUnknownFrequencies;
+}
+
 class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
-               std::vector<Requirement> requirements,
-               std::shared_ptr<const ContextCues> wording_cues)
+               std::vector<Requirement> requirements, std::shared_ptr<const ContextCues> wording_cues,
+               Lexicon reference_wording, Lexicon reader_wording, Lexicon routine_wording)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
-        requirements_(std::move(requirements)),
-        wording_cues_(std::move(wording_cues)) {}
+        requirements_(std::move(requirements)), wording_cues_(std::move(wording_cues)),
+        reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
+        routine_wording_(std::move(routine_wording)) {}
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
-    std::vector<const Lexicon*> lexicons = {&triggers_};
+    std::vector<const Lexicon*> lexicons = {&triggers_, &reference_wording_, &reader_wording_, &routine_wording_};
     for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
     return lexicons;
   }
@@ -95,13 +149,13 @@ class RequiresRule final : public Rule {
     const std::string& folded = document.text().folded();
     // Whether requirement r appears in a range; ranges repeat across triggers.
     std::map<std::tuple<int, std::size_t, std::size_t>, bool> present;
-    const auto appears = [&](int requirement, Span range) {
+    const auto appears = [&](int requirement, Span range, bool heading_counts) {
       const auto key = std::make_tuple(requirement, range.begin, range.end);
       if (auto found = present.find(key); found != present.end()) return found->second;
       bool result = false;
       for (const Lexicon::Match& match :
            requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range, context.hits)) {
-        if (!reads_as_advice(document, match.text)) continue;
+        if (!reads_as_advice(document, match.text, heading_counts)) continue;
         // "You don't need to call 911" is no escalation advice.
         const Cue cue = wording_cues_
                             ? wording_cues_->classify(folded, sentence_range(document, match.text.begin), match.text).cue
@@ -127,29 +181,50 @@ class RequiresRule final : public Rule {
         // A link's text names a page ("- [Meningitis](/conditions/...)",
         // "Suicide prevention"), not the reader's symptom.
         if (in_link_text(document, match.text)) continue;
+        // The title names the page's topic; the finding belongs on the
+        // article's own mention, where an editor adds the advice.
+        if (in_title(document, match.text.begin)) continue;
+        if (in_frequency_table(document, match.text.begin)) continue;
+        if (is_gloss(folded, match.text)) continue;
+        const Span sentence = sentence_range(document, match.text.begin);
+        const Span lead_in = list_lead_in(document, match.text.begin);
         if (trigger.cues) {
           // A question about a red flag still presents it ("Chest pain on
           // your run?"): its cues decide, not its question mark.
-          Span sentence = sentence_range(document, match.text.begin);
-          if (sentence.end > match.text.end && folded[sentence.end - 1] == '?') --sentence.end;
-          const Cue cue = trigger.cues->classify(folded, sentence, match.text).cue;
+          Span asked = sentence;
+          if (asked.end > match.text.end && folded[asked.end - 1] == '?') --asked.end;
+          const Cue cue = trigger.cues->classify(folded, asked, match.text).cue;
           if (cue == Cue::Negated || cue == Cue::Reported) continue;
         }
-        const Span scope = enclosing_range(document, scope_, match.text.begin);
+        // A disease's feature described for reference is no red flag; an
+        // emergency is, except as an item of a reference list
+        // ("Complications are rare but can include: - meningitis").
+        if (trigger.disease_feature ? described_for_reference(document, sentence, lead_in, context)
+                                    : listed_for_reference(document, lead_in, context)) {
+          continue;
+        }
+        // Advice in the list's line covers its items ("Call 999 if you
+        // have:"); routine advice there ("See your GP if:") is what the
+        // page offers for them, whatever it says elsewhere.
+        const auto satisfied = [&](int requirement) {
+          if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
+          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in, context.hits).empty();
+          return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
+        };
         std::vector<std::string> missing;
         const bool any = trigger.any_of.empty() ||
-                         std::any_of(trigger.any_of.begin(), trigger.any_of.end(),
-                                     [&](int requirement) { return appears(requirement, scope); });
+                         std::any_of(trigger.any_of.begin(), trigger.any_of.end(), satisfied);
         if (!any) {
           std::vector<std::string> options;
           for (int requirement : trigger.any_of) options.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
           missing.push_back(fmt::format("{}", fmt::join(options, ", or ")));
         }
         for (int requirement : trigger.all_of) {
-          if (!appears(requirement, scope)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
+          if (!satisfied(requirement)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
         }
-        if (missing.empty() || !reported.emplace(match.group, scope.begin).second ||
-            !reported_sentences.insert(sentence_range(document, match.text.begin).begin).second) {
+        const std::size_t scope_begin = enclosing_range(document, scope_, match.text.begin).begin;
+        if (missing.empty() || !reported.emplace(match.group, scope_begin).second ||
+            !reported_sentences.insert(sentence.begin).second) {
           continue;
         }
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
@@ -162,11 +237,56 @@ class RequiresRule final : public Rule {
   }
 
  private:
+  bool found(const Lexicon& lexicon, const Document& document, Span range, const RuleContext& context) const {
+    return !range.empty() && !lexicon.find_all(document.text().folded(), range, context.hits).empty();
+  }
+
+  // Whether a list's line reads as reference ("Signs of the condition
+  // include:") and does not speak to the reader. "Check with your doctor if
+  // you have any of the following:" speaks to the reader only to offer
+  // routine care for the disease described.
+  bool listed_for_reference(const Document& document, Span lead_in, const RuleContext& context) const {
+    return found(reference_wording_, document, lead_in, context) &&
+           !(found(reader_wording_, document, lead_in, context) && !found(routine_wording_, document, lead_in, context));
+  }
+
+  // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
+  // disease's feature described for reference ("People with Friedreich's
+  // ataxia may also have chest pain", "Signs of the condition include:"):
+  // its paragraph or list reads as reference, neither the sentence nor the
+  // list's line speaks to or of the reader, and the sentence, its short
+  // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
+  // when... Symptoms include... fruity breath").
+  bool described_for_reference(const Document& document, Span sentence, Span lead_in,
+                               const RuleContext& context) const {
+    // A short paragraph is about one thing: an emergency it names is the
+    // one its symptoms belong to. A long reference paragraph names many.
+    constexpr std::size_t kShortParagraph = 600;
+    const int block = document.block_at(sentence.begin);
+    const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
+    const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
+    const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph, context)
+                                           : listed_for_reference(document, lead_in, context) ||
+                                                 (found(reference_wording_, document, paragraph, context) &&
+                                                  !found(reader_wording_, document, lead_in, context));
+    if (!reference || found(reader_wording_, document, sentence, context)) return false;
+    for (const Span range : {topic, lead_in}) {
+      if (range.empty()) continue;
+      for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range, context.hits)) {
+        if (!trigger_info_[static_cast<std::size_t>(match.group)].disease_feature) return false;
+      }
+    }
+    return true;
+  }
+
   Scope scope_;
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
   std::vector<Requirement> requirements_;
   std::shared_ptr<const ContextCues> wording_cues_;
+  Lexicon reference_wording_;
+  Lexicon reader_wording_;
+  Lexicon routine_wording_;
 };
 
 }  // namespace
@@ -175,7 +295,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   const std::string& path = context.config_path;
   const Options options(node, path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"scope", "triggers", "satisfied_by", "any_of", "all_of", "message", "trigger_context",
-                      "wording_context"});
+                      "wording_context", "reference_wording", "reader_wording", "routine_wording"});
   const Scope scope = read_scope(options, "scope", Scope::Document, {"sentence", "paragraph", "section", "document"});
 
   std::vector<Requirement> requirements;
@@ -219,16 +339,27 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   std::vector<Trigger> trigger_info;
   for (const YAML::Node& group_node : triggers.nodes()) {
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
-    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context"});
+    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
     trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
+    trigger.disease_feature = group.boolean("disease_feature", false);
     trigger_info.push_back(std::move(trigger));
   }
+  const auto optional_lexicon = [&](const std::string& key) {
+    return options.has(key) ? Lexicon::read(options.node(key), path, context.locale,
+                                            fmt::format("`{}` of rule `{}`", key, info.id))
+                            : Lexicon();
+  };
+  Lexicon reference_wording = optional_lexicon("reference_wording");
+  Lexicon reader_wording = optional_lexicon("reader_wording");
+  Lexicon routine_wording = optional_lexicon("routine_wording");
   return std::make_unique<RequiresRule>(std::move(info), scope, std::move(triggers), std::move(trigger_info),
-                                        std::move(requirements), read_cue_option(options, "wording_context", context));
+                                        std::move(requirements), read_cue_option(options, "wording_context", context),
+                                        std::move(reference_wording), std::move(reader_wording),
+                                        std::move(routine_wording));
 }
 
 }  // namespace medlint

@@ -83,5 +83,48 @@ TEST(RequiresRuleTest, UnknownWordingListIsAConfigError) {
                ConfigError);
 }
 
+const char* kReferenceOptions = R"(
+trigger_context: symptoms
+any_of: [emergency]
+reference_wording: {phrases: [people with, symptoms]}
+reader_wording: {phrases: [you, your]}
+routine_wording: {phrases: [see your gp]}
+triggers:
+  - name: chest pain
+    disease_feature: true
+    phrases: [chest pain]
+  - name: poisoning
+    phrases: [poisoning]
+satisfied_by:
+  emergency:
+    describe: call 999
+    phrases: [call 999]
+)";
+
+TEST(RequiresRuleTest, DiseaseFeatureInAReferenceDescriptionIsNoRedFlag) {
+  const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
+  EXPECT_TRUE(harness.run("a.md", "People with this ataxia may also have chest pain.\n").empty());
+  EXPECT_EQ(harness.run("a.md", "People with angina know it. If you have chest pain, rest.\n").size(), 1u);
+  EXPECT_EQ(harness.run("a.md", "Chest pain after a run is common.\n").size(), 1u);
+  // An emergency the symptom belongs to keeps it a red flag.
+  EXPECT_EQ(harness.run("a.md", "Symptoms of poisoning include:\n\n- chest pain\n").size(), 2u);
+  EXPECT_TRUE(harness.run("a.md", "Symptoms of thymoma include:\n\n- chest pain\n").empty());
+}
+
+TEST(RequiresRuleTest, AListIsReadWithItsLine) {
+  const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
+  // Escalation in the heading that leads the list covers its items.
+  EXPECT_TRUE(harness.run("a.md", "## Call 999 if you have:\n\n- chest pain\n").empty());
+  // Routine care there is the page's advice for them, whatever it says elsewhere.
+  const auto found = harness.run("a.md", "## See your GP if:\n\n- you have chest pain\n\nPoisoning? Call 999.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start.line, 3);
+}
+
+TEST(RequiresRuleTest, AFrequencyTableOfFeaturesIsNoRedFlag) {
+  const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
+  EXPECT_TRUE(harness.run("a.md", "Myopia 90% Poisoning 50% Cataract 7.5% Seizures 5%\n").empty());
+}
+
 }  // namespace
 }  // namespace medlint::testing
