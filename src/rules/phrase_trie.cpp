@@ -163,11 +163,16 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
   }
   if (is_word(spelling[first_character])) {
     std::string run;
-    for (std::size_t i = first_character; i < spelling.size() && is_word(spelling[i]); ++i) {
+    std::size_t i = first_character;
+    for (; i < spelling.size() && is_word(spelling[i]); ++i) {
       const char c = spelling[i];
       run += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
-    add_leading_run(run);
+    if (i == spelling.size() && !ending.boundary_after) {
+      prefix_runs_.push_back(run);
+    } else {
+      add_leading_run(run);
+    }
   }
   int& first = first_ending_[static_cast<std::size_t>(node)];
   endings_.push_back({ending, first});
@@ -209,6 +214,10 @@ void PhraseTrie::add_leading_run(std::string_view run) {
 }
 
 bool PhraseTrie::may_lead(std::string_view run) const {
+  if (std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
+                  [&](const std::string& prefix) { return run.starts_with(prefix); })) {
+    return true;
+  }
   if (leading_runs_.empty()) return false;
   const std::size_t bit = run_bit(run_hash(run), leading_runs_.size() * 64);
   return (leading_runs_[bit / 64] >> (bit % 64)) & 1;

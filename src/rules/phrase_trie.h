@@ -96,8 +96,12 @@ class PhraseTrie {
   // word boundary or goes on with a character that ends the run. The
   // hashes of those runs, as bits, let a walk skip the words no phrase
   // starts with (most words of a text, for a large trie) after one lookup.
+  // A phrase that is one run and ends with no boundary after it ("st'",
+  // whose apostrophe is optional) also matches the start of a longer run
+  // ("st" of "strength"): such runs are kept apart and compared as prefixes.
   bool may_lead(std::string_view run) const;
   void add_leading_run(std::string_view run);
+  std::vector<std::string> prefix_runs_;
   std::vector<std::uint64_t> leading_runs_;       // bitset, a power of two of bits
   std::vector<std::uint64_t> leading_run_hashes_; // each added run's hash, to refill a grown bitset
 };
