@@ -26,8 +26,8 @@ def targets():
         pack = yaml.safe_load((ROOT / "rules" / "medical" / name).read_text())
         for rule in pack["rules"]:
             options = rule["options"]
-            groups = options.get("targets") or options.get("triggers")
-            for group in groups:
+            # Rules of other kinds (the advice frames) have no target list.
+            for group in options.get("targets") or options.get("triggers") or []:
                 yield from group.get("patterns", [])
                 yield from (phrase_regex(p) for p in group.get("phrases", []))
 

@@ -23,10 +23,11 @@ bool is_function_word(std::string_view lemma) {
 }  // namespace
 
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
-  std::set<std::string> features;
+  // Collected with repeats, then sorted and made unique once.
+  std::vector<std::string> features;
   for (const TaggedWords& sentence : sentences) {
     // Each word stands for the class of the longest term covering it.
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;
     std::vector<int> covered_by(sentence.tokens.size(), -1);
     for (std::size_t i = 0; i < sentence.hits.size(); ++i) {
       const WordClasses::Hit& hit = sentence.hits[i];
@@ -48,20 +49,27 @@ std::vector<std::string> window_features(const WordClasses& classes, const std::
       if (token > 0 && covered_by[token - 1] == hit) continue;
       words.push_back(classes.name(sentence.hits[static_cast<std::size_t>(hit)].word_class));
     }
+    const auto joined = [](std::initializer_list<std::string_view> parts) {
+      std::string feature;
+      for (const std::string_view part : parts) feature += part;
+      return feature;
+    };
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!is_function_word(words[i])) features.insert("u:" + words[i]);
-      if (i + 1 < words.size()) features.insert("b:" + words[i] + "_" + words[i + 1]);
+      if (!is_function_word(words[i])) features.push_back(joined({"u:", words[i]}));
+      if (i + 1 < words.size()) features.push_back(joined({"b:", words[i], "_", words[i + 1]}));
     }
-    std::set<std::string> present;
+    std::set<std::string_view> present;
     for (const WordClasses::Hit& hit : sentence.hits) present.insert(classes.name(hit.word_class));
-    for (const std::string& name : present) {
-      features.insert("c:" + name);
-      for (const std::string& other : present) {
-        if (name < other) features.insert("p:" + name + "+" + other);
+    for (const std::string_view name : present) {
+      features.push_back(joined({"c:", name}));
+      for (const std::string_view other : present) {
+        if (name < other) features.push_back(joined({"p:", name, "+", other}));
       }
     }
   }
-  return {features.begin(), features.end()};
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  return features;
 }
 
 }  // namespace medlint

@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace medlint {
 namespace {
@@ -64,15 +65,22 @@ std::string compute_lemma(std::string_view folded_word);
 }  // namespace
 
 std::string lemma_of(std::string_view folded_word) {
-  // Words repeat: the stemmer runs once per distinct word and thread. The
-  // cache is bounded so a hostile text of unique words cannot grow it.
-  thread_local std::unordered_map<std::string, std::string> cache;
-  std::string word(folded_word);
-  if (const auto found = cache.find(word); found != cache.end()) return found->second;
-  if (cache.size() > 100'000) cache.clear();
-  std::string lemma = compute_lemma(folded_word);
-  cache.emplace(std::move(word), lemma);
-  return lemma;
+  // Words repeat: the stemmer runs once per distinct word and thread. A
+  // direct-mapped cache (one slot per hash, the newest word kept) finds a
+  // word with one probe, and a hostile text of unique words cannot grow it.
+  struct Cached {
+    std::string word;
+    std::string lemma;
+    bool filled = false;
+  };
+  constexpr std::size_t kSlots = std::size_t{1} << 14;
+  thread_local std::vector<Cached> cache(kSlots);
+  Cached& slot = cache[std::hash<std::string_view>()(folded_word) & (kSlots - 1)];
+  if (slot.filled && slot.word == folded_word) return slot.lemma;
+  slot.lemma = compute_lemma(folded_word);
+  slot.word.assign(folded_word);
+  slot.filled = true;
+  return slot.lemma;
 }
 
 namespace {

@@ -101,9 +101,12 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
     if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
   }
   std::vector<Hit> hits;
+  // Per class, the longest term starting at a token: (class, last token).
+  // Few classes start at any one token; a vector reused across tokens
+  // spares a map's allocations.
+  std::vector<std::pair<int, std::size_t>> longest;
   for (std::size_t first = 0; first < tokens.size(); ++first) {
-    // Per class, the longest term starting here.
-    std::map<int, std::size_t> longest;  // class -> last token
+    longest.clear();
     for (const int first_id : {ids[first], bare[first]}) {
     const auto terms = terms_by_first_.find(first_id);
     if (first_id < 0 || terms == terms_by_first_.end()) continue;
@@ -121,10 +124,16 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
         }
         if (!found) continue;
       }
-      auto [entry, added] = longest.emplace(term.word_class, last);
-      if (!added) entry->second = std::max(entry->second, last);
+      const auto entry = std::find_if(longest.begin(), longest.end(),
+                                      [&](const auto& known) { return known.first == term.word_class; });
+      if (entry == longest.end()) {
+        longest.emplace_back(term.word_class, last);
+      } else {
+        entry->second = std::max(entry->second, last);
+      }
     }
     }
+    std::sort(longest.begin(), longest.end());
     for (const auto& [word_class, last] : longest) {
       hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
     }

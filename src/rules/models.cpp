@@ -1,7 +1,8 @@
 #include "rules/models.h"
 
+#include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
-#include <sstream>
 
 namespace medlint {
 
@@ -14,20 +15,33 @@ std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSour
     throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
   // `weights` is one text of "weight feature" lines (see
-  // scripts/train-advice-model).
+  // scripts/train-advice-model), read without streams: a model has
+  // thousands of lines and a one-article run reads them all.
+  const std::string text = model.string("weights", "");
   std::unordered_map<std::string, double> weights;
-  std::istringstream lines(model.string("weights", ""));
-  std::string line;
-  for (int number = 1; std::getline(lines, line); ++number) {
-    if (line.empty()) continue;
-    std::istringstream fields(line);
+  weights.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
+  int number = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    ++number;
+    const char* at = text.data() + begin;
+    const char* const line_end = text.data() + end;
+    begin = end + 1;
+    if (at == line_end) continue;
+    while (at < line_end && is_space(*at)) ++at;
+    if (at < line_end && *at == '+') ++at;
     double weight = 0;
-    std::string feature;
-    if (!(fields >> weight >> feature)) {
+    const auto [weight_end, error] = std::from_chars(at, line_end, weight);
+    at = weight_end;
+    while (at < line_end && is_space(*at)) ++at;
+    const char* feature_end = at;
+    while (feature_end < line_end && !is_space(*feature_end)) ++feature_end;
+    if (error != std::errc() || feature_end == at) {
       throw model.error(model.node("weights"),
                         fmt::format("line {} of the weights of model `{}` is not \"WEIGHT FEATURE\"", number, name));
     }
-    weights[feature] = weight;
+    weights[std::string(at, feature_end)] = weight;
   }
   return std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
                                              model.number("threshold", 0.0));

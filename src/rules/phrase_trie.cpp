@@ -17,7 +17,7 @@ bool is_word(char c) {
 // them in the text. One set for both, so a form feed in a phrase is a
 // space as it is in the text (fuzzing found phrase "o\f" missing "o\f").
 constexpr std::string_view kSpaces = " \t\n\f\r";
-bool is_space(char c) { return kSpaces.find(c) != std::string_view::npos; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 bool boundary_at(std::string_view text, std::size_t offset) {
   const bool before = offset > 0 && is_word(text[offset - 1]);
@@ -27,20 +27,24 @@ bool boundary_at(std::string_view text, std::size_t offset) {
 
 constexpr std::size_t kMaxApostrophes = 8;
 
+// The shift that keeps the bits of a table of `size` slots (a power of two).
+int shift_for(std::size_t size) { return 64 - std::countr_zero(static_cast<std::uint64_t>(size)); }
+
 }  // namespace
 
-PhraseTrie::PhraseTrie() : edges_(64) {
+PhraseTrie::PhraseTrie() : edges_(64), edge_shift_(shift_for(64)) {
   add_node(false);  // the root
 }
 
 namespace {
 
 // Fibonacci hashing: the product's top bits, as many as the table's size
-// needs, mix every bit of the key (node numbers are consecutive).
-std::size_t edge_slot(std::uint32_t key, std::size_t mask) {
-  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >>
-                                  (64 - std::popcount(static_cast<std::uint64_t>(mask))));
+// needs (`shift` is 64 less its bits), mix every bit of the key (node
+// numbers are consecutive).
+std::size_t edge_slot(std::uint32_t key, int shift) {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> shift);
 }
+
 
 std::uint32_t edge_key(int node, char c) {
   return static_cast<std::uint32_t>(node) * 256 + static_cast<unsigned char>(c);
@@ -55,7 +59,7 @@ const PhraseTrie::Edge* PhraseTrie::edge(int node, char c) const {
   }
   const std::uint32_t key = edge_key(node, c);
   const std::size_t mask = edges_.size() - 1;
-  for (std::size_t slot = edge_slot(key, mask);; slot = (slot + 1) & mask) {
+  for (std::size_t slot = edge_slot(key, edge_shift_);; slot = (slot + 1) & mask) {
     if (edges_[slot].key == key) return &edges_[slot].edge;
     if (edges_[slot].key == 0) return nullptr;
   }
@@ -70,17 +74,18 @@ PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
   if (2 * (edge_count_ + 1) > edges_.size()) {
     std::vector<EdgeSlot> old(edges_.size() * 2);
     old.swap(edges_);
+    edge_shift_ = shift_for(edges_.size());
     const std::size_t mask = edges_.size() - 1;
     for (const EdgeSlot& slot : old) {
       if (slot.key == 0) continue;
-      std::size_t at = edge_slot(slot.key, mask);
+      std::size_t at = edge_slot(slot.key, edge_shift_);
       while (edges_[at].key != 0) at = (at + 1) & mask;
       edges_[at] = slot;
     }
   }
   const std::uint32_t key = edge_key(node, c);
   const std::size_t mask = edges_.size() - 1;
-  std::size_t slot = edge_slot(key, mask);
+  std::size_t slot = edge_slot(key, edge_shift_);
   while (edges_[slot].key != 0) slot = (slot + 1) & mask;
   edges_[slot] = {key, {target, false}};
   ++edge_count_;
@@ -90,7 +95,7 @@ PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
 int PhraseTrie::add_node(bool in_space) {
   space_.push_back(-1);
   in_space_.push_back(in_space);
-  endings_.emplace_back();
+  first_ending_.push_back(-1);
   return static_cast<int>(space_.size()) - 1;
 }
 
@@ -151,40 +156,119 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     node = next->target;
     last = next;
   }
-  if (!ending.boundary_before) starts_anywhere_[static_cast<unsigned char>(spelling[spelling.find_first_not_of(kSpaces)])] = true;
-  endings_[static_cast<std::size_t>(node)].push_back(ending);
+  const std::size_t first_character = spelling.find_first_not_of(kSpaces);
+  if (!ending.boundary_before) {
+    starts_anywhere_[static_cast<unsigned char>(spelling[first_character])] = true;
+    any_starts_anywhere_ = true;
+  }
+  if (is_word(spelling[first_character])) {
+    std::string run;
+    std::size_t i = first_character;
+    for (; i < spelling.size() && is_word(spelling[i]); ++i) {
+      const char c = spelling[i];
+      run += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    if (i == spelling.size() && !ending.boundary_after) {
+      prefix_runs_.push_back(run);
+    } else {
+      add_leading_run(run);
+    }
+  }
+  int& first = first_ending_[static_cast<std::size_t>(node)];
+  endings_.push_back({ending, first});
+  first = static_cast<int>(endings_.size()) - 1;
   last->ends = true;
+}
+
+namespace {
+
+std::uint64_t run_hash(std::string_view run) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
+  for (const char c : run) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
+}
+
+// The bit of `hash` in a bitset of `bits` bits (a power of two): the top
+// bits of a Fibonacci product, as for the edge slots.
+std::size_t run_bit(std::uint64_t hash, std::size_t bits) {
+  return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> (64 - std::countr_zero(bits)));
+}
+
+}  // namespace
+
+void PhraseTrie::add_leading_run(std::string_view run) {
+  leading_run_hashes_.push_back(run_hash(run));
+  // About one bit in sixteen set, so a run no phrase starts with passes
+  // for one about every sixteenth time.
+  const std::size_t bits_wanted = std::bit_ceil(std::max<std::size_t>(64, 16 * leading_run_hashes_.size()));
+  if (leading_runs_.size() * 64 < bits_wanted) {
+    leading_runs_.assign(bits_wanted / 64, 0);
+    for (const std::uint64_t hash : leading_run_hashes_) {
+      const std::size_t bit = run_bit(hash, bits_wanted);
+      leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    return;
+  }
+  const std::size_t bit = run_bit(leading_run_hashes_.back(), leading_runs_.size() * 64);
+  leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+bool PhraseTrie::may_lead(std::string_view run) const {
+  if (std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
+                  [&](const std::string& prefix) { return run.starts_with(prefix); })) {
+    return true;
+  }
+  if (leading_runs_.empty()) return false;
+  const std::size_t bit = run_bit(run_hash(run), leading_runs_.size() * 64);
+  return (leading_runs_[bit / 64] >> (bit % 64)) & 1;
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
   if (empty() || range.end > text.size()) return;
   for (std::size_t start = range.begin; start < range.end; ++start) {
     const auto first = static_cast<unsigned char>(text[start]);
-    int node = first_[first].target;
-    if (node < 0) continue;  // the common case: nothing starts here
+    if (first_[first].target < 0) continue;  // the common case: nothing starts here
     const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
     if (!starts_word && !starts_anywhere_[first]) continue;
-    bool ends = first_[first].ends;
-    for (std::size_t at = start + 1;; ++at) {
-      if (ends) {
-        for (const Ending& ending : endings_[static_cast<std::size_t>(node)]) {
-          if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
-            out.push_back({{start, at}, ending.entry});
-          }
+    const std::size_t this_start = start;
+    if (is_word(text[start])) {
+      std::size_t run_end = start + 1;
+      while (run_end < text.size() && is_word(text[run_end])) ++run_end;
+      // The next start is looked for past the run, inside which no phrase
+      // starts unless some need no boundary before them.
+      if (!any_starts_anywhere_) start = run_end - 1;
+      if (!may_lead(text.substr(this_start, run_end - this_start))) continue;
+    }
+    walk(text, range, this_start, starts_word, out);
+  }
+}
+
+void PhraseTrie::walk(std::string_view text, Span range, std::size_t start, bool starts_word,
+                      std::vector<Match>& out) const {
+  const auto first = static_cast<unsigned char>(text[start]);
+  int node = first_[first].target;
+  bool ends = first_[first].ends;
+  for (std::size_t at = start + 1;; ++at) {
+    if (ends) {
+      for (int link = first_ending_[static_cast<std::size_t>(node)]; link >= 0;
+           link = endings_[static_cast<std::size_t>(link)].next) {
+        const Ending& ending = endings_[static_cast<std::size_t>(link)].ending;
+        if ((!ending.boundary_before || starts_word) && (!ending.boundary_after || boundary_at(text, at))) {
+          out.push_back({{start, at}, ending.entry});
         }
       }
-      if (at >= range.end) break;
-      const char c = text[at];
-      if (!is_space(c)) {
-        const Edge* next = edge(node, c);
-        if (!next) break;
-        node = next->target;
-        ends = next->ends;
-      } else if (!in_space_[static_cast<std::size_t>(node)]) {
-        node = space_[static_cast<std::size_t>(node)];
-        ends = false;  // a phrase ends on a character
-        if (node < 0) break;
-      }
+    }
+    if (at >= range.end) break;
+    const char c = text[at];
+    if (!is_space(c)) {
+      const Edge* next = edge(node, c);
+      if (!next) break;
+      node = next->target;
+      ends = next->ends;
+    } else if (!in_space_[static_cast<std::size_t>(node)]) {
+      node = space_[static_cast<std::size_t>(node)];
+      ends = false;  // a phrase ends on a character
+      if (node < 0) break;
     }
   }
 }

@@ -63,6 +63,9 @@ class PhraseTrie {
 
   // One spelling: the phrase with each optional apostrophe kept or dropped.
   void add_spelling(std::string_view spelling, Ending ending);
+  // Appends the matches starting at `start` (`starts_word`: at a word
+  // boundary or a character that is not a word's).
+  void walk(std::string_view text, Span range, std::size_t start, bool starts_word, std::vector<Match>& out) const;
   // The edge from `node` by `c`, or null.
   const Edge* edge(int node, char c) const;
   Edge& add_edge(int node, char c, int target);
@@ -70,13 +73,37 @@ class PhraseTrie {
 
   std::vector<int> space_;              // per node: the node through a run of white space, or -1
   std::vector<char> in_space_;          // per node: reached through `space_` (more white space stays there)
-  std::vector<std::vector<Ending>> endings_;  // per node: phrases that end there
+  // The phrases that end at each node, as a list through `endings_` (one
+  // array for all nodes: a large trie would otherwise allocate per node).
+  struct EndingLink {
+    Ending ending;
+    int next;  // the node's next ending, or -1
+  };
+  std::vector<int> first_ending_;  // per node, or -1
+  std::vector<EndingLink> endings_;
   std::vector<EdgeSlot> edges_;         // open addressing, power-of-two size
+  int edge_shift_;                      // for edge_slot(): 64 less the bits of edges_.size()
   std::size_t edge_count_ = 0;
   std::array<Edge, 256> first_{};  // the root's edges, by byte
   // Whether some phrase starting with this byte needs no word boundary
   // before it ("tis" spelled from "'tis"), so a start inside a word counts.
   std::array<bool, 256> starts_anywhere_{};
+  bool any_starts_anywhere_ = false;
+
+  // A phrase that starts with a word character matches only where the
+  // text's run of word characters is the phrase's first run ("st" of
+  // "st. john's wort", "dont" and "don" of "don't"): the phrase ends on a
+  // word boundary or goes on with a character that ends the run. The
+  // hashes of those runs, as bits, let a walk skip the words no phrase
+  // starts with (most words of a text, for a large trie) after one lookup.
+  // A phrase that is one run and ends with no boundary after it ("st'",
+  // whose apostrophe is optional) also matches the start of a longer run
+  // ("st" of "strength"): such runs are kept apart and compared as prefixes.
+  bool may_lead(std::string_view run) const;
+  void add_leading_run(std::string_view run);
+  std::vector<std::string> prefix_runs_;
+  std::vector<std::uint64_t> leading_runs_;       // bitset, a power of two of bits
+  std::vector<std::uint64_t> leading_run_hashes_; // each added run's hash, to refill a grown bitset
 };
 
 }  // namespace medlint

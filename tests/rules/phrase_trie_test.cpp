@@ -58,6 +58,15 @@ TEST(PhraseTrieTest, EndsThatAreNotWordCharactersNeedNoBoundary) {
   EXPECT_TRUE(found(trie, "xa&e xe.g.").empty());  // a word character starts each, so a word must start there
 }
 
+TEST(PhraseTrieTest, WordsNoPhraseStartsWithArePassedOverWithoutMissingAMatch) {
+  // A walk starts only at a run of word characters some phrase begins
+  // with: "st" (then "."), "covid" (then "-"), "blood"; "tis" of "'tis"
+  // may start inside a word.
+  const PhraseTrie trie = trie_of({"st. john's wort", "covid-19", "'tis", "blood thinner"});
+  EXPECT_EQ(found(trie, "bloods blood thinner, st. johns wort, st john's wort, covid-19x, mastis 'tis"),
+            (std::vector<std::string>{"blood thinner", "st. johns wort", "tis", "'tis", "tis"}));
+}
+
 TEST(PhraseTrieTest, EveryStartAndLengthIsReported) {
   const PhraseTrie trie = trie_of({"chest pain", "pain", "chest pain spreading"});
   EXPECT_EQ(found(trie, "chest pain spreading"), (std::vector<std::string>{"chest pain", "chest pain spreading", "pain"}));

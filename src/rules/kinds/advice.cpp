@@ -91,6 +91,14 @@ Span words_span(const std::vector<Token>& tokens, int first, int last) {
   return {tokens[static_cast<std::size_t>(first)].text.begin, tokens[static_cast<std::size_t>(last)].text.end};
 }
 
+// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take two.").
+std::size_t answer_start(const std::string& folded, Span sentence) {
+  std::size_t start = sentence.begin;
+  if (folded.compare(start, 2, "a:") == 0) start += 2;
+  while (start < sentence.end && folded[start] == ' ') ++start;
+  return start;
+}
+
 }  // namespace
 
 struct AdviceRule::Tagged {
@@ -99,6 +107,7 @@ struct AdviceRule::Tagged {
   std::vector<WordClasses::Hit> hits;
   std::map<std::pair<int, int>, Span> antecedents;  // (class, pronoun token) -> antecedent text
   std::map<int, Span> before;  // class -> its nearest word in the two sentences before
+  std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
@@ -120,7 +129,7 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
   const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
-  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}};
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
     const TaggedWords& before = cache.of(document, *settings_.classes, *previous);
@@ -128,32 +137,52 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
       if (tagged.before.count(hit.word_class) && back > 0) continue;
       tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
     }
-    if (back == 0) tagged.previous = before;
+    if (back == 0) {
+      tagged.previous = before;
+      if (document.text().folded()[previous->end - 1] == '?') {
+        for (const WordClasses::Hit& hit : before.hits) {
+          tagged.asked[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+        }
+      }
+    }
   }
   resolve_pronouns(tagged);
   return tagged;
 }
 
-// "Just stop taking it": a pronoun stands for the nearest class word of the
-// two sentences before, for the classes a frame may need.
+// "Just stop taking it", "if your metformin upsets you, stop it": a
+// pronoun stands for the nearest class word before it in its sentence, or
+// else in the two sentences before, for the classes a frame may need; for
+// the question antecedents, only in a question right before ("Splinter
+// under a nail? Dig it out with a needle.").
 void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   if (settings_.pronouns < 0) return;
   std::vector<WordClasses::Hit> pronoun_hits;
   for (const WordClasses::Hit& hit : tagged.hits) {
     if (hit.word_class == settings_.pronouns) pronoun_hits.push_back(hit);
   }
-  for (const int word_class : settings_.antecedents) {
-    const auto antecedent = tagged.before.find(word_class);
-    if (antecedent == tagged.before.end() || has_class(tagged.hits, word_class)) continue;
+  std::vector<std::pair<int, const std::map<int, Span>*>> sources;
+  for (const int word_class : settings_.antecedents) sources.emplace_back(word_class, &tagged.before);
+  for (const int word_class : settings_.question_antecedents) sources.emplace_back(word_class, &tagged.asked);
+  std::vector<WordClasses::Hit> resolved;
+  for (const auto& [word_class, named_before] : sources) {
+    const auto before = named_before->find(word_class);
+    const bool in_sentence = has_class(tagged.hits, word_class);
     for (const WordClasses::Hit& pronoun : pronoun_hits) {
-      tagged.hits.push_back({word_class, pronoun.first, pronoun.last});
-      tagged.antecedents[{word_class, pronoun.first}] = antecedent->second;
+      std::optional<Span> antecedent;
+      for (const WordClasses::Hit& hit : tagged.hits) {
+        if (hit.word_class == word_class && hit.last < pronoun.first) antecedent = words_span(tagged.tokens, hit.first, hit.last);
+      }
+      if (!antecedent && !in_sentence && before != named_before->end()) antecedent = before->second;
+      if (!antecedent) continue;
+      resolved.push_back({word_class, pronoun.first, pronoun.last});
+      tagged.antecedents[{word_class, pronoun.first}] = *antecedent;
     }
   }
+  tagged.hits.insert(tagged.hits.end(), resolved.begin(), resolved.end());
 }
 
-std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, const PatternHits* hits,
-                                                          Features features) const {
+std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
@@ -169,7 +198,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         stretch.end = std::min(
             range.end, std::max(sentence_range(document, stretch.begin + kStretch).end, stretch.begin + kStretch));
       }
-      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch, hits)) {
+      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch)) {
         // Anchors come in order, and a sentence's second anchor would read
         // the same sentences again.
         const Span anchor_sentence = sentence_range(document, anchor.text.begin);
@@ -206,8 +235,8 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
           }
           if (settings_.model && !candidate.frame_finding && candidate.focus) {
             candidate.score = settings_.model->score(candidate.features);
-            candidate.model_may_flag =
-                settings_.model->decides(candidate.score) && model_may_flag(document, tagged, *candidate.focus);
+            candidate.model_may_flag = settings_.model->decides(candidate.score) &&
+                                       model_may_flag(document, tagged, *candidate.focus, candidate.score);
           }
           found.push_back(std::move(candidate));
         }
@@ -218,7 +247,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  for (Candidate& candidate : candidates(context.document, context.hits, Features::WhenScored)) {
+  for (Candidate& candidate : candidates(context.document, Features::WhenScored)) {
     if (!settings_.model) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
       continue;
@@ -228,8 +257,9 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     // sentence that names both a risky act and what it acts on.
     const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
     if (candidate.frame_finding) {
-      const double veto = candidate.frame_finding->endorsed ? settings_.model_veto_endorsed_below
-                                                            : settings_.model_veto_below;
+      const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
+                          : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
+                                                               : settings_.model_veto_below;
       if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
       }
@@ -243,12 +273,12 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
 // read as for a frame: the act and its object stated as advice by the
 // cues (endorsed, or said plainly to or by the reader), neither warned
 // against after them nor only asked about.
-bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus) const {
+bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const {
   const std::string& folded = document.text().folded();
   CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, tagged.text, focus) : CueVerdict{};
   if (verdict.cue == Cue::Question) verdict = answer_to(document, tagged.text);
   if (!reason(FlagWhen::Affirmed, verdict)) return false;
-  if (verdict.cue == Cue::None && !addresses_reader(document, tagged)) return false;
+  if (verdict.cue == Cue::None && !addresses_reader(document, tagged) && score < settings_.model_sure_above) return false;
   return !countered(document, FlagWhen::Always, tagged.text, focus, {});
 }
 
@@ -322,7 +352,13 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     std::replace(frame_feature.begin(), frame_feature.end(), ' ', '-');  // features are single words
     features.push_back(std::move(frame_feature));
     const Span target = words_span(tagged.tokens, match->first, match->last);
-    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, sentence, target) : CueVerdict{};
+    // A frame that carries its own stance ("don't rush to the ER") is read
+    // from a few words before it: "a rash that doesn't fade, don't rush..."
+    // does not negate it.
+    const Span cue_scope = rule.flag_when == FlagWhen::Always
+                               ? Span{words_before_offset(folded, target.begin, sentence.begin, 4), sentence.end}
+                               : sentence;
+    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, target) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
     // "Don't put off seeing a doctor": a frame that carries its own stance
     // is negated by a negation right before it.
@@ -343,14 +379,18 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
         break;
       }
     }
+    // "Q: I missed my warfarin yesterday.": the reader's account in a
+    // question-and-answer column is asked about, not advised.
+    if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     // "Aspirin is perfectly safe for kids": an endorsement between the
-    // frame's words is read after its first word.
-    if (verdict.cue == Cue::None && settings_.cues) {
+    // frame's words is read after its first word, and so is supervision
+    // ("instead, people with it are medically treated with...").
+    if ((verdict.cue == Cue::None || verdict.cue == Cue::Hypothetical) && settings_.cues) {
       const WordClasses::Hit& first_slot = match->slots.front();
       const CueVerdict inner = settings_.cues->classify(folded, sentence,
                                                         words_span(tagged.tokens, first_slot.first, first_slot.last));
-      if (inner.cue == Cue::Endorsed) verdict = inner;
+      if (inner.cue == Cue::Endorsed || inner.cue == Cue::Supervised) verdict = inner;
     }
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
@@ -364,7 +404,10 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
-    if (verdict.cue == Cue::None && rule.addressed && !addressed) continue;
+    // Said to no one in particular ("Borrowing a partner's tablets is
+    // perfectly sensible"): advice only if the model is sure of it.
+    const bool unaddressed = verdict.cue == Cue::None && rule.addressed && !addressed;
+    if (unaddressed && !settings_.model) continue;
     const auto why = reason(rule.flag_when, verdict);
     if (!why || is_countered) continue;
     std::vector<std::string> words;
@@ -383,7 +426,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // One finding per sentence: it is one piece of advice.
     first_finding = FrameFinding{finding(document, document.text().to_source(target),
                                          fill_template(rule.message, {{"match", matched}}), std::move(help)),
-                                 outright, endorsed};
+                                 outright && !unaddressed, endorsed, unaddressed};
   }
   return first_finding;
 }
@@ -416,17 +459,41 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
     });
     if (!own_word) return true;
   }
+  // A warning in the next two sentences of the block: a story often ends
+  // on its lesson ("We waited until his first birthday. Not worth the risk.").
   const auto next = next_sentence(document, sentence);
-  if (next && !counters.warnings.find_all(folded, *next).empty()) return true;
+  const auto after_next = next ? next_sentence(document, *next) : std::nullopt;
+  for (const auto& later : {next, after_next}) {
+    if (later && !counters.warnings.find_all(folded, *later).empty()) return true;
+  }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
       if (!counters.care_advice.find_all(folded, range).empty()) return true;
     }
   }
-  // "Never take them yourself.", "Not worth the risk."
+  // "A: No. Co-codamol already contains paracetamol...": the reasons after
+  // a bare no (an opener with its punctuation: "no.", "no,"), in the
+  // sentence before or, as the segmenter may read "No." as an
+  // abbreviation, at the start of this one.
+  const auto opens_with_no = [&](Span span, std::size_t before) {
+    const std::size_t start = answer_start(folded, span);
+    for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, span)) {
+      const bool bare = std::ispunct(static_cast<unsigned char>(folded[opener.text.end - 1]));
+      if (bare && opener.text.begin == start && opener.text.end <= before) return true;
+    }
+    return false;
+  };
+  if (opens_with_no(sentence, target.begin)) return true;
+  if (const auto previous = previous_sentence(document, sentence); previous && opens_with_no(*previous, previous->end)) {
+    const std::size_t start = answer_start(folded, *previous);
+    const std::string_view answer = std::string_view(folded).substr(start, previous->end - start);
+    if (std::count(answer.begin(), answer.end(), ' ') < 2) return true;
+  }
+  // "Never take them yourself.", "Not worth the risk.", "A: Don't."
   if (next) {
+    const std::size_t start = answer_start(folded, *next);
     for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *next)) {
-      if (opener.text.begin == next->begin) return true;
+      if (opener.text.begin == start) return true;
     }
   }
   return false;
@@ -468,7 +535,7 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
       continue;
     }
     const std::size_t verb = verb_text.begin;
-    std::size_t start = tagged.text.begin;
+    std::size_t start = answer_start(folded, tagged.text);
     for (const Lexicon::Match& opener : voice.openers.find_all(folded, {tagged.text.begin, verb})) {
       if (opener.text.begin <= start + 1) start = opener.text.end;
     }
@@ -478,18 +545,39 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
   return false;
 }
 
-// A question answered yes right after ("Can I...? Yes, ..."; "Q: ... A:
-// Sure.") endorses what it asks; otherwise a question is no advice.
+// A question answered right after ("Can I...? Yes, ..."; "Q: ... A:
+// Sure."; "A: There's no harm in a break.") endorses what it asks when the
+// answer says yes, endorses it, or instructs without a warning or a
+// clinician; otherwise a question is no advice.
 CueVerdict AdviceRule::answer_to(const Document& document, Span question) const {
   const auto answer = next_sentence(document, question);
   if (!answer) return {Cue::Question, {}};
   const std::string& folded = document.text().folded();
-  std::size_t start = answer->begin;
-  if (folded.compare(start, 2, "a:") == 0) start += 2;
-  while (start < answer->end && folded[start] == ' ') ++start;
+  const std::size_t start = answer_start(folded, *answer);
   for (const Lexicon::Match& match : settings_.affirmative_answers.find_all(folded, *answer)) {
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
+  const Counters& counters = settings_.counters;
+  if (!counters.warnings.find_all(folded, *answer).empty() || !counters.care_advice.find_all(folded, *answer).empty()) {
+    return {Cue::Question, {}};
+  }
+  for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *answer)) {
+    if (opener.text.begin == start) return {Cue::Question, {}};  // "A: No. ..."
+  }
+  // The answer's cues, read as if about its end ("A: There's no harm in a
+  // break") and its start ("A: A few days won't hurt").
+  for (const std::size_t about : {answer->end, start}) {
+    const CueVerdict said = settings_.cues ? settings_.cues->classify(folded, *answer, {about, about}) : CueVerdict{};
+    if (said.cue == Cue::Endorsed) return said;
+    if (said.cue != Cue::None) return {Cue::Question, {}};
+  }
+  if (start == answer->begin) return {Cue::Question, {}};
+  // "Q: ... A: Take an extra one.": an instruction answers a reader's question
+  // only in a question-and-answer column; elsewhere it may answer another
+  // act ("Missed a pill? Take it as soon as you remember.").
+  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}};
+  answered.hits = settings_.classes->tag(answered.tokens);
+  if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};
 }
 
@@ -545,9 +633,9 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
 
 std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, const RuleBuildContext& context) {
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
-  options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "affirmative_answers",
+  options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_acts",
+                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -592,6 +680,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   for (const std::string& name : options.strings("antecedents")) {
     settings.antecedents.push_back(class_index(classes, options, options.node("antecedents"), name));
   }
+  for (const std::string& name : options.strings("question_antecedents")) {
+    settings.question_antecedents.push_back(class_index(classes, options, options.node("question_antecedents"), name));
+  }
   settings.affirmative_answers = phrase_list("affirmative_answers");
   settings.inner_negations = phrase_list("inner_negations");
   settings.voice = {optional_class("reader"), optional_class("imperative"), phrase_list("openers")};
@@ -602,6 +693,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   settings.model = read_model_option(options, "model", context);
   settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
   settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);
+  settings.model_sure_above = options.number("model_sure_above", settings.model_sure_above);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
   }

@@ -64,6 +64,7 @@ class AdviceRule final : public Rule {
     int pronouns = -1;
     Lexicon pronoun_words;  // the pronoun class's spellings, to find sentences worth tagging
     std::vector<int> antecedents;
+    std::vector<int> question_antecedents;  // named only in a question right before
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
     Voice voice;
@@ -74,6 +75,9 @@ class AdviceRule final : public Rule {
     // lower `model_veto_endorsed_below`).
     double model_veto_below = -1.0;
     double model_veto_endorsed_below = -4.0;
+    // Advice said to no one in particular (no "you", "I" or instruction)
+    // is a finding only when the model scores its window at least this.
+    double model_sure_above = 2.5;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
@@ -85,6 +89,7 @@ class AdviceRule final : public Rule {
     Diagnostic diagnostic;
     bool outright = false;  // an instruction: no model may veto it
     bool endorsed = false;  // endorsed by a cue: only a strong model score vetoes it
+    bool unaddressed = false;  // no cue and not said to the reader: only a sure model score keeps it
   };
 
   // A sentence holding a word of a frame's anchor slot, as the rule read it.
@@ -111,7 +116,7 @@ class AdviceRule final : public Rule {
   // Features::All reads every candidate's features (for training), not
   // only those the model scores.
   enum class Features { WhenScored, All };
-  std::vector<Candidate> candidates(const Document& document, const PatternHits* hits, Features features) const;
+  std::vector<Candidate> candidates(const Document& document, Features features) const;
 
  private:
   struct Tagged;
@@ -136,7 +141,7 @@ class AdviceRule final : public Rule {
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
-  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus) const;
+  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const;
 
   Settings settings_;
 };

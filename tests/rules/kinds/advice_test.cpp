@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -114,6 +115,13 @@ TEST(AdviceRuleTest, BadOptionsAreConfigErrors) {
   EXPECT_THROW(RuleHarness(&make_advice_rule, "frames: [{slots: [STOP]}]", kCueSets, "en-US",
                            "STOP: {terms: [stop]}"),
                ConfigError);  // a class needs its source
+  // Each line of a model's weights is "WEIGHT FEATURE".
+  const std::string with_model = std::string(kOptions) + "model: strict\n";
+  for (const char* weights : {"0.5 u:MEDICINE\\nheavy u:MEDICINE", "0.5", "u:MEDICINE 0.5"}) {
+    EXPECT_THROW(harness(with_model, fmt::format("strict: {{source: test, weights: \"{}\\n\"}}", weights)), ConfigError)
+        << weights;
+  }
+  EXPECT_NO_THROW(harness(with_model, "strict: {source: test, weights: \"0.5 u:MEDICINE\\n\\n-1e-2  u:STOP\\n\"}"));
 }
 
 }  // namespace
