@@ -269,10 +269,14 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         // off."). Two after it, not two with a pronoun: looking on until two
         // turn up walked the whole block per anchor (quadratic on a long
         // paragraph).
+        // So is the sentence right after a question, which the question's
+        // topic may be about ("Coming off your antidepressants? Drop to
+        // every other day, then stop.").
         std::vector<Span> sentences = {anchor_sentence};
         std::optional<Span> next = next_sentence(document, sentences.front());
+        const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
+          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
         }
         for (const Span sentence : sentences) {
           if (!read.insert(sentence.begin).second) continue;
@@ -403,7 +407,8 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
   for (const FrameRule& rule : settings_.frames) {
-    const auto match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    if (!match) match = match_asked_topic(document, tagged, rule.frame);
     if (!match) continue;
     const auto nearby = [&](int word_class) { return has_class(tagged.hits, word_class) || tagged.before.count(word_class); };
     // What a frame needs may also follow it: "I never go to the doctor.
@@ -517,6 +522,30 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                  outright && !unaddressed, endorsed, unaddressed};
   }
   return first_finding;
+}
+
+// "Coming off your antidepressants? Drop to every other day, then stop.":
+// an instruction right after a question, matched without the slot the
+// question's topic fills.
+std::optional<FrameMatch> AdviceRule::match_asked_topic(const Document& document, const Tagged& tagged,
+                                                        const Frame& frame) const {
+  if (tagged.asked.empty() || frame.slots.size() < 2 || !is_instruction(document, tagged)) return std::nullopt;
+  const auto topic = [&](int word_class) {
+    return std::find(settings_.question_topics.begin(), settings_.question_topics.end(), word_class) !=
+           settings_.question_topics.end();
+  };
+  for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
+    const std::vector<int>& classes = frame.slots[slot];
+    const bool asked = std::any_of(classes.begin(), classes.end(),
+                                   [&](int word_class) { return topic(word_class) && tagged.asked.count(word_class); });
+    const bool named = std::any_of(classes.begin(), classes.end(),
+                                   [&](int word_class) { return has_class(tagged.hits, word_class); });
+    if (!asked || named) continue;
+    Frame without_topic = frame;
+    without_topic.slots.erase(without_topic.slots.begin() + static_cast<std::ptrdiff_t>(slot));
+    return match_frame(without_topic, tagged.tokens, tagged.hits);
+  }
+  return std::nullopt;
 }
 
 // Whether a cue holds a word of one of the frame's classes: "there's no
@@ -723,7 +752,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "clinicians", "raised_count", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
+                      "inner_negations", "warning_headings", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -770,6 +799,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("question_antecedents")) {
     settings.question_antecedents.push_back(class_index(classes, options, options.node("question_antecedents"), name));
+  }
+  for (const std::string& name : options.strings("question_topics")) {
+    settings.question_topics.push_back(class_index(classes, options, options.node("question_topics"), name));
   }
   settings.clinicians = optional_class("clinicians");
   if (options.has("raised_count")) {
