@@ -83,21 +83,15 @@ int run(int argc, char** argv) {
   }
   const std::vector<std::unique_ptr<Rule>> rules = recommended_rules();
   std::vector<const Lexicon*> lexicons;
-  std::vector<const PhraseSet*> sets;
   for (const auto& rule : rules) {
-    for (const Lexicon* lexicon : rule->scanned_lexicons()) {
-      lexicons.push_back(lexicon);
-      sets.push_back(&lexicon->phrase_set());
-    }
+    for (const Lexicon* lexicon : rule->scanned_lexicons()) lexicons.push_back(lexicon);
   }
-  const SharedPatternScan scan(sets);
   const std::vector<fs::path> files = articles(paths);
   std::atomic<std::size_t> bytes{0}, matches{0};
   run_in_parallel(files.size(), threads, [&](std::size_t i) {
     const std::string text = folded_contents(files[i]);
-    const PatternHits hits = scan.run(text);
     std::size_t found = 0;
-    for (const Lexicon* lexicon : lexicons) found += lexicon->find_all(text, {0, text.size()}, &hits).size();
+    for (const Lexicon* lexicon : lexicons) found += lexicon->find_all(text, {0, text.size()}).size();
     bytes += text.size();
     matches += found;
   });

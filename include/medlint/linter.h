@@ -38,11 +38,6 @@ struct LintContext {
   bool report_suppressions = false;
   // Threads one document's rules may share (the results do not depend on it).
   int rule_threads = 1;
-  // Find every rule's patterns in one pass per document, from one set
-  // compiled for all rules: faster per article, slower to compile, so runs
-  // of a few articles (a pre-commit hook) leave each rule to scan for
-  // itself. The results do not depend on it.
-  bool shared_pattern_scan = true;
 };
 
 // The rules that apply to one file, compiled once and reused for every file

@@ -433,19 +433,6 @@ LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions
   // hook's one article) share each file's rules instead.
   LintContext context = base_context;
   context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
-  // The one-pass scan's larger automaton is faster once warm but takes
-  // longer to compile and warm up (a few ms for one article, about 0.15 s
-  // over 4,480 real articles): worth it from about 100 MB of articles on.
-  constexpr std::uintmax_t kSharedScanFromBytes = 100'000'000;
-  std::uintmax_t bytes = 0;
-  for (const Target& target : targets) {
-    if (target.content) bytes += target.content->size();
-    if (target.error || target.from_stdin || target.staged || target.content) continue;
-    std::error_code error;  // the read reports it
-    const std::uintmax_t size = fs::file_size(target.path, error);
-    if (!error) bytes += size;
-  }
-  context.shared_pattern_scan = bytes >= kSharedScanFromBytes;
   run_in_parallel(targets.size(), threads, [&](std::size_t i) {
     bool io_error = false;
     run.files[i] = lint_one(targets[i], options, context, resolver, stdin_text, io_error, linted.configs[i]);

@@ -292,19 +292,10 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
   return config;
 }
 
-// The patterns every rule scans the prose for, found in one pass.
-SharedPatternScan shared_scan(const std::vector<std::unique_ptr<Rule>>& rules) {
-  std::vector<const PhraseSet*> sets;
-  for (const auto& rule : rules) {
-    for (const Lexicon* lexicon : rule->scanned_lexicons()) sets.push_back(&lexicon->phrase_set());
-  }
-  return SharedPatternScan(sets);
-}
-
 class RuleSetLinter final : public Linter {
  public:
   explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules)
-      : rules_(std::move(rules)), scan_(shared_scan(rules_)) {
+      : rules_(std::move(rules)) {
     for (const auto& rule : rules_) rule_ids_.push_back(rule->info().id);
   }
 
@@ -316,8 +307,7 @@ class RuleSetLinter final : public Linter {
       return problem.rule == "empty-file" || problem.rule == "front-matter";
     });
     if (!unreadable) {
-      const PatternHits hits = context.shared_pattern_scan ? scan_.run(document.text().folded()) : PatternHits{};
-      const RuleContext rule_context{document, context.today, &hits};
+      const RuleContext rule_context{document, context.today};
       // Each rule fills its own list, joined in rule order: the same
       // findings however many threads ran them.
       std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
@@ -336,7 +326,6 @@ class RuleSetLinter final : public Linter {
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::string_view> rule_ids_;  // views of rules_' ids
-  SharedPatternScan scan_;
 };
 
 std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettings& settings, const Locale& locale) {

@@ -117,16 +117,13 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
 
 bool PhraseSet::empty() const { return !impl_; }
 
-std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range, const PatternHits* hits) const {
+std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range) const {
   std::vector<Match> matches;
   if (!impl_ || range.begin >= range.end || range.end > text.size()) return matches;
   std::vector<PhraseTrie::Match> phrases;
   impl_->phrases.find_all(text, range, phrases);
   for (const PhraseTrie::Match& phrase : phrases) matches.push_back({phrase.text, phrase.entry});
-  if (impl_->set) {
-    const std::vector<int>* known = hits ? hits->of(this) : nullptr;
-    impl_->find_patterns(text, range, known ? *known : impl_->occurring(text, range), matches);
-  }
+  if (impl_->set) impl_->find_patterns(text, range, impl_->occurring(text, range), matches);
   // Leftmost first, longest first; then drop matches overlapping a kept one.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     if (a.text.begin != b.text.begin) return a.text.begin < b.text.begin;
@@ -138,72 +135,6 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
     if (kept.empty() || match.text.begin >= kept.back().text.end) kept.push_back(match);
   }
   return kept;
-}
-
-const std::vector<int>* PatternHits::of(const PhraseSet* set) const {
-  for (const auto& [scanned, hits] : by_set) {
-    if (scanned == set) return &hits;
-  }
-  return nullptr;
-}
-
-struct SharedPatternScan::Impl {
-  std::vector<const PhraseSet*> sets;
-  // Pattern i of the combined set is pattern `origin[i].second` of `sets[origin[i].first]`.
-  std::vector<std::pair<std::size_t, int>> origin;
-  // Built on first use, like each set's own: runs that never use it
-  // (a few articles) do not pay for it.
-  RE2::Set combined{pattern_options(), RE2::UNANCHORED};
-  std::once_flag built;
-  bool ok = true;
-  void build();
-};
-
-SharedPatternScan::SharedPatternScan() = default;
-SharedPatternScan::~SharedPatternScan() = default;
-SharedPatternScan::SharedPatternScan(SharedPatternScan&&) noexcept = default;
-SharedPatternScan& SharedPatternScan::operator=(SharedPatternScan&&) noexcept = default;
-
-SharedPatternScan::SharedPatternScan(const std::vector<const PhraseSet*>& sets) {
-  auto impl = std::make_unique<Impl>();
-  for (const PhraseSet* set : sets) {
-    if (!set->empty() && set->impl_->set && std::find(impl->sets.begin(), impl->sets.end(), set) == impl->sets.end()) {
-      impl->sets.push_back(set);
-    }
-  }
-  if (!impl->sets.empty()) impl_ = std::move(impl);
-}
-
-void SharedPatternScan::Impl::build() {
-  for (std::size_t set = 0; set < sets.size(); ++set) {
-    const std::vector<std::string>& regexes = sets[set]->impl_->regexes;
-    for (std::size_t i = 0; i < regexes.size(); ++i) {
-      // Each pattern already compiled in its own set; this cannot fail.
-      combined.Add(regexes[i], nullptr);
-      origin.emplace_back(set, static_cast<int>(i));
-    }
-  }
-  ok = combined.Compile();
-}
-
-PatternHits SharedPatternScan::run(std::string_view text) const {
-  PatternHits hits;
-  if (!impl_) return hits;
-  std::call_once(impl_->built, [&] { impl_->build(); });
-  if (!impl_->ok) return hits;  // every set scans for itself
-  std::vector<int> found;
-  RE2::Set::ErrorInfo error{};
-  if (!impl_->combined.Match(re2::StringPiece(text.data(), text.size()), &found, &error) &&
-      error.kind == RE2::Set::kOutOfMemory) {
-    return hits;
-  }
-  for (const PhraseSet* set : impl_->sets) hits.by_set.emplace_back(set, std::vector<int>());
-  std::sort(found.begin(), found.end());
-  for (const int pattern : found) {
-    const auto& [set, number] = impl_->origin[static_cast<std::size_t>(pattern)];
-    hits.by_set[set].second.push_back(number);
-  }
-  return hits;
 }
 
 }  // namespace medlint

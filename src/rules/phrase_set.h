@@ -12,8 +12,6 @@
 
 namespace medlint {
 
-class SharedPatternScan;
-struct PatternHits;
 
 class PhraseSet {
  public:
@@ -45,42 +43,12 @@ class PhraseSet {
 
   bool empty() const;
   // Leftmost-longest, non-overlapping matches inside `range` of `text`.
-  // `hits`, when it has this set's patterns found in all of `text`, spares
-  // the set its own pass over the range.
-  std::vector<Match> find_all(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
-
- private:
-  friend class SharedPatternScan;
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Which patterns of each phrase set of a SharedPatternScan occur in a text.
-struct PatternHits {
-  std::vector<std::pair<const PhraseSet*, std::vector<int>>> by_set;  // pattern numbers, in set order
-  // Null when the scan did not cover `set`.
-  const std::vector<int>* of(const PhraseSet* set) const;
-};
-
-// One pass for many phrase sets: the patterns of all of them in one
-// RE2::Set, run once over a whole text, instead of one pass per set (the
-// DFA's cost is per byte, nearly whatever the number of patterns). Each set
-// then locates only its patterns that occur. Thread-safe.
-class SharedPatternScan {
- public:
-  SharedPatternScan();
-  explicit SharedPatternScan(const std::vector<const PhraseSet*>& sets);
-  ~SharedPatternScan();
-  SharedPatternScan(SharedPatternScan&&) noexcept;
-  SharedPatternScan& operator=(SharedPatternScan&&) noexcept;
-
-  // Empty hits (every set scans for itself) when the combined set cannot
-  // be built or its DFA runs out of memory.
-  PatternHits run(std::string_view text) const;
+  std::vector<Match> find_all(std::string_view text, Span range) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
 
 }  // namespace medlint

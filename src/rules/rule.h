@@ -20,7 +20,6 @@ class ContextCues;
 class Lexicon;
 class LinearModel;
 class WordClasses;
-struct PatternHits;
 
 struct Locale {
   std::string tag = "en-US";  // en-US, en-GB, en-IE, en-AU, en-CA
@@ -37,9 +36,6 @@ struct RuleInfo {
 struct RuleContext {
   const Document& document;
   std::chrono::year_month_day today;
-  // The patterns of every rule's scanned lexicons found in the document's
-  // whole text by one shared pass (see Rule::scanned_lexicons).
-  const PatternHits* hits = nullptr;
 };
 
 class Rule {
@@ -52,8 +48,7 @@ class Rule {
   virtual void check(const RuleContext& context, std::vector<Diagnostic>& out) const = 0;
 
   // The lexicons this rule looks for across the prose (not only around a
-  // match): the linter finds their patterns in one pass for all rules, and
-  // the rule passes RuleContext::hits to their find_all.
+  // match): what bench/scan_floor runs alone to measure the scan's cost.
   virtual std::vector<const Lexicon*> scanned_lexicons() const { return {}; }
 
  protected:

@@ -366,8 +366,6 @@ class LanguageServer {
       lock.unlock();
       LintContext context;
       context.today = options_.today.value_or(local_today());
-      // A few documents at a time: per-rule scans compile faster.
-      context.shared_pattern_scan = false;
       auto linted = std::make_shared<const lsp::LintedText>(
           lsp::lint_text(*resolver, document.path, document.format, uri, document.version, *document.text, context));
       lock.lock();

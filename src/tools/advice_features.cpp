@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     }
     const Document document = parse(std::make_shared<const SourceFile>(argv[i], bytes.str()), *format);
     std::set<std::string> features;
-    for (const AdviceRule::Candidate& candidate : advice->candidates(document, nullptr, AdviceRule::Features::All)) {
+    for (const AdviceRule::Candidate& candidate : advice->candidates(document, AdviceRule::Features::All)) {
       features.insert(candidate.features.begin(), candidate.features.end());
     }
     std::cout << argv[i] << '\t';

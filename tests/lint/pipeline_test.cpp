@@ -48,29 +48,6 @@ TEST(PipelineTest, ThreadCountsDoNotChangeFindings) {
   }
 }
 
-// The one-pass scan of every rule's patterns (large runs) and each rule
-// scanning for itself (small runs) find the same.
-TEST(PipelineTest, SharedPatternScanDoesNotChangeFindings) {
-  auto resolver = ConfigResolver::create(std::nullopt);
-  int compared = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(source_dir() / "tests" / "fixtures" / "rules")) {
-    if (!entry.is_regular_file() || !format_for_path(entry.path().string())) continue;
-    const Document document = parse_text(entry.path().string(), read_file(entry.path()));
-    LintContext context;
-    context.today = std::chrono::year{2026} / 11 / 23;
-    const auto shared = resolver->linter_for(entry.path())->lint(document, context);
-    context.shared_pattern_scan = false;
-    const auto separate = resolver->linter_for(entry.path())->lint(document, context);
-    ASSERT_EQ(shared.size(), separate.size()) << entry.path();
-    for (std::size_t i = 0; i < shared.size(); ++i) {
-      EXPECT_EQ(shared[i].start, separate[i].start) << entry.path();
-      EXPECT_EQ(shared[i].message, separate[i].message) << entry.path();
-    }
-    compared += static_cast<int>(shared.size());
-  }
-  EXPECT_GT(compared, 100);
-}
-
 // lint_paths walks the paths, then reads standard input, then reads the
 // files: a reader of standard input that deletes a listed file makes it
 // vanish between the walk and the read, as another process could.

@@ -241,8 +241,7 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   tagged.hits.insert(tagged.hits.end(), resolved.begin(), resolved.end());
 }
 
-std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, const PatternHits* hits,
-                                                          Features features) const {
+std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
@@ -258,7 +257,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         stretch.end = std::min(
             range.end, std::max(sentence_range(document, stretch.begin + kStretch).end, stretch.begin + kStretch));
       }
-      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch, hits)) {
+      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch)) {
         // Anchors come in order, and a sentence's second anchor would read
         // the same sentences again.
         const Span anchor_sentence = sentence_range(document, anchor.text.begin);
@@ -311,7 +310,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  for (Candidate& candidate : candidates(context.document, context.hits, Features::WhenScored)) {
+  for (Candidate& candidate : candidates(context.document, Features::WhenScored)) {
     if (!settings_.model) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
       continue;

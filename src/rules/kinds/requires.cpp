@@ -154,7 +154,7 @@ class RequiresRule final : public Rule {
       if (auto found = present.find(key); found != present.end()) return found->second;
       bool result = false;
       for (const Lexicon::Match& match :
-           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range, context.hits)) {
+           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range)) {
         if (!reads_as_advice(document, match.text, heading_counts)) continue;
         // "You don't need to call 911" is no escalation advice.
         const Cue cue = wording_cues_
@@ -174,7 +174,7 @@ class RequiresRule final : public Rule {
     // lacks one piece of advice, not two.
     std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : triggers_.find_all(folded, range, context.hits)) {
+      for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
@@ -199,8 +199,8 @@ class RequiresRule final : public Rule {
         // A disease's feature described for reference is no red flag; an
         // emergency is, except as an item of a reference list
         // ("Complications are rare but can include: - meningitis").
-        if (trigger.disease_feature ? described_for_reference(document, sentence, lead_in, context)
-                                    : listed_for_reference(document, lead_in, context)) {
+        if (trigger.disease_feature ? described_for_reference(document, sentence, lead_in)
+                                    : listed_for_reference(document, lead_in)) {
           continue;
         }
         // Advice in the list's line covers its items ("Call 999 if you
@@ -208,7 +208,7 @@ class RequiresRule final : public Rule {
         // page offers for them, whatever it says elsewhere.
         const auto satisfied = [&](int requirement) {
           if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
-          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in, context.hits).empty();
+          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in).empty();
           return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
         };
         std::vector<std::string> missing;
@@ -237,17 +237,17 @@ class RequiresRule final : public Rule {
   }
 
  private:
-  bool found(const Lexicon& lexicon, const Document& document, Span range, const RuleContext& context) const {
-    return !range.empty() && !lexicon.find_all(document.text().folded(), range, context.hits).empty();
+  bool found(const Lexicon& lexicon, const Document& document, Span range) const {
+    return !range.empty() && !lexicon.find_all(document.text().folded(), range).empty();
   }
 
   // Whether a list's line reads as reference ("Signs of the condition
   // include:") and does not speak to the reader. "Check with your doctor if
   // you have any of the following:" speaks to the reader only to offer
   // routine care for the disease described.
-  bool listed_for_reference(const Document& document, Span lead_in, const RuleContext& context) const {
-    return found(reference_wording_, document, lead_in, context) &&
-           !(found(reader_wording_, document, lead_in, context) && !found(routine_wording_, document, lead_in, context));
+  bool listed_for_reference(const Document& document, Span lead_in) const {
+    return found(reference_wording_, document, lead_in) &&
+           !(found(reader_wording_, document, lead_in) && !found(routine_wording_, document, lead_in));
   }
 
   // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
@@ -257,22 +257,21 @@ class RequiresRule final : public Rule {
   // list's line speaks to or of the reader, and the sentence, its short
   // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
   // when... Symptoms include... fruity breath").
-  bool described_for_reference(const Document& document, Span sentence, Span lead_in,
-                               const RuleContext& context) const {
+  bool described_for_reference(const Document& document, Span sentence, Span lead_in) const {
     // A short paragraph is about one thing: an emergency it names is the
     // one its symptoms belong to. A long reference paragraph names many.
     constexpr std::size_t kShortParagraph = 600;
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
     const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
-    const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph, context)
-                                           : listed_for_reference(document, lead_in, context) ||
-                                                 (found(reference_wording_, document, paragraph, context) &&
-                                                  !found(reader_wording_, document, lead_in, context));
-    if (!reference || found(reader_wording_, document, sentence, context)) return false;
+    const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph)
+                                           : listed_for_reference(document, lead_in) ||
+                                                 (found(reference_wording_, document, paragraph) &&
+                                                  !found(reader_wording_, document, lead_in));
+    if (!reference || found(reader_wording_, document, sentence)) return false;
     for (const Span range : {topic, lead_in}) {
       if (range.empty()) continue;
-      for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range, context.hits)) {
+      for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range)) {
         if (!trigger_info_[static_cast<std::size_t>(match.group)].disease_feature) return false;
       }
     }
