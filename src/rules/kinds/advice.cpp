@@ -1,5 +1,6 @@
 #include "rules/kinds/advice.h"
 
+#include <charconv>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -108,6 +109,7 @@ struct AdviceRule::Tagged {
   std::map<std::pair<int, int>, Span> antecedents;  // (class, pronoun token) -> antecedent text
   std::map<int, Span> before;  // class -> its nearest word in the two sentences before
   std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
+  std::set<int> after;         // the classes of the sentence after
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
@@ -129,7 +131,7 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
   const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
-  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}};
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
     const TaggedWords& before = cache.of(document, *settings_.classes, *previous);
@@ -146,8 +148,65 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
       }
     }
   }
+  if (const auto next = next_sentence(document, sentence)) {
+    for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, *next).hits) tagged.after.insert(hit.word_class);
+  }
+  add_raised_counts(tagged);
   resolve_pronouns(tagged);
   return tagged;
+}
+
+namespace {
+
+// A count written as digits or as a small number word.
+std::optional<int> count_of(const Token& token) {
+  static const std::map<std::string, int> kWords = {{"one", 1}, {"two", 2},   {"three", 3}, {"four", 4},
+                                                    {"five", 5}, {"six", 6}, {"seven", 7},  {"eight", 8},
+                                                    {"nine", 9}, {"ten", 10}, {"twelve", 12}};
+  if (const auto word = kWords.find(token.lemma); word != kWords.end()) return word->second;
+  int value = 0;
+  const auto [end, error] = std::from_chars(token.lemma.data(), token.lemma.data() + token.lemma.size(), value);
+  if (error != std::errc() || end != token.lemma.data() + token.lemma.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+// "Label says 2, but I take 4", "Metoprolol 25 doesn't do it, so I take
+// 75": the count taken exceeds the count stated before it.
+void AdviceRule::add_raised_counts(Tagged& tagged) const {
+  const Settings::RaisedCount& raised = settings_.raised_count;
+  if (raised.as < 0) return;
+  const auto stated_counts = [&](const std::vector<Token>& tokens, const std::vector<WordClasses::Hit>& hits) {
+    std::vector<std::pair<int, int>> counts;  // (token, count)
+    for (const WordClasses::Hit& hit : hits) {
+      if (std::find(raised.stated_after.begin(), raised.stated_after.end(), hit.word_class) == raised.stated_after.end()) continue;
+      const auto at = static_cast<std::size_t>(hit.last + 1);
+      if (at >= tokens.size()) continue;
+      if (const auto count = count_of(tokens[at])) counts.emplace_back(hit.last + 1, *count);
+    }
+    return counts;
+  };
+  std::vector<std::pair<int, int>> stated = stated_counts(tagged.previous.tokens, tagged.previous.hits);
+  for (auto& said : stated) said.first = -1;  // before every word of this sentence
+  const auto here = stated_counts(tagged.tokens, tagged.hits);
+  stated.insert(stated.end(), here.begin(), here.end());
+  const auto is_duration = [&](int token) {
+    return std::any_of(tagged.hits.begin(), tagged.hits.end(),
+                       [&](const WordClasses::Hit& hit) { return hit.word_class == raised.durations && hit.first == token; });
+  };
+  std::vector<WordClasses::Hit> raised_hits;
+  for (const WordClasses::Hit& hit : tagged.hits) {
+    const int number = hit.last + 1;
+    if (hit.word_class != raised.taking || static_cast<std::size_t>(number) >= tagged.tokens.size()) continue;
+    const auto taken = count_of(tagged.tokens[static_cast<std::size_t>(number)]);
+    if (!taken || is_duration(number + 1)) continue;
+    const bool above = std::any_of(stated.begin(), stated.end(), [&](const std::pair<int, int>& said) {
+      return said.first < hit.first && said.second < *taken;
+    });
+    if (above) raised_hits.push_back({raised.as, hit.first, number});
+  }
+  tagged.hits.insert(tagged.hits.end(), raised_hits.begin(), raised_hits.end());
 }
 
 // "Just stop taking it", "if your metformin upsets you, stop it": a
@@ -209,10 +268,14 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         // off."). Two after it, not two with a pronoun: looking on until two
         // turn up walked the whole block per anchor (quadratic on a long
         // paragraph).
+        // So is the sentence right after a question, which the question's
+        // topic may be about ("Coming off your antidepressants? Drop to
+        // every other day, then stop.").
         std::vector<Span> sentences = {anchor_sentence};
         std::optional<Span> next = next_sentence(document, sentences.front());
+        const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if (!settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
+          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
         }
         for (const Span sentence : sentences) {
           if (!read.insert(sentence.begin).second) continue;
@@ -343,27 +406,41 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
   for (const FrameRule& rule : settings_.frames) {
-    const auto match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    if (!match) match = match_asked_topic(document, tagged, rule.frame);
     if (!match) continue;
     const auto nearby = [&](int word_class) { return has_class(tagged.hits, word_class) || tagged.before.count(word_class); };
-    if (!rule.needs_nearby.empty() && std::none_of(rule.needs_nearby.begin(), rule.needs_nearby.end(), nearby)) continue;
+    // What a frame needs may also follow it: "I never go to the doctor.
+    // Even when I had blood in my pee, ..."
+    const auto needed = [&](int word_class) { return nearby(word_class) || tagged.after.count(word_class); };
+    if (!rule.needs_nearby.empty() && std::none_of(rule.needs_nearby.begin(), rule.needs_nearby.end(), needed)) continue;
     if (std::any_of(rule.unless_nearby.begin(), rule.unless_nearby.end(), nearby)) continue;
     std::string frame_feature = "f:" + rule.frame.name;
     std::replace(frame_feature.begin(), frame_feature.end(), ' ', '-');  // features are single words
     features.push_back(std::move(frame_feature));
     const Span target = words_span(tagged.tokens, match->first, match->last);
+    // The frame as stated: from the start of the longest word of its first
+    // slot's class there ("not bother the GP" holds "bother"), so its own
+    // words are not read as a cue about it.
+    Span stated = target;
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      const WordClasses::Hit& first_slot = match->slots.front();
+      if (hit.word_class == first_slot.word_class && hit.first < first_slot.first && hit.last >= first_slot.first) {
+        stated.begin = std::min(stated.begin, tagged.tokens[static_cast<std::size_t>(hit.first)].text.begin);
+      }
+    }
     // A frame that carries its own stance ("don't rush to the ER") is read
     // from a few words before it: "a rash that doesn't fade, don't rush..."
     // does not negate it.
     const Span cue_scope = rule.flag_when == FlagWhen::Always
-                               ? Span{words_before_offset(folded, target.begin, sentence.begin, 4), sentence.end}
+                               ? Span{words_before_offset(folded, stated.begin, sentence.begin, 4), sentence.end}
                                : sentence;
-    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, target) : CueVerdict{};
+    CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, stated) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
     // "Don't put off seeing a doctor": a frame that carries its own stance
     // is negated by a negation right before it.
     if (rule.flag_when == FlagWhen::Always) {
-      const Span just_before{words_before_offset(folded, target.begin, sentence.begin, 2), target.begin};
+      const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
       if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
     }
     // "Children under 16 shouldn't take aspirin": a negation between the
@@ -382,6 +459,21 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // "Q: I missed my warfarin yesterday.": the reader's account in a
     // question-and-answer column is asked about, not advised.
     if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
+    // "My GP increased it after a review": a clinician right before the
+    // act, in the same clause, does it.
+    if (rule.flag_when == FlagWhen::Affirmed && settings_.clinicians >= 0) {
+      const int act = match->slots.front().first;
+      for (const WordClasses::Hit& hit : tagged.hits) {
+        if (hit.word_class != settings_.clinicians || hit.last >= act || hit.last < act - 2) continue;
+        const Span between{tagged.tokens[static_cast<std::size_t>(hit.last)].text.end,
+                           tagged.tokens[static_cast<std::size_t>(act)].text.begin};
+        const std::string_view gap = std::string_view(folded).substr(between.begin, between.size());
+        if (std::none_of(gap.begin(), gap.end(), [](char c) { return std::ispunct(static_cast<unsigned char>(c)); })) {
+          const Span clinician = words_span(tagged.tokens, hit.first, hit.last);
+          verdict = {Cue::Supervised, std::string(folded.substr(clinician.begin, clinician.size()))};
+        }
+      }
+    }
     if (verdict.cue == Cue::Question) verdict = answer_to(document, sentence);
     // "Aspirin is perfectly safe for kids": an endorsement between the
     // frame's words is read after its first word, and so is supervision
@@ -429,6 +521,30 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                  outright && !unaddressed, endorsed, unaddressed};
   }
   return first_finding;
+}
+
+// "Coming off your antidepressants? Drop to every other day, then stop.":
+// an instruction right after a question, matched without the slot the
+// question's topic fills.
+std::optional<FrameMatch> AdviceRule::match_asked_topic(const Document& document, const Tagged& tagged,
+                                                        const Frame& frame) const {
+  if (tagged.asked.empty() || frame.slots.size() < 2 || !is_instruction(document, tagged)) return std::nullopt;
+  const auto topic = [&](int word_class) {
+    return std::find(settings_.question_topics.begin(), settings_.question_topics.end(), word_class) !=
+           settings_.question_topics.end();
+  };
+  for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
+    const std::vector<int>& classes = frame.slots[slot];
+    const bool asked = std::any_of(classes.begin(), classes.end(),
+                                   [&](int word_class) { return topic(word_class) && tagged.asked.count(word_class); });
+    const bool named = std::any_of(classes.begin(), classes.end(),
+                                   [&](int word_class) { return has_class(tagged.hits, word_class); });
+    if (!asked || named) continue;
+    Frame without_topic = frame;
+    without_topic.slots.erase(without_topic.slots.begin() + static_cast<std::ptrdiff_t>(slot));
+    return match_frame(without_topic, tagged.tokens, tagged.hits);
+  }
+  return std::nullopt;
 }
 
 // Whether a cue holds a word of one of the frame's classes: "there's no
@@ -575,7 +691,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   // "Q: ... A: Take an extra one.": an instruction answers a reader's question
   // only in a question-and-answer column; elsewhere it may answer another
   // act ("Missed a pill? Take it as soon as you remember.").
-  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}};
+  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}, {}};
   answered.hits = settings_.classes->tag(answered.tokens);
   if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};
@@ -635,7 +751,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
+                      "inner_negations", "warning_headings", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -682,6 +798,23 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("question_antecedents")) {
     settings.question_antecedents.push_back(class_index(classes, options, options.node("question_antecedents"), name));
+  }
+  for (const std::string& name : options.strings("question_topics")) {
+    settings.question_topics.push_back(class_index(classes, options, options.node("question_topics"), name));
+  }
+  settings.clinicians = optional_class("clinicians");
+  if (options.has("raised_count")) {
+    const Options raised(options.node("raised_count"), context.config_path, fmt::format("`raised_count` of rule `{}`", info.id));
+    raised.allow_only({"as", "taking", "stated_after", "durations"});
+    const auto one_class = [&](const std::string& key) {
+      return class_index(classes, raised, raised.node(key), raised.string(key, ""));
+    };
+    settings.raised_count.as = one_class("as");
+    settings.raised_count.taking = one_class("taking");
+    settings.raised_count.durations = one_class("durations");
+    for (const std::string& name : raised.strings("stated_after")) {
+      settings.raised_count.stated_after.push_back(class_index(classes, raised, raised.node("stated_after"), name));
+    }
   }
   settings.affirmative_answers = phrase_list("affirmative_answers");
   settings.inner_negations = phrase_list("inner_negations");

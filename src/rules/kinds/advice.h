@@ -65,6 +65,22 @@ class AdviceRule final : public Rule {
     Lexicon pronoun_words;  // the pronoun class's spellings, to find sentences worth tagging
     std::vector<int> antecedents;
     std::vector<int> question_antecedents;  // named only in a question right before
+    // "Coming off your antidepressants? Drop to every other day, then
+    // stop.": what a question right before names fills a frame's slot of
+    // these classes in an instruction that names none.
+    std::vector<int> question_topics;
+    // "My GP increased it": a clinician right before the act does it.
+    int clinicians = -1;
+    // "Label says 2, but I take 4": a count taken (`taking` then a number)
+    // above a count stated before it (a number right after a `stated_after`
+    // word, in the sentence or the one before) is a word of class `as`;
+    // not a number of `durations` ("take 2 for 3 days").
+    struct RaisedCount {
+      int as = -1;
+      int taking = -1;
+      std::vector<int> stated_after;
+      int durations = -1;
+    } raised_count;
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
     Voice voice;
@@ -130,6 +146,8 @@ class AdviceRule final : public Rule {
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
   void resolve_pronouns(Tagged& tagged) const;
+  void add_raised_counts(Tagged& tagged) const;
+  std::optional<FrameMatch> match_asked_topic(const Document& document, const Tagged& tagged, const Frame& frame) const;
   std::optional<FrameFinding> read_frames(const Document& document, const Tagged& tagged,
                                           std::vector<std::string>& features) const;
   bool is_frame_word(const Frame& frame, const std::string& cue) const;
