@@ -4,6 +4,7 @@
 #include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <unordered_map>
 
 #include "rules/phrase_trie.h"
 
@@ -122,7 +123,22 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   if (!impl_ || range.begin >= range.end || range.end > text.size()) return matches;
   std::vector<PhraseTrie::Match> phrases;
   impl_->phrases.find_all(text, range, phrases);
-  for (const PhraseTrie::Match& phrase : phrases) matches.push_back({phrase.text, phrase.entry});
+  // The trie finds a phrase at every start; a pattern's search resumes
+  // after each match it finds. Like it, a phrase's match that overlaps its
+  // own earlier (longest-first) match is not one ("'t" in "doesn't" after
+  // "'t" was found at the apostrophe).
+  std::sort(phrases.begin(), phrases.end(), [](const PhraseTrie::Match& a, const PhraseTrie::Match& b) {
+    return a.text.begin != b.text.begin ? a.text.begin < b.text.begin : a.text.end > b.text.end;
+  });
+  std::unordered_map<int, std::size_t> entry_end;
+  for (const PhraseTrie::Match& phrase : phrases) {
+    auto [end, first] = entry_end.try_emplace(phrase.entry, phrase.text.end);
+    if (!first) {
+      if (phrase.text.begin < end->second) continue;
+      end->second = phrase.text.end;
+    }
+    matches.push_back({phrase.text, phrase.entry});
+  }
   if (impl_->set) impl_->find_patterns(text, range, impl_->occurring(text, range), matches);
   // Leftmost first, longest first; then drop matches overlapping a kept one.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
