@@ -107,8 +107,13 @@ std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
   std::vector<std::size_t> apostrophes;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     if (phrase[i] != '\'') continue;
-    const bool alone = (i == 0 || is_space(phrase[i - 1])) && (i + 1 == phrase.size() || is_space(phrase[i + 1]));
-    if (alone) return "an apostrophe in a phrase must be part of a word";
+    // Part of a word: the run of characters between spaces around it holds
+    // more than apostrophes (a phrase of a lone run of them and a word
+    // would match the spaces before the word).
+    std::size_t begin = i, end = i + 1;
+    while (begin > 0 && !is_space(phrase[begin - 1])) --begin;
+    while (end < phrase.size() && !is_space(phrase[end])) ++end;
+    if (phrase.find_first_not_of('\'', begin) >= end) return "an apostrophe in a phrase must be part of a word";
     apostrophes.push_back(i);
   }
   if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most " + std::to_string(kMaxApostrophes) + " apostrophes";

@@ -84,6 +84,7 @@ TEST(PhraseTrieTest, PhrasesItCannotSpellAreRefused) {
   PhraseTrie trie;
   EXPECT_TRUE(trie.add("  ' ", 0));
   EXPECT_TRUE(trie.add("rock ' roll", 1));
+  EXPECT_TRUE(trie.add("''' to", 1));  // apostrophes alone before a word
   EXPECT_TRUE(trie.add("a'b'c'd'e'f'g'h'i'j", 2));
   EXPECT_TRUE(trie.empty());
   EXPECT_FALSE(trie.add("a'b'c'd'e'f'g'h'i", 3));  // 8 apostrophes: 256 spellings
