@@ -60,6 +60,18 @@ Span sentence_range(const Document& document, std::size_t offset) {
   return {offset, offset};
 }
 
+Span list_lead_in(const Document& document, std::size_t offset) {
+  int block = document.block_at(offset);
+  if (block < 0 || document.blocks[static_cast<std::size_t>(block)].kind != BlockKind::ListItem) return {};
+  while (--block >= 0) {
+    const Block& before = document.blocks[static_cast<std::size_t>(block)];
+    if (before.kind == BlockKind::ListItem || before.text.empty()) continue;
+    const bool leads = before.kind == BlockKind::Paragraph || before.kind == BlockKind::Heading;
+    return leads ? before.text : Span{};
+  }
+  return {};
+}
+
 Span enclosing_range(const Document& document, Scope scope, std::size_t offset) {
   const Span whole{0, document.text().size()};
   const int block = document.block_at(offset);

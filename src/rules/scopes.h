@@ -24,6 +24,11 @@ Span enclosing_range(const Document& document, Scope scope, std::size_t offset);
 // The sentence around a text offset, or its block when it has none.
 Span sentence_range(const Document& document, std::size_t offset);
 
+// The line a list is read with: the heading or paragraph right before the
+// run of list items that holds `offset` ("See your GP if:", "Symptoms of
+// carbon monoxide poisoning include:"); empty outside a list.
+Span list_lead_in(const Document& document, std::size_t offset);
+
 // Replaces {name} placeholders in a message template.
 std::string fill_template(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 

@@ -565,7 +565,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
                            const std::vector<Span>& frame_words) const {
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
-  if (under_warning_heading(document, sentence)) return true;
+  if (under_warning_heading(document, sentence) || completes_condition(document, sentence)) return true;
   // "Alcohol can harm your baby", "you could be hampering this by
   // cracking your back": a warning anywhere in the sentence but on the
   // frame's own words.
@@ -616,6 +616,14 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
 }
 
 // "### Don't" and then a list: every item is a warning.
+bool AdviceRule::completes_condition(const Document& document, Span sentence) const {
+  Span lead_in = list_lead_in(document, sentence.begin);
+  const std::string& folded = document.text().folded();
+  while (lead_in.end > lead_in.begin && (folded[lead_in.end - 1] == ':' || folded[lead_in.end - 1] == ' ')) --lead_in.end;
+  const auto matches = settings_.counters.condition_lead_ins.find_all(folded, lead_in);
+  return !matches.empty() && matches.back().text.end == lead_in.end;
+}
+
 bool AdviceRule::under_warning_heading(const Document& document, Span sentence) const {
   const int block = document.block_at(sentence.begin);
   if (block < 0) return false;
@@ -751,7 +759,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
+                      "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
                       "model_objects"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -822,7 +830,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   settings.counters = {lexicon(options.node("warnings"), "`warnings`"),
                        lexicon(options.node("warning_openers"), "`warning_openers`"),
                        lexicon(options.node("care_advice"), "`care_advice`"),
-                       lexicon(options.node("warning_headings"), "`warning_headings`")};
+                       lexicon(options.node("warning_headings"), "`warning_headings`"),
+                       lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`")};
   settings.model = read_model_option(options, "model", context);
   settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
   settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);

@@ -50,6 +50,9 @@ class AdviceRule final : public Rule {
     Lexicon warning_openers;  // only at the start of the next sentence
     Lexicon care_advice;
     Lexicon warning_headings;  // at the start of the heading of the advice's section
+    // At the end of a list's lead-in ("Low blood sugar can happen if you:"):
+    // its items complete a condition or a cause, they are not instructions.
+    Lexicon condition_lead_ins;
   };
   struct Voice {
     int reader = -1;      // class of words addressing or speaking as the reader
@@ -152,6 +155,7 @@ class AdviceRule final : public Rule {
                                           std::vector<std::string>& features) const;
   bool is_frame_word(const Frame& frame, const std::string& cue) const;
   bool under_warning_heading(const Document& document, Span sentence) const;
+  bool completes_condition(const Document& document, Span sentence) const;
   bool countered(const Document& document, FlagWhen flag_when, Span sentence, Span target,
                  const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;

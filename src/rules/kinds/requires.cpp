@@ -81,21 +81,6 @@ bool reads_as_advice(const Document& document, Span match, bool heading_counts) 
   return !std::all_of(text.begin(), text.end(), is_digit) || is_standalone_number(document, match);
 }
 
-// The line a list is read with: the heading or paragraph right before the
-// run of list items that holds `offset` ("See your GP if:", "Symptoms of
-// carbon monoxide poisoning include:"); empty outside a list.
-Span list_lead_in(const Document& document, std::size_t offset) {
-  int block = document.block_at(offset);
-  if (block < 0 || document.blocks[static_cast<std::size_t>(block)].kind != BlockKind::ListItem) return {};
-  while (--block >= 0) {
-    const Block& before = document.blocks[static_cast<std::size_t>(block)];
-    if (before.kind == BlockKind::ListItem || before.text.empty()) continue;
-    const bool leads = before.kind == BlockKind::Paragraph || before.kind == BlockKind::Heading;
-    return leads ? before.text : Span{};
-  }
-  return {};
-}
-
 bool in_title(const Document& document, std::size_t offset) {
   const int block = document.block_at(offset);
   return block >= 0 && document.blocks[static_cast<std::size_t>(block)].kind == BlockKind::Title;
