@@ -173,7 +173,7 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
       const char c = spelling[i];
       run += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
     }
-    if (i == spelling.size() && !ending.boundary_after) {
+    if (i == spelling.find_last_not_of(kSpaces) + 1 && !ending.boundary_after) {
       prefix_runs_.push_back(run);
     } else {
       add_leading_run(run);
