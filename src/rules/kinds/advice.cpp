@@ -241,6 +241,33 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   tagged.hits.insert(tagged.hits.end(), resolved.begin(), resolved.end());
 }
 
+AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span sentence, WordCache& cache,
+                                               Features features) const {
+  const Tagged tagged = tag(document, sentence, cache);
+  Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
+  std::vector<std::string> frame_features;
+  candidate.frame_finding = read_frames(document, tagged, frame_features);
+  // Most candidates are neither a frame's finding nor advice the model
+  // could find: the window's features are read only when scored, and
+  // the cues around a model's finding only when it scores high.
+  const bool scored =
+      settings_.model && ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
+  if (features == Features::All || scored) {
+    std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
+    if (const auto next = next_sentence(document, sentence))
+      window.push_back(cache.of(document, *settings_.classes, *next));
+    candidate.features = window_features(*settings_.classes, window);
+    candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
+    std::sort(candidate.features.begin(), candidate.features.end());
+  }
+  if (settings_.model && !candidate.frame_finding && candidate.focus) {
+    candidate.score = settings_.model->score(candidate.features);
+    candidate.model_may_flag = settings_.model->decides(candidate.score) &&
+                               model_may_flag(document, tagged, *candidate.focus, candidate.score);
+  }
+  return candidate;
+}
+
 std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
@@ -275,33 +302,12 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         std::optional<Span> next = next_sentence(document, sentences.front());
         const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty()) sentences.push_back(*next);
+          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty())
+            sentences.push_back(*next);
         }
         for (const Span sentence : sentences) {
           if (!read.insert(sentence.begin).second) continue;
-          const Tagged tagged = tag(document, sentence, cache);
-          Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
-          std::vector<std::string> frame_features;
-          candidate.frame_finding = read_frames(document, tagged, frame_features);
-          // Most candidates are neither a frame's finding nor advice the model
-          // could find: the window's features are read only when scored, and
-          // the cues around a model's finding only when it scores high.
-          const bool scored =
-              settings_.model && ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
-          if (features == Features::All || scored) {
-            std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
-            if (const auto next = next_sentence(document, sentence))
-              window.push_back(cache.of(document, *settings_.classes, *next));
-            candidate.features = window_features(*settings_.classes, window);
-            candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
-            std::sort(candidate.features.begin(), candidate.features.end());
-          }
-          if (settings_.model && !candidate.frame_finding && candidate.focus) {
-            candidate.score = settings_.model->score(candidate.features);
-            candidate.model_may_flag = settings_.model->decides(candidate.score) &&
-                                       model_may_flag(document, tagged, *candidate.focus, candidate.score);
-          }
-          found.push_back(std::move(candidate));
+          found.push_back(candidate_of(document, sentence, cache, features));
         }
       }
     }

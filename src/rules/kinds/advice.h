@@ -148,6 +148,8 @@ class AdviceRule final : public Rule {
     void forget_before(std::size_t sentence_start);
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
+  // One sentence read: its frames, and the model's features and score when it scores.
+  Candidate candidate_of(const Document& document, Span sentence, WordCache& cache, Features features) const;
   void resolve_pronouns(Tagged& tagged) const;
   void add_raised_counts(Tagged& tagged) const;
   std::optional<FrameMatch> match_asked_topic(const Document& document, const Tagged& tagged, const Frame& frame) const;
