@@ -130,11 +130,16 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   std::sort(phrases.begin(), phrases.end(), [](const PhraseTrie::Match& a, const PhraseTrie::Match& b) {
     return a.text.begin != b.text.begin ? a.text.begin < b.text.begin : a.text.end > b.text.end;
   });
+  // Most texts have no overlapping matches at all: only then is each
+  // phrase's last end looked up.
+  const bool overlapping = std::adjacent_find(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) {
+                             return b.text.begin < a.text.end;
+                           }) != phrases.end();
   std::unordered_map<int, std::size_t> entry_end;
   for (const PhraseTrie::Match& phrase : phrases) {
-    auto [end, first] = entry_end.try_emplace(phrase.entry, phrase.text.end);
-    if (!first) {
-      if (phrase.text.begin < end->second) continue;
+    if (overlapping) {
+      auto [end, first] = entry_end.try_emplace(phrase.entry, phrase.text.end);
+      if (!first && phrase.text.begin < end->second) continue;
       end->second = phrase.text.end;
     }
     matches.push_back({phrase.text, phrase.entry});
