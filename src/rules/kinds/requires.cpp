@@ -4,11 +4,14 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "language/co_occurrence.h"
 #include "rules/context.h"
 #include "rules/kinds/kinds.h"
 #include "rules/scopes.h"
+#include "rules/word_class_sets.h"
 
 namespace medlint {
 namespace {
@@ -31,6 +34,16 @@ struct Trigger {
   // pain", "trouble breathing") is no red flag in a third-person reference
   // description of a disease, unless that disease is an emergency.
   bool disease_feature = false;
+  // A group's red flag may also be written as word classes near each other
+  // (`near:`): a body part with a word of severity, a verb of collapse.
+  std::vector<CoOccurrence> near;
+};
+
+// The trigger groups written as word classes, and the spellings of their
+// first classes: the sentences worth tagging.
+struct ClassTriggers {
+  std::shared_ptr<const WordClasses> classes;
+  Lexicon anchors;
 };
 
 bool in_link_text(const Document& document, Span text) {
@@ -121,14 +134,17 @@ class RequiresRule final : public Rule {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
                std::vector<Requirement> requirements, std::shared_ptr<const ContextCues> wording_cues,
-               Lexicon reference_wording, Lexicon reader_wording, Lexicon routine_wording)
+               Lexicon reference_wording, Lexicon reader_wording, Lexicon routine_wording,
+               ClassTriggers class_triggers)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
+        class_triggers_(std::move(class_triggers)),
         requirements_(std::move(requirements)), wording_cues_(std::move(wording_cues)),
         reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
         routine_wording_(std::move(routine_wording)) {}
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
-    std::vector<const Lexicon*> lexicons = {&triggers_, &reference_wording_, &reader_wording_, &routine_wording_};
+    std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &reference_wording_,
+                                            &reader_wording_, &routine_wording_};
     for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
     return lexicons;
   }
@@ -163,7 +179,7 @@ class RequiresRule final : public Rule {
     // lacks one piece of advice, not two.
     std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : triggers_.find_all(folded, range)) {
+      for (const Lexicon::Match& match : trigger_matches(document, range)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
@@ -230,6 +246,34 @@ class RequiresRule final : public Rule {
     return !range.empty() && !lexicon.find_all(document.text().folded(), range).empty();
   }
 
+  // The red flags of `range` in text order: the groups' phrases and
+  // patterns, and the groups written as word classes near each other, read
+  // only in sentences holding a word of a first class.
+  std::vector<Lexicon::Match> trigger_matches(const Document& document, Span range) const {
+    const std::string& folded = document.text().folded();
+    std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range);
+    if (class_triggers_.anchors.empty()) return matches;
+    std::set<std::size_t> tagged_sentences;
+    for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range)) {
+      const Span sentence = sentence_range(document, anchor.text.begin);
+      if (!tagged_sentences.insert(sentence.begin).second) continue;
+      const std::vector<Token> tokens = tokenize(folded, sentence);
+      const std::vector<WordClasses::Hit> hits = class_triggers_.classes->tag(tokens);
+      for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
+        for (const CoOccurrence& near : trigger_info_[group].near) {
+          for (const CoOccurrenceMatch& found : find_co_occurrences(folded, tokens, hits, near)) {
+            const Span words{tokens[static_cast<std::size_t>(found.first)].text.begin,
+                             tokens[static_cast<std::size_t>(found.last)].text.end};
+            matches.push_back({words, static_cast<int>(group)});
+          }
+        }
+      }
+    }
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const Lexicon::Match& a, const Lexicon::Match& b) { return a.text.begin < b.text.begin; });
+    return matches;
+  }
+
   // Whether a list's line reads as reference ("Signs of the condition
   // include:") and does not speak to the reader. "Check with your doctor if
   // you have any of the following:" speaks to the reader only to offer
@@ -270,6 +314,7 @@ class RequiresRule final : public Rule {
   Scope scope_;
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
+  ClassTriggers class_triggers_;
   std::vector<Requirement> requirements_;
   std::shared_ptr<const ContextCues> wording_cues_;
   Lexicon reference_wording_;
@@ -325,17 +370,49 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   Lexicon triggers = Lexicon::read(options.node("triggers"), path, context.locale,
                                    fmt::format("`triggers` of rule `{}`", info.id));
   std::vector<Trigger> trigger_info;
+  ClassTriggers class_triggers;
+  std::vector<std::string> anchor_spellings;
+  const auto read_near = [&](const YAML::Node& node, const RuleBuildContext& build, ClassTriggers& into) {
+    // near: [{classes: [A, B], window: 7, unless: [C], ordered: true}, ...]
+    const Options near(node, path, fmt::format("`near` of a trigger group of rule `{}`", info.id));
+    near.allow_only({"classes", "unless", "window", "ordered"});
+    if (!into.classes) into.classes = read_word_classes(build);
+    const auto class_ids = [&](const std::string& key) {
+      std::vector<int> ids;
+      for (const std::string& name : near.strings(key)) {
+        const int id = into.classes->find(name);
+        if (id < 0) throw near.error(near.node(key), fmt::format("`{}` names `{}`, which no `word_classes:` defines", key, name));
+        ids.push_back(id);
+      }
+      return ids;
+    };
+    CoOccurrence co;
+    co.classes = class_ids("classes");
+    if (co.classes.empty()) throw near.error(node, "`near` needs `classes`: the word classes that occur together");
+    co.unless = class_ids("unless");
+    co.window = near.integer("window", co.window, 1, 20);
+    co.ordered = near.boolean("ordered", false);
+    const std::vector<std::string> spellings = into.classes->spellings(co.classes.front());
+    anchor_spellings.insert(anchor_spellings.end(), spellings.begin(), spellings.end());
+    return co;
+  };
   for (const YAML::Node& group_node : triggers.nodes()) {
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
-    group.allow_only({"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature"});
+    group.allow_only(
+        {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
     trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
     trigger.disease_feature = group.boolean("disease_feature", false);
+    if (const YAML::Node near = group.node("near")) {
+      if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");
+      for (const YAML::Node& entry : near) trigger.near.push_back(read_near(entry, context, class_triggers));
+    }
     trigger_info.push_back(std::move(trigger));
   }
+  if (!anchor_spellings.empty()) class_triggers.anchors = Lexicon::of_phrases(anchor_spellings);
   const auto optional_lexicon = [&](const std::string& key) {
     return options.has(key) ? Lexicon::read(options.node(key), path, context.locale,
                                             fmt::format("`{}` of rule `{}`", key, info.id))
@@ -347,7 +424,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   return std::make_unique<RequiresRule>(std::move(info), scope, std::move(triggers), std::move(trigger_info),
                                         std::move(requirements), read_cue_option(options, "wording_context", context),
                                         std::move(reference_wording), std::move(reader_wording),
-                                        std::move(routine_wording));
+                                        std::move(routine_wording), std::move(class_triggers));
 }
 
 }  // namespace medlint
