@@ -244,9 +244,19 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
 AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span sentence, WordCache& cache,
                                                Features features) const {
   const Tagged tagged = tag(document, sentence, cache);
-  Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
+  Candidate candidate{sentence, focus_of(tagged), false, {}, std::nullopt};
   std::vector<std::string> frame_features;
   candidate.frame_finding = read_frames(document, tagged, frame_features);
+  // A sentence with one slot of a pair is read by the model only when it
+  // is stated as advice to or by the reader: most are not, and their
+  // features are not worth reading.
+  if (settings_.model && !candidate.focus && !candidate.frame_finding) {
+    const std::optional<Span> one = one_slot_of(tagged);
+    if (one && stated_as_advice(document, tagged, *one, PlainNeeds::Reader)) {
+      candidate.focus = one;
+      candidate.one_slot = true;
+    }
+  }
   // Most candidates are neither a frame's finding nor advice the model
   // could find: the window's features are read only when scored, and
   // the cues around a model's finding only when it scores high.
@@ -262,8 +272,14 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   }
   if (settings_.model && !candidate.frame_finding && candidate.focus) {
     candidate.score = settings_.model->score(candidate.features);
-    candidate.model_may_flag = settings_.model->decides(candidate.score) &&
-                               model_may_flag(document, tagged, *candidate.focus, candidate.score);
+    if (candidate.one_slot) {
+      candidate.model_may_flag = settings_.model->decides_surely(candidate.score);
+    } else {
+      candidate.model_may_flag =
+          settings_.model->decides(candidate.score) &&
+          stated_as_advice(document, tagged, *candidate.focus,
+                           candidate.score >= settings_.model_sure_above ? PlainNeeds::Nothing : PlainNeeds::Reader);
+    }
   }
   return candidate;
 }
@@ -340,14 +356,17 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
 
 // The model reads what the words are about; whether they advise it is
 // read as for a frame: the act and its object stated as advice by the
-// cues (endorsed, or said plainly to or by the reader), neither warned
+// cues (endorsed, or said plainly as `plain` needs), neither warned
 // against after them nor only asked about.
-bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const {
+bool AdviceRule::stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const {
   const std::string& folded = document.text().folded();
   CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, tagged.text, focus) : CueVerdict{};
   if (verdict.cue == Cue::Question) verdict = answer_to(document, tagged.text);
   if (!reason(FlagWhen::Affirmed, verdict)) return false;
-  if (verdict.cue == Cue::None && !addresses_reader(document, tagged) && score < settings_.model_sure_above) return false;
+  if (verdict.cue == Cue::None) {
+    if (plain == PlainNeeds::Reader && !addresses_reader(document, tagged)) return false;
+    if (plain == PlainNeeds::Instruction && !is_instruction(document, tagged)) return false;
+  }
   return !countered(document, FlagWhen::Always, tagged.text, focus, {});
 }
 
@@ -394,6 +413,22 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
     }
   }
   return best;
+}
+
+// "Been on Adderall for years. I take weekends off and double up on
+// deadline days": a sentence that names an act and leaves its object to
+// the sentences around it, or names only the object ("my mom gives me one
+// of her Xanax"), is read by the model at its focus: the first act, else
+// the first object.
+std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
+  for (const std::vector<int>* classes : {&settings_.model_acts, &settings_.model_objects}) {
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      if (std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
+        return words_span(tagged.tokens, hit.first, hit.last);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
