@@ -419,11 +419,17 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
 // deadline days": a sentence that names an act and leaves its object to
 // the sentences around it, or names only the object ("my mom gives me one
 // of her Xanax"), is read by the model at its focus: the first act, else
-// the first object.
+// the first object, of the classes that may stand alone
+// (`model_one_slot`: not a symptom or a clinician, which reference text
+// names all the time).
 std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
+  const auto alone = [&](int word_class) {
+    const auto& classes = settings_.model_one_slot;
+    return std::find(classes.begin(), classes.end(), word_class) != classes.end();
+  };
   for (const std::vector<int>* classes : {&settings_.model_acts, &settings_.model_objects}) {
     for (const WordClasses::Hit& hit : tagged.hits) {
-      if (std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
+      if (alone(hit.word_class) && std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
         return words_span(tagged.tokens, hit.first, hit.last);
       }
     }
@@ -532,8 +538,17 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     const bool outright = is_instruction(document, tagged);
     const bool endorsed = verdict.cue == Cue::Endorsed;
     if (addressed) features.push_back("x:addressed");
+    // The frame's own words, and any other word of its classes: "vitamin D
+    // is impossible to overdose on, so take 50,000 IU" holds its warning
+    // word in a DOSE-COUNT term, which speaks for the act, not against it.
     std::vector<Span> frame_words;
     for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      const bool of_frame = std::any_of(rule.frame.slots.begin(), rule.frame.slots.end(), [&](const std::vector<int>& slot) {
+        return std::find(slot.begin(), slot.end(), hit.word_class) != slot.end();
+      });
+      if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    }
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
@@ -801,7 +816,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
-                      "model_objects"});
+                      "model_objects", "model_one_slot"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -882,6 +897,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("model_objects")) {
     settings.model_objects.push_back(class_index(classes, options, options.node("model_objects"), name));
+  }
+  for (const std::string& name : options.strings("model_one_slot")) {
+    settings.model_one_slot.push_back(class_index(classes, options, options.node("model_one_slot"), name));
   }
   return std::make_unique<AdviceRule>(std::move(info), std::move(settings));
 }

@@ -101,6 +101,10 @@ class AdviceRule final : public Rule {
     // these acts and one of these objects.
     std::vector<int> model_acts;
     std::vector<int> model_objects;
+    // Of those, the classes that may be the focus alone, with no word of
+    // the other kind in the sentence; the model then decides only at its
+    // cross-validated sure threshold.
+    std::vector<int> model_one_slot;
   };
 
   // What the frames and cues found in a sentence.
@@ -166,12 +170,12 @@ class AdviceRule final : public Rule {
   bool is_instruction(const Document& document, const Tagged& tagged) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
-  std::optional<Span> one_slot_of(const Tagged& tagged) const;
-  Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
   // What a plain statement (no cue endorses or reports it) needs to be
   // advice: nothing (the model is sure), to speak to or as the reader, or
   // to be an instruction.
   enum class PlainNeeds { Nothing, Reader, Instruction };
+  std::optional<Span> one_slot_of(const Tagged& tagged) const;
+  Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
   bool stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const;
 
   Settings settings_;
