@@ -490,15 +490,26 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
       if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
     }
+    // The frame's own words, and any other word of its classes: "vitamin D
+    // is impossible to overdose on, so take 50,000 IU" holds its warning
+    // word in a DOSE-COUNT term, and "said no thanks" its negation in a
+    // DECLINED one, which speak for the act, not against it.
+    std::vector<Span> frame_words;
+    for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      const bool of_frame = std::any_of(rule.frame.slots.begin(), rule.frame.slots.end(), [&](const std::vector<int>& slot) {
+        return std::find(slot.begin(), slot.end(), hit.word_class) != slot.end();
+      });
+      if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
     if (rule.flag_when == FlagWhen::Affirmed && verdict.cue != Cue::Discouraged) {
       for (const Lexicon::Match& negation : settings_.inner_negations.find_all(folded, target)) {
-        const bool in_slot = std::any_of(match->slots.begin(), match->slots.end(), [&](const WordClasses::Hit& hit) {
-          const Span word = words_span(tagged.tokens, hit.first, hit.last);
+        const bool in_frame_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
           return negation.text.begin < word.end && word.begin < negation.text.end;
         });
-        if (in_slot) continue;
+        if (in_frame_word) continue;
         verdict = {Cue::Negated, std::string(folded.substr(negation.text.begin, negation.text.size()))};
         break;
       }
@@ -538,17 +549,6 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     const bool outright = is_instruction(document, tagged);
     const bool endorsed = verdict.cue == Cue::Endorsed;
     if (addressed) features.push_back("x:addressed");
-    // The frame's own words, and any other word of its classes: "vitamin D
-    // is impossible to overdose on, so take 50,000 IU" holds its warning
-    // word in a DOSE-COUNT term, which speaks for the act, not against it.
-    std::vector<Span> frame_words;
-    for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
-    for (const WordClasses::Hit& hit : tagged.hits) {
-      const bool of_frame = std::any_of(rule.frame.slots.begin(), rule.frame.slots.end(), [&](const std::vector<int>& slot) {
-        return std::find(slot.begin(), slot.end(), hit.word_class) != slot.end();
-      });
-      if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
-    }
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
@@ -623,11 +623,12 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const Counters& counters = settings_.counters;
   if (under_warning_heading(document, sentence) || completes_condition(document, sentence)) return true;
   // "Alcohol can harm your baby", "you could be hampering this by
-  // cracking your back": a warning anywhere in the sentence but on the
-  // frame's own words.
+  // cracking your back": a warning anywhere in the sentence but within the
+  // frame's own words ("impossible to overdose" holds "overdose";
+  // "within its expiry date" only touches "expiry date").
   for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
-      return warning.text.begin < word.end && word.begin < warning.text.end;
+      return word.begin <= warning.text.begin && warning.text.end <= word.end;
     });
     if (!own_word) return true;
   }
