@@ -332,25 +332,45 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  for (Candidate& candidate : candidates(context.document, Features::WhenScored)) {
-    if (!settings_.model) {
+  const Document& document = context.document;
+  std::vector<Candidate> found = candidates(document, Features::WhenScored);
+  if (!settings_.model) {
+    for (Candidate& candidate : found) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
-      continue;
     }
-    // The frames and cues find advice; the model, having read the whole
-    // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
-    // sentence that names both a risky act and what it acts on.
-    const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
+    return;
+  }
+  // The frames and cues find advice; the model, having read the whole
+  // window, can veto what is not endorsed or instructed outright, and can
+  // find advice the frames missed in a sentence that names both a risky act
+  // and what it acts on, or, when sure, one of them.
+  std::set<std::size_t> advised;  // starts of the sentences found to advise
+  std::vector<const Candidate*> one_slot;
+  for (Candidate& candidate : found) {
     if (candidate.frame_finding) {
+      const double score = settings_.model->score(candidate.features);
       const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
                           : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
                                                                : settings_.model_veto_below;
       if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
+        advised.insert(candidate.sentence.begin);
       }
+    } else if (candidate.model_may_flag && candidate.one_slot) {
+      one_slot.push_back(&candidate);
     } else if (candidate.model_may_flag) {
-      out.push_back(model_finding(context.document, candidate, score));
+      out.push_back(model_finding(document, candidate, candidate.score));
+      advised.insert(candidate.sentence.begin);
     }
+  }
+  // A sentence of one slot is the model reading its neighbour's advice
+  // ("The prednisolone kept me awake. Just leave it off.") when that
+  // neighbour is a finding already: one piece of advice, one finding.
+  for (const Candidate* candidate : one_slot) {
+    const auto before = previous_sentence(document, candidate->sentence);
+    const auto after = next_sentence(document, candidate->sentence);
+    if ((before && advised.count(before->begin)) || (after && advised.count(after->begin))) continue;
+    out.push_back(model_finding(document, *candidate, candidate->score));
   }
 }
 
