@@ -1,6 +1,9 @@
 #include "rules/phrase_set.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
 #include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -22,17 +25,48 @@ RE2::Options pattern_options() {
   return options;
 }
 
+// Whether `pattern` has a counted repetition ("(?:\W+\w+){0,5}"): the
+// program holds a copy of the repeated part per count, and a DFA state
+// must say which copy each of the pattern's threads is in. Such states,
+// multiplied by the states of every other such pattern of one set, are
+// what a DFA on varied real text keeps building. Telling a literal "{"
+// for one costs speed only: both sets are scanned.
+bool has_counted_repetition(std::string_view pattern) {
+  for (std::size_t at = 0; at < pattern.size(); ++at) {
+    if (pattern[at] == '\\') {
+      ++at;
+      continue;
+    }
+    if (pattern[at] == '{' && at + 1 < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[at + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
-// Phrases go to a trie; patterns to one RE2::Set that tells which of them
+// Phrases go to a trie; patterns to RE2::Sets that tell which of them
 // occur, and to each pattern's own RE2 that locates it.
 struct PhraseSet::Impl {
+  // Patterns with counted repetitions and the others go to separate sets:
+  // one set of both kinds builds a DFA state for each combination of their
+  // states, and on varied text ran 2-4x slower than the two sets together.
+  struct PatternSet {
+    // The set's program is built on first use: many cue lists are only
+    // consulted around a match, and a one-file run should not pay for all.
+    std::unique_ptr<RE2::Set> set;
+    std::once_flag built;
+    bool ok = true;
+    std::vector<int> regexes;  // each set member's regex number
+
+    const RE2::Set* ready() {
+      std::call_once(built, [&] { ok = set->Compile(); });
+      return ok ? set.get() : nullptr;
+    }
+  };
   PhraseTrie phrases;
-  // The set's program is built on first use: many cue lists are only
-  // consulted around a match, and a one-file run should not pay for all.
-  std::unique_ptr<RE2::Set> set;
-  std::once_flag set_built;
-  bool set_ok = true;
+  std::array<PatternSet, 2> sets;  // without and with counted repetitions
   std::vector<std::string> regexes;
   std::vector<int> regex_entry;  // the entry number of each regex
   // Each pattern's own RE2, built on first use: most never occur in a run.
@@ -40,9 +74,16 @@ struct PhraseSet::Impl {
   std::unique_ptr<std::once_flag[]> built;
   std::unique_ptr<std::unique_ptr<RE2>[]> patterns;
 
-  const RE2::Set* ready_set() {
-    std::call_once(set_built, [&] { set_ok = set->Compile(); });
-    return set_ok ? set.get() : nullptr;
+  // Adds pattern `text` as regex number regexes.size(); returns RE2's error.
+  std::optional<std::string> add(const std::string& text, int entry) {
+    PatternSet& kind = sets[has_counted_repetition(text) ? 1 : 0];
+    if (!kind.set) kind.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    std::string error;
+    if (kind.set->Add(text, &error) < 0) return error;
+    kind.regexes.push_back(static_cast<int>(regexes.size()));
+    regexes.push_back(text);
+    regex_entry.push_back(entry);
+    return std::nullopt;
   }
 
   const RE2& pattern(std::size_t regex) {
@@ -56,19 +97,23 @@ struct PhraseSet::Impl {
     return *patterns[regex];
   }
 
-  // The patterns that occur in `range`, by one pass of the set; every
-  // pattern when the set cannot be built or its DFA runs out of memory.
+  // The patterns that occur in `range`, by one pass of each set; all of a
+  // set's patterns when it cannot be built or its DFA runs out of memory.
   std::vector<int> occurring(std::string_view text, Span range) {
-    std::vector<int> hits;
-    RE2::Set::ErrorInfo error{};
-    const RE2::Set* compiled = ready_set();
-    if (compiled && compiled->Match(re2::StringPiece(text.data() + range.begin, range.size()), &hits, &error)) {
-      return hits;
+    std::vector<int> occur;
+    const re2::StringPiece scanned(text.data() + range.begin, range.size());
+    for (PatternSet& kind : sets) {
+      if (!kind.set) continue;
+      std::vector<int> hits;
+      RE2::Set::ErrorInfo error{};
+      const RE2::Set* compiled = kind.ready();
+      if (compiled && compiled->Match(scanned, &hits, &error)) {
+        for (const int hit : hits) occur.push_back(kind.regexes[static_cast<std::size_t>(hit)]);
+      } else if (!compiled || error.kind == RE2::Set::kOutOfMemory) {
+        occur.insert(occur.end(), kind.regexes.begin(), kind.regexes.end());
+      }
     }
-    if (compiled && error.kind != RE2::Set::kOutOfMemory) return {};
-    hits.resize(regexes.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-    return hits;
+    return occur;
   }
 
   // Locates each of `hits` (pattern numbers) inside `range`.
@@ -104,11 +149,7 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
       if (auto error = impl->phrases.add(entries[i].text, entry)) throw PatternError(entry, *error);
       continue;
     }
-    if (!impl->set) impl->set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-    std::string error;
-    if (impl->set->Add(entries[i].text, &error) < 0) throw PatternError(entry, error);
-    impl->regexes.push_back(entries[i].text);
-    impl->regex_entry.push_back(entry);
+    if (auto error = impl->add(entries[i].text, entry)) throw PatternError(entry, *error);
   }
   impl->built = std::make_unique<std::once_flag[]>(impl->regexes.size());
   impl->patterns = std::make_unique<std::unique_ptr<RE2>[]>(impl->regexes.size());
@@ -144,7 +185,7 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
     }
     matches.push_back({phrase.text, phrase.entry});
   }
-  if (impl_->set) impl_->find_patterns(text, range, impl_->occurring(text, range), matches);
+  if (!impl_->regexes.empty()) impl_->find_patterns(text, range, impl_->occurring(text, range), matches);
   // Leftmost first, longest first; then drop matches overlapping a kept one.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     if (a.text.begin != b.text.begin) return a.text.begin < b.text.begin;

@@ -44,7 +44,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether wording that is a number ("911") stands as that number: not part
 // of a longer one ("1-800-911-4455", "9115", "1,000") and not a model name after a
-// proper noun in mid-sentence ("Porsche 911").
+// proper noun in mid-sentence ("Porsche 911"). A capital that opens the
+// sentence or a clause after a colon is no name ("When to get help: Call 999").
 bool is_standalone_number(const Document& document, Span match) {
   const std::string& cased = document.text().cased();
   const auto digit_at = [&](std::size_t offset) { return offset < cased.size() && is_digit(cased[offset]); };
@@ -61,6 +62,9 @@ bool is_standalone_number(const Document& document, Span match) {
   std::size_t word_begin = word_end;
   while (word_begin > 0 && std::isalpha(static_cast<unsigned char>(cased[word_begin - 1]))) --word_begin;
   if (word_begin == word_end || !std::isupper(static_cast<unsigned char>(cased[word_begin]))) return true;
+  std::size_t before_word = word_begin;
+  while (before_word > 0 && cased[before_word - 1] == ' ') --before_word;
+  if (before_word > 0 && cased[before_word - 1] == ':') return true;
   const Span sentence = sentence_range(document, match.begin);
   return word_begin <= sentence.begin;
 }
