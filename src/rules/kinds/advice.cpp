@@ -248,11 +248,11 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   std::vector<std::string> frame_features;
   candidate.frame_finding = read_frames(document, tagged, frame_features);
   // A sentence with one slot of a pair is read by the model only when it
-  // is stated as advice to or by the reader: most are not, and their
-  // features are not worth reading.
-  if (settings_.model && !candidate.focus && !candidate.frame_finding) {
+  // speaks to or as the reader (the cheap test, first) and its cues state
+  // it as advice: most do not, and their features are not worth reading.
+  if (settings_.model && !candidate.focus && !candidate.frame_finding && addresses_reader(document, tagged)) {
     const std::optional<Span> one = one_slot_of(tagged);
-    if (one && stated_as_advice(document, tagged, *one, PlainNeeds::Reader)) {
+    if (one && stated_as_advice(document, tagged, *one, PlainNeeds::Nothing)) {
       candidate.focus = one;
       candidate.one_slot = true;
     }
