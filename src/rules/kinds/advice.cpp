@@ -682,11 +682,13 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
     const std::string_view answer = std::string_view(folded).substr(start, previous->end - start);
     if (std::count(answer.begin(), answer.end(), ' ') < 2) return true;
   }
-  // "Never take them yourself.", "Not worth the risk.", "A: Don't."
+  // "Never take them yourself.", "Not worth the risk.", "A: Don't."; not
+  // a pseudo-warning that endorses ("Don't waste money on the pharmacy stuff.").
   if (next) {
     const std::size_t start = answer_start(folded, *next);
+    const bool pseudo = settings_.cues && settings_.cues->pseudo_at(folded, *next, start);
     for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *next)) {
-      if (opener.text.begin == start) return true;
+      if (opener.text.begin == start && !pseudo) return true;
     }
   }
   return false;
