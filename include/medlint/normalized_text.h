@@ -41,6 +41,9 @@ struct HiddenMark {
 
 class NormalizedText {
  public:
+  // What stands between two blocks: no pattern matches across it.
+  static constexpr std::string_view kBlockBreak = "\n\n";
+
   const std::string& folded() const { return folded_; }
   const std::string& cased() const { return cased_; }
   std::size_t size() const { return folded_.size(); }
@@ -90,8 +93,7 @@ class NormalizedTextBuilder {
   void append_synthetic(std::string_view utf8, Span span);
   // Records markup or a character reference the view read at this point.
   void note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_size = 0);
-  // Appends a separator that no pattern should match across ("\n\n"),
-  // mapped to `source_offset`.
+  // Appends NormalizedText::kBlockBreak, mapped to `source_offset`.
   void append_break(std::size_t source_offset);
 
   // Takes back everything appended from text offset `size` on.

@@ -288,7 +288,7 @@ void NormalizedTextBuilder::note_hidden(HiddenMark::Kind kind, Span source, std:
 }
 
 void NormalizedTextBuilder::append_break(std::size_t source_offset) {
-  add_piece("\n\n", "\n\n", {source_offset, source_offset}, false);
+  add_piece(NormalizedText::kBlockBreak, NormalizedText::kBlockBreak, {source_offset, source_offset}, false);
 }
 
 void NormalizedTextBuilder::truncate(std::size_t size) {

@@ -9,6 +9,7 @@
 #include <re2/set.h>
 #include <unordered_map>
 
+#include "medlint/normalized_text.h"
 #include "rules/phrase_trie.h"
 
 namespace medlint {
@@ -124,9 +125,24 @@ struct PhraseSet::Impl {
       std::size_t position = range.begin;
       re2::StringPiece found;
       // Matching inside `whole` with bounds keeps \b honest at the range edges.
-      while (position <= range.end && located.Match(whole, position, range.end, RE2::UNANCHORED, &found, 1)) {
+      std::size_t limit = range.end;  // a block's end, while a match that crossed its break is searched for again
+      while (true) {
+        if (position > limit || !located.Match(whole, position, limit, RE2::UNANCHORED, &found, 1)) {
+          if (limit == range.end) break;
+          position = limit + NormalizedText::kBlockBreak.size();
+          limit = range.end;
+          continue;
+        }
         const auto begin = static_cast<std::size_t>(found.data() - text.data());
         const std::size_t end = begin + found.size();
+        // A match across two blocks ("neck pain" in a title, then "chest
+        // pain that spreads to your arm") is none: search its first block
+        // alone, then go on after the break.
+        if (const std::size_t block_break = text.substr(0, end).find(NormalizedText::kBlockBreak, begin);
+            block_break != std::string_view::npos) {
+          limit = block_break;
+          continue;
+        }
         matches.push_back({{begin, end}, regex_entry[static_cast<std::size_t>(hit)]});
         position = end > begin ? end : begin + 1;
       }

@@ -36,6 +36,19 @@ TEST(PhraseSetTest, RegexEntriesUseRe2Syntax) {
   EXPECT_EQ(found(set, "coughing blood"), (std::vector<std::string>{"coughing blood"}));
 }
 
+TEST(PhraseSetTest, PatternsDoNotMatchAcrossABlockBreak) {
+  const PhraseSet set = PhraseSet::compile(
+      {{"chest pain", false}, {R"(pain(?:\W+\w+){0,6}?\W+spreads? to (?:your|the) arm)", true}});
+  // Across the break the pattern's leftmost match would start in the
+  // title and hide "chest pain"; in its own block it starts later, and
+  // the leftmost match wins.
+  EXPECT_EQ(found(set, "neck pain\n\nchest pain that spreads to your arm"), (std::vector<std::string>{"chest pain"}));
+  EXPECT_EQ(found(set, "pain\n\nspreads to the arm, and pain spreads to the arm"),
+            (std::vector<std::string>{"pain spreads to the arm"}));
+  EXPECT_EQ(found(set, "pain spreads to the arm\n\npain spreads to your arm"),
+            (std::vector<std::string>{"pain spreads to the arm", "pain spreads to your arm"}));
+}
+
 TEST(PhraseSetTest, RangeLimitsTheScanButKeepsWordBoundaries) {
   const PhraseSet set = PhraseSet::compile({{"pain", false}});
   const std::string text = "painful pain";
