@@ -529,7 +529,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
         const bool in_frame_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
           return negation.text.begin < word.end && word.begin < negation.text.end;
         });
-        if (in_frame_word) continue;
+        if (in_frame_word || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) continue;
         verdict = {Cue::Negated, std::string(folded.substr(negation.text.begin, negation.text.size()))};
         break;
       }
@@ -647,6 +647,9 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   // frame's own words ("impossible to overdose" holds "overdose";
   // "within its expiry date" only touches "expiry date").
   for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
+    // "If two don't take the edge off, take a third": the medicine not
+    // working is the reason for the act, not a warning (pseudo-cues).
+    if (settings_.cues && settings_.cues->pseudo_at(folded, sentence, warning.text.begin)) continue;
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
       return word.begin <= warning.text.begin && warning.text.end <= word.end;
     });
@@ -743,7 +746,23 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
       if (opener.text.begin <= start + 1) start = opener.text.end;
     }
     while (start < verb && !std::isalnum(static_cast<unsigned char>(folded[start]))) ++start;
-    if (start == verb) return true;
+    if (start == verb || opens_clause(folded, tagged.text, verb)) return true;
+  }
+  return false;
+}
+
+// "Vitamin D is impossible to overdose on, so take 50,000 IU": a verb
+// (after "just", "simply"...) that opens a clause after ", so", ", then",
+// a semicolon or a dash opens an instruction too.
+bool AdviceRule::opens_clause(const std::string& folded, Span sentence, std::size_t verb) const {
+  std::size_t back = verb;
+  for (const Lexicon::Match& opener : settings_.voice.openers.find_all(folded, {sentence.begin, verb})) {
+    if (opener.text.end + 1 == verb) back = opener.text.begin;
+  }
+  while (back > sentence.begin && folded[back - 1] == ' ') --back;
+  const std::string_view lead = std::string_view(folded).substr(sentence.begin, back - sentence.begin);
+  for (const std::string_view clause_break : {", so", ", then", ";", "\u2014"}) {
+    if (lead.ends_with(clause_break)) return true;
   }
   return false;
 }

@@ -168,6 +168,7 @@ class AdviceRule final : public Rule {
                  const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
   bool is_instruction(const Document& document, const Tagged& tagged) const;
+  bool opens_clause(const std::string& folded, Span sentence, std::size_t verb) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   // What a plain statement (no cue endorses or reports it) needs to be
