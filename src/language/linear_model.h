@@ -12,12 +12,16 @@ namespace medlint {
 
 class LinearModel {
  public:
-  LinearModel(std::unordered_map<std::string, double> weights, double bias, double threshold)
-      : weights_(std::move(weights)), bias_(bias), threshold_(threshold) {}
+  LinearModel(std::unordered_map<std::string, double> weights, double bias, double threshold, double sure_threshold)
+      : weights_(std::move(weights)), bias_(bias), threshold_(threshold), sure_threshold_(sure_threshold) {}
 
   double score(const std::vector<std::string>& features) const;
   // Whether a score decides for the class the model was trained to find.
   bool decides(double score) const { return score >= threshold_; }
+  // Whether it decides with the precision training's cross-validation
+  // found at the model's `sure_threshold`, for windows that give it less
+  // to go on.
+  bool decides_surely(double score) const { return score >= sure_threshold_; }
   // The features that pushed the score up most, strongest first.
   std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t count) const;
 
@@ -25,6 +29,7 @@ class LinearModel {
   std::unordered_map<std::string, double> weights_;
   double bias_;
   double threshold_;
+  double sure_threshold_;
 };
 
 }  // namespace medlint

@@ -44,7 +44,7 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   const std::string what = fmt::format("cue set `{}`", name);
   const Options options(node, path, what);
   options.allow_only({"window", "discouraged", "negated", "reported", "hypothetical", "supervised", "endorsed", "pseudo",
-                      "terminate", "anaphora"});
+                      "terminate", "anaphora", "rhetorical"});
   ContextCues cues;
   cues.window_ = options.integer("window", 8, 1, 100);
   // Earlier categories win ties; endorsements only count when nothing else does.
@@ -69,7 +69,26 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);
   cues.terminate_ = Lexicon::read(options.node("terminate"), path, locale, "`terminate` of " + what);
   cues.anaphora_ = Lexicon::read(options.node("anaphora"), path, locale, "`anaphora` of " + what);
+  cues.rhetorical_ = Lexicon::read(options.node("rhetorical"), path, locale, "`rhetorical` of " + what);
   return cues;
+}
+
+bool ContextCues::pseudo_at(std::string_view text, Span range, std::size_t at) const {
+  for (const Lexicon::Match& match : pseudo_.find_all(text, range)) {
+    if (match.text.begin == at) return true;
+  }
+  return false;
+}
+
+bool ContextCues::rhetorical(std::string_view text, Span sentence) const {
+  std::size_t start = sentence.begin;
+  while (start < sentence.end && !std::isalnum(static_cast<unsigned char>(text[start]))) ++start;
+  std::size_t end = sentence.end - 1;  // the question mark
+  while (end > start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  for (const Lexicon::Match& match : rhetorical_.find_all(text, sentence)) {
+    if (match.text.begin == start || match.text.end == end) return true;
+  }
+  return false;
 }
 
 Span ContextCues::before_scope(std::string_view text, Span sentence, Span target) const {
@@ -141,7 +160,7 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
   if (verdict.cue == Cue::None || (verdict.cue == Cue::Hypothetical && endorsement.cue == Cue::Endorsed)) {
     verdict = endorsement;
   }
-  const bool question = sentence.end > sentence.begin && text[sentence.end - 1] == '?';
+  const bool question = sentence.end > sentence.begin && text[sentence.end - 1] == '?' && !rhetorical(text, sentence);
   if (question && verdict.cue != Cue::Discouraged && verdict.cue != Cue::Negated) return {Cue::Question, {}};
   return verdict;
 }

@@ -49,13 +49,16 @@ class ContextCues {
   //                # optionally `adjacent: true`
   //   negated: ...  reported: ...  hypothetical: ...  supervised: ...  endorsed: ...
   //   pseudo: {phrases: [...]}      terminate: {phrases: [...]}
-  //   anaphora: {phrases: [...]}
+  //   anaphora: {phrases: [...]}    rhetorical: {phrases: [...]}
   static ContextCues read(const YAML::Node& node, const std::string& path, const Locale& locale,
                           const std::string& name);
 
   // Classifies the target at `target` within `sentence` (both ranges of the
   // case-folded text `text`).
   CueVerdict classify(std::string_view text, Span sentence, Span target) const;
+  // Whether a pseudo-cue ("don't overdo it", "no need to worry") starts at
+  // `at` in `range`: a warning word there is none.
+  bool pseudo_at(std::string_view text, Span range, std::size_t at) const;
 
  private:
   struct Category {
@@ -64,12 +67,16 @@ class ContextCues {
     Lexicon after;
     std::vector<bool> before_adjacent;  // per group of `before`
   };
+  bool rhetorical(std::string_view text, Span sentence) const;
   Span before_scope(std::string_view text, Span sentence, Span target) const;
   Span after_scope(std::string_view text, Span sentence, Span target) const;
 
   std::vector<Category> categories_;  // in tie-break order
   Lexicon pseudo_;
   Lexicon terminate_;
+  // A question opening or ending with one of these asks nothing: "Why wait
+  // for a doctor...?", "... better high than low, right?".
+  Lexicon rhetorical_;
   Lexicon anaphora_;
   int window_ = 8;
 };

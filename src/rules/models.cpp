@@ -10,7 +10,7 @@ namespace {
 
 std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
   const Options model(source.node, source.path, fmt::format("model `{}`", name));
-  model.allow_only({"source", "bias", "threshold", "weights", "cross_validation"});
+  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation"});
   if (model.string("source", "").empty()) {
     throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
@@ -43,8 +43,9 @@ std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSour
     }
     weights[std::string(at, feature_end)] = weight;
   }
-  return std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0),
-                                             model.number("threshold", 0.0));
+  const double threshold = model.number("threshold", 0.0);
+  return std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0), threshold,
+                                             model.number("sure_threshold", threshold));
 }
 
 }  // namespace

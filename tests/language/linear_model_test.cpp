@@ -9,16 +9,19 @@ namespace medlint::testing {
 namespace {
 
 TEST(LinearModelTest, ScoresAtUnitLength) {
-  const LinearModel model({{"a", 2.0}, {"b", -1.0}}, 0.5, 1.0);
+  const LinearModel model({{"a", 2.0}, {"b", -1.0}}, 0.5, 1.0, 3.0);
   EXPECT_DOUBLE_EQ(model.score({}), 0.5);
   EXPECT_DOUBLE_EQ(model.score({"a"}), 2.5);
   EXPECT_DOUBLE_EQ(model.score({"a", "b", "unknown", "other"}), 0.5 + 1.0 / 2.0);
   EXPECT_TRUE(model.decides(model.score({"a"})));
   EXPECT_FALSE(model.decides(model.score({"b"})));
+  // Sure only from the higher threshold.
+  EXPECT_FALSE(model.decides_surely(model.score({"a"})));
+  EXPECT_TRUE(model.decides_surely(3.0));
 }
 
 TEST(LinearModelTest, StrongestFeaturesComeFirst) {
-  const LinearModel model({{"a", 0.5}, {"b", 3.0}, {"c", -2.0}}, 0, 0);
+  const LinearModel model({{"a", 0.5}, {"b", 3.0}, {"c", -2.0}}, 0, 0, 0);
   EXPECT_THAT(model.strongest({"a", "b", "c", "d"}, 5), ::testing::ElementsAre("b", "a"));
 }
 

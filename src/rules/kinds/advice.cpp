@@ -244,9 +244,19 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
 AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span sentence, WordCache& cache,
                                                Features features) const {
   const Tagged tagged = tag(document, sentence, cache);
-  Candidate candidate{sentence, focus_of(tagged), {}, std::nullopt};
+  Candidate candidate{sentence, focus_of(tagged), false, {}, std::nullopt};
   std::vector<std::string> frame_features;
   candidate.frame_finding = read_frames(document, tagged, frame_features);
+  // A sentence with one slot of a pair is read by the model only when it
+  // speaks to or as the reader (the cheap test, first) and its cues state
+  // it as advice: most do not, and their features are not worth reading.
+  if (settings_.model && !candidate.focus && !candidate.frame_finding && addresses_reader(document, tagged)) {
+    const std::optional<Span> one = one_slot_of(tagged);
+    if (one && stated_as_advice(document, tagged, *one, PlainNeeds::Nothing)) {
+      candidate.focus = one;
+      candidate.one_slot = true;
+    }
+  }
   // Most candidates are neither a frame's finding nor advice the model
   // could find: the window's features are read only when scored, and
   // the cues around a model's finding only when it scores high.
@@ -262,8 +272,14 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   }
   if (settings_.model && !candidate.frame_finding && candidate.focus) {
     candidate.score = settings_.model->score(candidate.features);
-    candidate.model_may_flag = settings_.model->decides(candidate.score) &&
-                               model_may_flag(document, tagged, *candidate.focus, candidate.score);
+    if (candidate.one_slot) {
+      candidate.model_may_flag = settings_.model->decides_surely(candidate.score);
+    } else {
+      candidate.model_may_flag =
+          settings_.model->decides(candidate.score) &&
+          stated_as_advice(document, tagged, *candidate.focus,
+                           candidate.score >= settings_.model_sure_above ? PlainNeeds::Nothing : PlainNeeds::Reader);
+    }
   }
   return candidate;
 }
@@ -316,38 +332,61 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  for (Candidate& candidate : candidates(context.document, Features::WhenScored)) {
-    if (!settings_.model) {
+  const Document& document = context.document;
+  std::vector<Candidate> found = candidates(document, Features::WhenScored);
+  if (!settings_.model) {
+    for (Candidate& candidate : found) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
-      continue;
     }
-    // The frames and cues find advice; the model, having read the whole
-    // window, can veto what is not endorsed or instructed outright, and can find advice the frames missed in a
-    // sentence that names both a risky act and what it acts on.
-    const double score = candidate.frame_finding ? settings_.model->score(candidate.features) : candidate.score;
+    return;
+  }
+  // The frames and cues find advice; the model, having read the whole
+  // window, can veto what is not endorsed or instructed outright, and can
+  // find advice the frames missed in a sentence that names both a risky act
+  // and what it acts on, or, when sure, one of them.
+  std::set<std::size_t> advised;  // starts of the sentences found to advise
+  std::vector<const Candidate*> one_slot;
+  for (Candidate& candidate : found) {
     if (candidate.frame_finding) {
+      const double score = settings_.model->score(candidate.features);
       const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
                           : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
                                                                : settings_.model_veto_below;
       if (candidate.frame_finding->outright || score >= veto) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
+        advised.insert(candidate.sentence.begin);
       }
+    } else if (candidate.model_may_flag && candidate.one_slot) {
+      one_slot.push_back(&candidate);
     } else if (candidate.model_may_flag) {
-      out.push_back(model_finding(context.document, candidate, score));
+      out.push_back(model_finding(document, candidate, candidate.score));
+      advised.insert(candidate.sentence.begin);
     }
+  }
+  // A sentence of one slot is the model reading its neighbour's advice
+  // ("The prednisolone kept me awake. Just leave it off.") when that
+  // neighbour is a finding already: one piece of advice, one finding.
+  for (const Candidate* candidate : one_slot) {
+    const auto before = previous_sentence(document, candidate->sentence);
+    const auto after = next_sentence(document, candidate->sentence);
+    if ((before && advised.count(before->begin)) || (after && advised.count(after->begin))) continue;
+    out.push_back(model_finding(document, *candidate, candidate->score));
   }
 }
 
 // The model reads what the words are about; whether they advise it is
 // read as for a frame: the act and its object stated as advice by the
-// cues (endorsed, or said plainly to or by the reader), neither warned
+// cues (endorsed, or said plainly as `plain` needs), neither warned
 // against after them nor only asked about.
-bool AdviceRule::model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const {
+bool AdviceRule::stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const {
   const std::string& folded = document.text().folded();
   CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, tagged.text, focus) : CueVerdict{};
   if (verdict.cue == Cue::Question) verdict = answer_to(document, tagged.text);
   if (!reason(FlagWhen::Affirmed, verdict)) return false;
-  if (verdict.cue == Cue::None && !addresses_reader(document, tagged) && score < settings_.model_sure_above) return false;
+  if (verdict.cue == Cue::None) {
+    if (plain == PlainNeeds::Reader && !addresses_reader(document, tagged)) return false;
+    if (plain == PlainNeeds::Instruction && !is_instruction(document, tagged)) return false;
+  }
   return !countered(document, FlagWhen::Always, tagged.text, focus, {});
 }
 
@@ -394,6 +433,28 @@ std::optional<Span> AdviceRule::focus_of(const Tagged& tagged) const {
     }
   }
   return best;
+}
+
+// "Been on Adderall for years. I take weekends off and double up on
+// deadline days": a sentence that names an act and leaves its object to
+// the sentences around it, or names only the object ("my mom gives me one
+// of her Xanax"), is read by the model at its focus: the first act, else
+// the first object, of the classes that may stand alone
+// (`model_one_slot`: not a symptom or a clinician, which reference text
+// names all the time).
+std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
+  const auto alone = [&](int word_class) {
+    const auto& classes = settings_.model_one_slot;
+    return std::find(classes.begin(), classes.end(), word_class) != classes.end();
+  };
+  for (const std::vector<int>* classes : {&settings_.model_acts, &settings_.model_objects}) {
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      if (alone(hit.word_class) && std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
+        return words_span(tagged.tokens, hit.first, hit.last);
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
@@ -449,15 +510,26 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
       if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
     }
+    // The frame's own words, and any other word of its classes: "vitamin D
+    // is impossible to overdose on, so take 50,000 IU" holds its warning
+    // word in a DOSE-COUNT term, and "said no thanks" its negation in a
+    // DECLINED one, which speak for the act, not against it.
+    std::vector<Span> frame_words;
+    for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    for (const WordClasses::Hit& hit : tagged.hits) {
+      const bool of_frame = std::any_of(rule.frame.slots.begin(), rule.frame.slots.end(), [&](const std::vector<int>& slot) {
+        return std::find(slot.begin(), slot.end(), hit.word_class) != slot.end();
+      });
+      if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
+    }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
     if (rule.flag_when == FlagWhen::Affirmed && verdict.cue != Cue::Discouraged) {
       for (const Lexicon::Match& negation : settings_.inner_negations.find_all(folded, target)) {
-        const bool in_slot = std::any_of(match->slots.begin(), match->slots.end(), [&](const WordClasses::Hit& hit) {
-          const Span word = words_span(tagged.tokens, hit.first, hit.last);
+        const bool in_frame_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
           return negation.text.begin < word.end && word.begin < negation.text.end;
         });
-        if (in_slot) continue;
+        if (in_frame_word || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) continue;
         verdict = {Cue::Negated, std::string(folded.substr(negation.text.begin, negation.text.size()))};
         break;
       }
@@ -497,8 +569,6 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     const bool outright = is_instruction(document, tagged);
     const bool endorsed = verdict.cue == Cue::Endorsed;
     if (addressed) features.push_back("x:addressed");
-    std::vector<Span> frame_words;
-    for (const WordClasses::Hit& hit : match->slots) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
     const bool is_countered = countered(document, rule.flag_when, sentence, target, frame_words);
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
@@ -573,11 +643,15 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const Counters& counters = settings_.counters;
   if (under_warning_heading(document, sentence) || completes_condition(document, sentence)) return true;
   // "Alcohol can harm your baby", "you could be hampering this by
-  // cracking your back": a warning anywhere in the sentence but on the
-  // frame's own words.
+  // cracking your back": a warning anywhere in the sentence but within the
+  // frame's own words ("impossible to overdose" holds "overdose";
+  // "within its expiry date" only touches "expiry date").
   for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
+    // "If two don't take the edge off, take a third": the medicine not
+    // working is the reason for the act, not a warning (pseudo-cues).
+    if (settings_.cues && settings_.cues->pseudo_at(folded, sentence, warning.text.begin)) continue;
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
-      return warning.text.begin < word.end && word.begin < warning.text.end;
+      return word.begin <= warning.text.begin && warning.text.end <= word.end;
     });
     if (!own_word) return true;
   }
@@ -611,11 +685,13 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
     const std::string_view answer = std::string_view(folded).substr(start, previous->end - start);
     if (std::count(answer.begin(), answer.end(), ' ') < 2) return true;
   }
-  // "Never take them yourself.", "Not worth the risk.", "A: Don't."
+  // "Never take them yourself.", "Not worth the risk.", "A: Don't."; not
+  // a pseudo-warning that endorses ("Don't waste money on the pharmacy stuff.").
   if (next) {
     const std::size_t start = answer_start(folded, *next);
+    const bool pseudo = settings_.cues && settings_.cues->pseudo_at(folded, *next, start);
     for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *next)) {
-      if (opener.text.begin == start) return true;
+      if (opener.text.begin == start && !pseudo) return true;
     }
   }
   return false;
@@ -670,7 +746,23 @@ bool AdviceRule::is_instruction(const Document& document, const Tagged& tagged) 
       if (opener.text.begin <= start + 1) start = opener.text.end;
     }
     while (start < verb && !std::isalnum(static_cast<unsigned char>(folded[start]))) ++start;
-    if (start == verb) return true;
+    if (start == verb || opens_clause(folded, tagged.text, verb)) return true;
+  }
+  return false;
+}
+
+// "Vitamin D is impossible to overdose on, so take 50,000 IU": a verb
+// (after "just", "simply"...) that opens a clause after ", so", ", then",
+// a semicolon or a dash opens an instruction too.
+bool AdviceRule::opens_clause(const std::string& folded, Span sentence, std::size_t verb) const {
+  std::size_t back = verb;
+  for (const Lexicon::Match& opener : settings_.voice.openers.find_all(folded, {sentence.begin, verb})) {
+    if (opener.text.end + 1 == verb) back = opener.text.begin;
+  }
+  while (back > sentence.begin && folded[back - 1] == ' ') --back;
+  const std::string_view lead = std::string_view(folded).substr(sentence.begin, back - sentence.begin);
+  for (const std::string_view clause_break : {", so", ", then", ";", "\u2014"}) {
+    if (lead.ends_with(clause_break)) return true;
   }
   return false;
 }
@@ -766,7 +858,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
-                      "model_objects"});
+                      "model_objects", "model_one_slot"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -847,6 +939,9 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("model_objects")) {
     settings.model_objects.push_back(class_index(classes, options, options.node("model_objects"), name));
+  }
+  for (const std::string& name : options.strings("model_one_slot")) {
+    settings.model_one_slot.push_back(class_index(classes, options, options.node("model_one_slot"), name));
   }
   return std::make_unique<AdviceRule>(std::move(info), std::move(settings));
 }

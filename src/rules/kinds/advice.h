@@ -101,6 +101,10 @@ class AdviceRule final : public Rule {
     // these acts and one of these objects.
     std::vector<int> model_acts;
     std::vector<int> model_objects;
+    // Of those, the classes that may be the focus alone, with no word of
+    // the other kind in the sentence; the model then decides only at its
+    // cross-validated sure threshold.
+    std::vector<int> model_one_slot;
   };
 
   // What the frames and cues found in a sentence.
@@ -115,13 +119,15 @@ class AdviceRule final : public Rule {
   struct Candidate {
     Span sentence;
     // Where a finding of the model points: the closest act and object
-    // words of the sentence (see Settings::model_acts), if it has both.
+    // words of the sentence (see Settings::model_acts), if it has both;
+    // else its first act, else its first object (see one_slot_of()).
     std::optional<Span> focus;
+    bool one_slot = false;  // the focus is one word, not an act and its object: the model decides only when sure
     std::vector<std::string> features;  // what the model scores
     std::optional<FrameFinding> frame_finding;
     // With no frame's finding: the model's score, and whether it decides
     // for a sentence that states its act and object as advice (see
-    // model_may_flag()).
+    // stated_as_advice()).
     double score = 0;
     bool model_may_flag = false;
   };
@@ -162,10 +168,16 @@ class AdviceRule final : public Rule {
                  const std::vector<Span>& frame_words) const;
   bool addresses_reader(const Document& document, const Tagged& tagged) const;
   bool is_instruction(const Document& document, const Tagged& tagged) const;
+  bool opens_clause(const std::string& folded, Span sentence, std::size_t verb) const;
   CueVerdict answer_to(const Document& document, Span question) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
+  // What a plain statement (no cue endorses or reports it) needs to be
+  // advice: nothing (the model is sure), to speak to or as the reader, or
+  // to be an instruction.
+  enum class PlainNeeds { Nothing, Reader, Instruction };
+  std::optional<Span> one_slot_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
-  bool model_may_flag(const Document& document, const Tagged& tagged, Span focus, double score) const;
+  bool stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const;
 
   Settings settings_;
 };
