@@ -329,16 +329,14 @@ class RuleSetLinter final : public Linter {
 };
 
 std::shared_ptr<const Linter> compile(const ConfigFile& config, const RuleSettings& settings, const Locale& locale) {
-  RuleBuildContext context;
+  RuleBuildContext context = build_context(config.pack);
   context.locale = locale;
-  context.cue_sets = config.pack.cue_sets;
-  context.word_classes = config.pack.word_classes;
-  context.models = config.pack.models;
   std::vector<std::unique_ptr<Rule>> rules;
   for (const RuleSpec& spec : config.pack.rules) {
     RuleInfo info = spec.info;
     YAML::Node options = spec.options;
     context.config_path = spec.path;
+    context.pack_path = spec.path;
     if (const auto found = settings.find(spec.info.id); found != settings.end()) {
       if (found->second.off) continue;
       if (found->second.severity) info.severity = *found->second.severity;

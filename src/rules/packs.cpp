@@ -44,6 +44,15 @@ YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
 
 }  // namespace
 
+RuleBuildContext build_context(const RulePack& pack) {
+  RuleBuildContext context;
+  context.cue_sets = pack.cue_sets;
+  context.word_classes = pack.word_classes;
+  context.models = pack.models;
+  for (const RuleSpec& rule : pack.rules) context.rule_files.insert(rule.path);
+  return context;
+}
+
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");

@@ -24,6 +24,11 @@ struct RulePack {
   std::map<std::string, RuleBuildContext::CueSetSource> models;
 };
 
+// The context every rule of `pack` is built in (its cue sets, word classes
+// and models, and which of its files define rules); the caller sets each
+// rule's own paths.
+RuleBuildContext build_context(const RulePack& pack);
+
 // The kinds rules can be written in, and their factories.
 struct RuleKind {
   std::string_view name;

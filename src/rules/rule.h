@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,11 @@ struct RuleBuildContext {
   // The `word_classes:` of the rule packs in use: each class with its
   // definitions (a class may be extended by several files).
   std::map<std::string, std::vector<CueSetSource>> word_classes;
+  // The pack files that define rules, and the one that defines the rule
+  // being built: a class defined beside rules belongs to those rules, a
+  // class in a file of classes alone to every rule (word_class_sets.h).
+  std::set<std::string> rule_files;
+  std::string pack_path;
   // Compiled on first use, shared by every rule of the configuration.
   mutable std::shared_ptr<const WordClasses> compiled_word_classes;
   // The `models:` of the rule packs in use, by name, and those compiled so far.

@@ -1,5 +1,6 @@
 #include "rules/word_class_sets.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "rules/options.h"
@@ -23,6 +24,19 @@ std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& con
   }
   context.compiled_word_classes = std::make_shared<const WordClasses>(WordClasses::compile(terms_by_class));
   return context.compiled_word_classes;
+}
+
+std::vector<bool> visible_word_classes(const RuleBuildContext& context, const WordClasses& classes) {
+  std::vector<bool> visible(classes.size(), false);
+  for (const auto& [name, definitions] : context.word_classes) {
+    const int word_class = classes.find(name);
+    if (word_class < 0) continue;
+    visible[static_cast<std::size_t>(word_class)] =
+        std::any_of(definitions.begin(), definitions.end(), [&](const RuleBuildContext::CueSetSource& definition) {
+          return definition.path == context.pack_path || !context.rule_files.contains(definition.path);
+        });
+  }
+  return visible;
 }
 
 }  // namespace medlint

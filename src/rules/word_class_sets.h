@@ -15,4 +15,10 @@ namespace medlint {
 // Throws ConfigError on a malformed class.
 std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& context);
 
+// Which of those classes (by index) the rule being built reads: the ones
+// defined in files of word classes alone, and those of its own file. So
+// the classes one rule's pack adds for itself (safety-escalation's
+// RED-FLAG-*) do not change what another rule's frames and model read.
+std::vector<bool> visible_word_classes(const RuleBuildContext& context, const WordClasses& classes);
+
 }  // namespace medlint

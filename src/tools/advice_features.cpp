@@ -20,14 +20,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   const RulePack pack = load_shipped_pack(kRecommendedPack, "advice_features", YAML::Node());
-  RuleBuildContext context;
-  context.cue_sets = pack.cue_sets;
-  context.word_classes = pack.word_classes;
-  context.models = pack.models;
+  RuleBuildContext context = build_context(pack);
   std::unique_ptr<Rule> rule;
   for (const RuleSpec& spec : pack.rules) {
     if (spec.info.id != argv[1]) continue;
     context.config_path = spec.path;
+    context.pack_path = spec.path;
     rule = make_advice_rule(spec.info, spec.options, context);
   }
   const auto* advice = dynamic_cast<const AdviceRule*>(rule.get());

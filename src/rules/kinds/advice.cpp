@@ -113,11 +113,14 @@ struct AdviceRule::Tagged {
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
-const TaggedWords& AdviceRule::WordCache::of(const Document& document, const WordClasses& classes, Span sentence) {
+const TaggedWords& AdviceRule::WordCache::of(const Document& document, const WordClasses& classes,
+                                             const std::vector<bool>& visible, Span sentence) {
   auto [entry, added] = by_start.try_emplace(sentence.begin);
   if (added) {
     entry->second.tokens = tokenize(document.text().folded(), sentence);
     entry->second.hits = classes.tag(entry->second.tokens);
+    std::erase_if(entry->second.hits,
+                  [&](const WordClasses::Hit& hit) { return !visible[static_cast<std::size_t>(hit.word_class)]; });
   }
   return entry->second;
 }
@@ -130,11 +133,11 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
-  const TaggedWords& words = cache.of(document, *settings_.classes, sentence);
+  const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, sentence);
   Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
-    const TaggedWords& before = cache.of(document, *settings_.classes, *previous);
+    const TaggedWords& before = cache.of(document, *settings_.classes, settings_.visible_classes, *previous);
     for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
       tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
@@ -149,7 +152,7 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
     }
   }
   if (const auto next = next_sentence(document, sentence)) {
-    for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, *next).hits) tagged.after.insert(hit.word_class);
+    for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, settings_.visible_classes, *next).hits) tagged.after.insert(hit.word_class);
   }
   add_raised_counts(tagged);
   resolve_pronouns(tagged);
@@ -265,7 +268,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   if (features == Features::All || scored) {
     std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
-      window.push_back(cache.of(document, *settings_.classes, *next));
+      window.push_back(cache.of(document, *settings_.classes, settings_.visible_classes, *next));
     candidate.features = window_features(*settings_.classes, window);
     candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
     std::sort(candidate.features.begin(), candidate.features.end());
@@ -863,6 +866,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
   const WordClasses& classes = *settings.classes;
+  settings.visible_classes = visible_word_classes(context, classes);
   const std::string message = options.string("message", "\"{match}\"");
   const std::string suggest = options.string("suggest", "");
   const YAML::Node frame_nodes = options.node("frames");

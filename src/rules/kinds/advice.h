@@ -61,6 +61,7 @@ class AdviceRule final : public Rule {
   };
   struct Settings {
     std::shared_ptr<const WordClasses> classes;
+    std::vector<bool> visible_classes;  // the classes this rule reads (visible_word_classes)
     std::vector<FrameRule> frames;
     Lexicon anchors;  // spellings of the frames' anchor-slot classes
     std::shared_ptr<const ContextCues> cues;
@@ -148,7 +149,9 @@ class AdviceRule final : public Rule {
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
-    const TaggedWords& of(const Document& document, const WordClasses& classes, Span sentence);
+    // A sentence's words with the hits of the `visible` classes.
+    const TaggedWords& of(const Document& document, const WordClasses& classes, const std::vector<bool>& visible,
+                          Span sentence);
     // Sentences are read in text order and look back two: older ones are
     // dropped, so a long article's cache stays small.
     void forget_before(std::size_t sentence_start);
