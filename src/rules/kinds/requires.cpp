@@ -377,11 +377,17 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options near(node, path, fmt::format("`near` of a trigger group of rule `{}`", info.id));
     near.allow_only({"classes", "unless", "window", "ordered"});
     if (!into.classes) into.classes = read_word_classes(build);
+    const std::vector<bool> visible = visible_word_classes(build, *into.classes);
     const auto class_ids = [&](const std::string& key) {
       std::vector<int> ids;
       for (const std::string& name : near.strings(key)) {
         const int id = into.classes->find(name);
         if (id < 0) throw near.error(near.node(key), fmt::format("`{}` names `{}`, which no `word_classes:` defines", key, name));
+        if (!visible[static_cast<std::size_t>(id)]) {
+          throw near.error(near.node(key), fmt::format("`{}` names `{}`, a class defined beside other rules; define it "
+                                                       "in this file or in a file of word classes alone",
+                                                       key, name));
+        }
         ids.push_back(id);
       }
       return ids;

@@ -126,5 +126,42 @@ TEST(RequiresRuleTest, AFrequencyTableOfFeaturesIsNoRedFlag) {
   EXPECT_TRUE(harness.run("a.md", "Myopia 90% Poisoning 50% Cataract 7.5% Seizures 5%\n").empty());
 }
 
+const char* kNearOptions = R"(
+message: 'red flag "{match}" without {missing}'
+any_of: [emergency]
+triggers:
+  - name: chest pain
+    near:
+      - {classes: [CRUSHING, CHEST], window: 6}
+satisfied_by:
+  emergency:
+    describe: call 911
+    phrases: ["call 911"]
+)";
+const char* kNearClasses = "{CRUSHING: {source: test, terms: [crushing, squeeze]}, CHEST: {source: test, terms: [chest]}}";
+
+TEST(RequiresRuleTest, NearFindsItsClassesInOneClause) {
+  const RuleHarness harness(&make_requires_rule, kNearOptions, "{}", "en-US", kNearClasses);
+  EXPECT_THAT(harness.flagged("a.md", "It felt like something was squeezing my chest.\n"),
+              ElementsAre("squeezing my chest"));
+  EXPECT_TRUE(harness.run("a.md", "The crushing news hit hard; my chest was fine.\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "Something is squeezing my chest. Call 911.\n").empty());
+}
+
+TEST(RequiresRuleTest, NearCannotNameAClassDefinedBesideOtherRules) {
+  RuleBuildContext context;
+  context.config_path = context.pack_path = "test.yaml";
+  for (const auto& entry : YAML::Load(kNearClasses)) {
+    context.word_classes[entry.first.as<std::string>()].push_back({entry.second, "other-rules.yaml"});
+  }
+  context.rule_files = {"test.yaml", "other-rules.yaml"};
+  try {
+    make_requires_rule(RuleInfo{"test-rule", "requires", "", Severity::Error}, YAML::Load(kNearOptions), context);
+    FAIL() << "expected a configuration error";
+  } catch (const ConfigError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("defined beside other rules"));
+  }
+}
+
 }  // namespace
 }  // namespace medlint::testing
