@@ -8,9 +8,9 @@ namespace medlint {
 
 namespace {
 
-std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
+std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
   const Options model(source.node, source.path, fmt::format("model `{}`", name));
-  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation"});
+  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
   if (model.string("source", "").empty()) {
     throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
@@ -43,14 +43,23 @@ std::shared_ptr<const LinearModel> read_model(const RuleBuildContext::CueSetSour
     }
     weights[std::string(at, feature_end)] = weight;
   }
+  std::map<std::string, double> veto_below;
+  if (model.has("veto_below")) {
+    const Options vetoes(model.node("veto_below"), source.path, fmt::format("`veto_below` of model `{}`", name));
+    for (const auto& entry : model.node("veto_below")) {
+      const std::string kind = entry.first.as<std::string>();
+      veto_below[kind] = vetoes.number(kind, 0.0);
+    }
+  }
   const double threshold = model.number("threshold", 0.0);
-  return std::make_shared<const LinearModel>(std::move(weights), model.number("bias", 0.0), threshold,
-                                             model.number("sure_threshold", threshold));
+  return std::make_shared<const TrainedModel>(
+      LinearModel(std::move(weights), model.number("bias", 0.0), threshold, model.number("sure_threshold", threshold)),
+      std::move(veto_below));
 }
 
 }  // namespace
 
-std::shared_ptr<const LinearModel> read_model_option(const Options& options, const std::string& key,
+std::shared_ptr<const TrainedModel> read_model_option(const Options& options, const std::string& key,
                                                      const RuleBuildContext& context) {
   return read_named_entry(options, key, context.models, context.compiled_models, "model", "models", &read_model);
 }

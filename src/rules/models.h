@@ -5,8 +5,10 @@
 //   weights: |            # one "WEIGHT FEATURE" line each
 //     -1.2 u:never
 //     0.8 p:MEDICINE+STOP
+//   veto_below: {plain: -2.4, endorsed: -3.9}  # optional, see TrainedModel
 // A rule names one in an option; each is compiled once per configuration.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 
@@ -16,9 +18,29 @@
 
 namespace medlint {
 
+// A linear model with the scores, set by its training's cross-validation,
+// below which it vetoes a finding another part of the rule made, by the
+// kind of that finding (for an `advice` rule: "plain", "endorsed"): the
+// score from which down the out-of-fold share of negatives reaches the
+// precision the training asked of a veto.
+class TrainedModel : public LinearModel {
+ public:
+  TrainedModel(LinearModel model, std::map<std::string, double> veto_below)
+      : LinearModel(std::move(model)), veto_below_(std::move(veto_below)) {}
+  // Whether the model vetoes a finding of `kind` it scores `score`; a kind
+  // training set no veto for is never vetoed.
+  bool vetoes(const std::string& kind, double score) const {
+    const auto veto = veto_below_.find(kind);
+    return veto != veto_below_.end() && score < veto->second;
+  }
+
+ private:
+  std::map<std::string, double> veto_below_;
+};
+
 // The model named by option `key`, or null when the option is absent.
 // Throws ConfigError on an unknown name or a malformed model.
-std::shared_ptr<const LinearModel> read_model_option(const Options& options, const std::string& key,
+std::shared_ptr<const TrainedModel> read_model_option(const Options& options, const std::string& key,
                                                      const RuleBuildContext& context);
 
 }  // namespace medlint

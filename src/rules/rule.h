@@ -19,7 +19,7 @@ namespace medlint {
 
 class ContextCues;
 class Lexicon;
-class LinearModel;
+class TrainedModel;
 class WordClasses;
 
 struct Locale {
@@ -90,7 +90,7 @@ struct RuleBuildContext {
   mutable std::shared_ptr<const WordClasses> compiled_word_classes;
   // The `models:` of the rule packs in use, by name, and those compiled so far.
   std::map<std::string, CueSetSource> models;
-  mutable std::map<std::string, std::shared_ptr<const LinearModel>> compiled_models;
+  mutable std::map<std::string, std::shared_ptr<const TrainedModel>> compiled_models;
 };
 
 // Builds a rule of one kind from its YAML options. Compiles every pattern

@@ -1,8 +1,9 @@
 // Development tool: the features an `advice` rule of the shipped packs
 // reads in each file, for training its model (scripts/train-advice-model).
 //   advice_features RULE FILE...
-// prints, per file, its path, a tab, and the union of its candidate
-// sentences' features separated by spaces.
+// prints, per file, its path, a tab, the kinds of its frames' findings
+// (FrameFinding::kind(); "-" for none), a tab, and the union of its
+// candidate sentences' features, each list separated by spaces.
 #include <fstream>
 #include <set>
 #include <iostream>
@@ -43,11 +44,15 @@ int main(int argc, char** argv) {
       return 2;
     }
     const Document document = parse(std::make_shared<const SourceFile>(argv[i], bytes.str()), *format);
-    std::set<std::string> features;
+    std::set<std::string> kinds, features;
     for (const AdviceRule::Candidate& candidate : advice->candidates(document, AdviceRule::Features::All)) {
+      if (candidate.frame_finding) kinds.insert(candidate.frame_finding->kind());
       features.insert(candidate.features.begin(), candidate.features.end());
     }
     std::cout << argv[i] << '\t';
+    if (kinds.empty()) std::cout << '-';
+    for (const std::string& kind : kinds) std::cout << kind << ' ';
+    std::cout << '\t';
     for (const std::string& feature : features) std::cout << feature << ' ';
     std::cout << '\n';
   }

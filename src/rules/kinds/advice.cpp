@@ -281,7 +281,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
       candidate.model_may_flag =
           settings_.model->decides(candidate.score) &&
           stated_as_advice(document, tagged, *candidate.focus,
-                           candidate.score >= settings_.model_sure_above ? PlainNeeds::Nothing : PlainNeeds::Reader);
+                           settings_.model->decides_surely(candidate.score) ? PlainNeeds::Nothing : PlainNeeds::Reader);
     }
   }
   return candidate;
@@ -351,11 +351,12 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   std::vector<const Candidate*> one_slot;
   for (Candidate& candidate : found) {
     if (candidate.frame_finding) {
+      const FrameFinding& finding = *candidate.frame_finding;
       const double score = settings_.model->score(candidate.features);
-      const double veto = candidate.frame_finding->unaddressed ? settings_.model_sure_above
-                          : candidate.frame_finding->endorsed  ? settings_.model_veto_endorsed_below
-                                                               : settings_.model_veto_below;
-      if (candidate.frame_finding->outright || score >= veto) {
+      const bool kept = finding.outright ||
+                        (finding.unaddressed ? settings_.model->decides_surely(score)
+                                             : !settings_.model->vetoes(finding.kind(), score));
+      if (kept) {
         out.push_back(std::move(candidate.frame_finding->diagnostic));
         advised.insert(candidate.sentence.begin);
       }
@@ -860,7 +861,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_veto_below", "model_veto_endorsed_below", "model_sure_above", "model_acts",
+                      "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
                       "model_objects", "model_one_slot"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -935,9 +936,6 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("warning_headings"), "`warning_headings`"),
                        lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`")};
   settings.model = read_model_option(options, "model", context);
-  settings.model_veto_below = options.number("model_veto_below", settings.model_veto_below);
-  settings.model_veto_endorsed_below = options.number("model_veto_endorsed_below", settings.model_veto_endorsed_below);
-  settings.model_sure_above = options.number("model_sure_above", settings.model_sure_above);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
   }

@@ -89,15 +89,11 @@ class AdviceRule final : public Rule {
     Lexicon inner_negations;  // negations between a frame's words
     Voice voice;
     Counters counters;
-    std::shared_ptr<const LinearModel> model;
-    // A frame's finding stands unless the model scores its window below
-    // this (instructions stand whatever the score; endorsed ones need the
-    // lower `model_veto_endorsed_below`).
-    double model_veto_below = -1.0;
-    double model_veto_endorsed_below = -4.0;
-    // Advice said to no one in particular (no "you", "I" or instruction)
-    // is a finding only when the model scores its window at least this.
-    double model_sure_above = 2.5;
+    // It vetoes a frame's finding it scores below its cross-validated
+    // `veto_below` for the finding's kind (plain or endorsed; instructions
+    // stand whatever the score), and keeps advice said to no one in
+    // particular only when it decides surely.
+    std::shared_ptr<const TrainedModel> model;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
@@ -114,6 +110,11 @@ class AdviceRule final : public Rule {
     bool outright = false;  // an instruction: no model may veto it
     bool endorsed = false;  // endorsed by a cue: only a strong model score vetoes it
     bool unaddressed = false;  // no cue and not said to the reader: only a sure model score keeps it
+    // How its advice is stated, as the model's `veto_below` and training
+    // name it: outright, endorsed, unaddressed or plain.
+    const char* kind() const {
+      return outright ? "outright" : endorsed ? "endorsed" : unaddressed ? "unaddressed" : "plain";
+    }
   };
 
   // A sentence holding a word of a frame's anchor slot, as the rule read it.

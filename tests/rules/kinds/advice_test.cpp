@@ -99,9 +99,9 @@ TEST(AdviceRuleTest, CareDiscouragementNeedsADangerSignAndNoMinorProblem) {
 }
 
 TEST(AdviceRuleTest, TheModelVetoesWeakFindingsButNotInstructions) {
-  const std::string with_model = std::string(kOptions) + "model: strict\nmodel_veto_below: 0.0\n";
+  const std::string with_model = std::string(kOptions) + "model: strict\n";
   const char* models = R"(
-strict: {source: test, bias: -5.0, threshold: 10.0, weights: "0.5 u:MEDICINE\n"}
+strict: {source: test, bias: -5.0, threshold: 10.0, veto_below: {plain: 0.0}, weights: "0.5 u:MEDICINE\n"}
 )";
   // Plain first-person statement: the model's low score vetoes it.
   EXPECT_THAT(harness(with_model, models).run("a.md", article("I stop the statin before surgery.")), IsEmpty());
