@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace medlint {
 namespace {
@@ -14,27 +15,37 @@ std::string ascii_folded(std::string text) {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// Regular inflections of one word; over-generating is harmless, since the
-// spellings only choose which sentences get tagged.
-std::vector<std::string> inflections(const std::string& word) {
-  std::vector<std::string> forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "'s"};
-  if (word.size() < 3) return forms;
+// Appends `before` + each regular inflection of `word` + `after` to
+// `out`; over-generating is harmless, since the spellings only choose which
+// sentences get tagged. Written straight into `out` (thousands of
+// spellings per run), without a list of forms per word.
+void append_inflections(std::string_view before, std::string_view word, std::string_view after,
+                        std::vector<std::string>& out) {
+  const auto add = [&](std::string_view stem, std::string_view ending) {
+    std::string& spelling = out.emplace_back();
+    spelling.reserve(before.size() + stem.size() + ending.size() + after.size());
+    spelling.append(before).append(stem).append(ending).append(after);
+  };
+  for (const std::string_view ending : {"", "s", "es", "ed", "ing", "'s"}) add(word, ending);
+  if (word.size() < 3) return;
   const char last = word.back();
+  const std::string_view stem = word.substr(0, word.size() - 1);
   if (last == 'e') {
-    forms.push_back(word + "d");
-    forms.push_back(word.substr(0, word.size() - 1) + "ing");
+    add(word, "d");
+    add(stem, "ing");
   }
   if (last == 'y' && !is_vowel(word[word.size() - 2])) {
-    forms.push_back(word.substr(0, word.size() - 1) + "ies");
-    forms.push_back(word.substr(0, word.size() - 1) + "ied");
+    add(stem, "ies");
+    add(stem, "ied");
   }
   // pop -> popped, popping
   if (!is_vowel(last) && is_vowel(word[word.size() - 2]) && !is_vowel(word[word.size() - 3]) && last != 'w' &&
       last != 'x' && last != 'y') {
-    forms.push_back(word + last + "ed");
-    forms.push_back(word + last + "ing");
+    const char doubled[] = {last, 'e', 'd', '\0'};
+    add(word, std::string_view(doubled, 3));
+    const char doubled_ing[] = {last, 'i', 'n', 'g', '\0'};
+    add(word, std::string_view(doubled_ing, 4));
   }
-  return forms;
 }
 
 // Whether `ids` continue at token `at` of a text's lemma ids; a
@@ -142,26 +153,27 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
 }
 
 std::vector<std::string> WordClasses::spellings(int word_class) const {
-  std::set<std::string> spellings;
-  for (std::string term : terms_[static_cast<std::size_t>(word_class)]) {
+  std::vector<std::string> spellings;
+  for (const std::string& written : terms_[static_cast<std::size_t>(word_class)]) {
+    std::string_view term = written;
     // A gapped term is found by its longer side: "back" for "your * back".
-    if (const std::size_t gap = term.find(" * "); gap != std::string::npos) {
-      const std::string before = term.substr(0, gap), after = term.substr(gap + 3);
+    if (const std::size_t gap = term.find(" * "); gap != std::string_view::npos) {
+      const std::string_view before = term.substr(0, gap), after = term.substr(gap + 3);
       term = before.size() > after.size() ? before : after;
     }
     // Inflect the first and the last word: "stop taking", "blood thinner".
     const std::size_t first_end = term.find(' ');
     const std::size_t last_begin = term.rfind(' ');
-    if (first_end == std::string::npos) {
-      for (const std::string& form : inflections(term)) spellings.insert(form);
+    if (first_end == std::string_view::npos) {
+      append_inflections({}, term, {}, spellings);
       continue;
     }
-    for (const std::string& form : inflections(term.substr(0, first_end))) spellings.insert(form + term.substr(first_end));
-    for (const std::string& form : inflections(term.substr(last_begin + 1))) {
-      spellings.insert(term.substr(0, last_begin + 1) + form);
-    }
+    append_inflections({}, term.substr(0, first_end), term.substr(first_end), spellings);
+    append_inflections(term.substr(0, last_begin + 1), term.substr(last_begin + 1), {}, spellings);
   }
-  return {spellings.begin(), spellings.end()};
+  std::sort(spellings.begin(), spellings.end());
+  spellings.erase(std::unique(spellings.begin(), spellings.end()), spellings.end());
+  return spellings;
 }
 
 }  // namespace medlint

@@ -27,6 +27,8 @@ bool boundary_at(std::string_view text, std::size_t offset) {
 
 constexpr std::size_t kMaxApostrophes = 8;
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 // The shift that keeps the bits of a table of `size` slots (a power of two).
 int shift_for(std::size_t size) { return 64 - std::countr_zero(static_cast<std::uint64_t>(size)); }
 
@@ -118,10 +120,15 @@ std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
   }
   if (apostrophes.size() > kMaxApostrophes) return "a phrase may have at most " + std::to_string(kMaxApostrophes) + " apostrophes";
   const Ending ending{entry, is_word(phrase[first]), is_word(phrase[phrase.find_last_not_of(kSpaces)])};
+  if (apostrophes.empty()) {
+    add_spelling(phrase, ending);
+    return std::nullopt;
+  }
   // Each optional apostrophe doubles the spellings; keeping them apart keeps
   // the walk to one node at a time.
+  std::string spelling;
   for (unsigned kept = 0; kept < (1u << apostrophes.size()); ++kept) {
-    std::string spelling;
+    spelling.clear();
     std::size_t next_apostrophe = 0;
     for (std::size_t i = 0; i < phrase.size(); ++i) {
       if (next_apostrophe < apostrophes.size() && apostrophes[next_apostrophe] == i) {
@@ -152,7 +159,7 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
       node = space_[static_cast<std::size_t>(node)];
       pending_space = false;
     }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    c = ascii_lower(c);
     Edge* next = const_cast<Edge*>(edge(node, c));
     if (!next) {
       const int added = add_node(false);
@@ -167,14 +174,12 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     any_starts_anywhere_ = true;
   }
   if (is_word(spelling[first_character])) {
-    std::string run;
-    std::size_t i = first_character;
-    for (; i < spelling.size() && is_word(spelling[i]); ++i) {
-      const char c = spelling[i];
-      run += c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-    }
-    if (i == spelling.find_last_not_of(kSpaces) + 1 && !ending.boundary_after) {
-      prefix_runs_.push_back(run);
+    std::size_t run_end = first_character;
+    while (run_end < spelling.size() && is_word(spelling[run_end])) ++run_end;
+    const std::string_view run = spelling.substr(first_character, run_end - first_character);
+    if (run_end == spelling.find_last_not_of(kSpaces) + 1 && !ending.boundary_after) {
+      std::string& prefix = prefix_runs_.emplace_back(run);
+      for (char& c : prefix) c = ascii_lower(c);
     } else {
       add_leading_run(run);
     }
@@ -187,9 +192,10 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
 
 namespace {
 
+// Of the run as case folded: a phrase's run is hashed as written.
 std::uint64_t run_hash(std::string_view run) {
   std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
-  for (const char c : run) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  for (const char c : run) hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
   return hash;
 }
 

@@ -64,6 +64,20 @@ TEST(PackImageTest, RoundTripKeepsTypesScalarsAndOrder) {
   EXPECT_TRUE(same_tree(decode_yaml_image(encode_yaml_image(scalar)), scalar));
 }
 
+// Decoding builds each child inside its parent: a repeated key, as yaml-cpp
+// keeps it when forced in, stays a pair of its own, and a sequence of nulls
+// and empty collections keeps every item.
+TEST(PackImageTest, RepeatedKeysAndEmptyItemsSurviveTheRoundTrip) {
+  YAML::Node repeated(YAML::NodeType::Map);
+  repeated.force_insert("same", "first");
+  repeated.force_insert("same", "second");
+  repeated.force_insert("items", YAML::Load("[~, [], {}, [~], x]"));
+  const YAML::Node decoded = decode_yaml_image(encode_yaml_image(repeated));
+  EXPECT_TRUE(same_tree(decoded, repeated));
+  EXPECT_EQ(decoded.size(), 3u);
+  EXPECT_EQ(decoded["items"].size(), 5u);
+}
+
 TEST(PackImageTest, MalformedImagesAreRefused) {
   const std::string image = encode_yaml_image(YAML::Load("{a: [b, c], d: long scalar}"));
   for (std::size_t cut = 0; cut < image.size(); ++cut) {

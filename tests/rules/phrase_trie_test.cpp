@@ -52,6 +52,14 @@ TEST(PhraseTrieTest, ApostrophesAreOptionalAndUpperCaseIsFolded) {
             (std::vector<std::string>{"dont", "don't", "old wives tale", "old wives' tale"}));
 }
 
+// A phrase's first run is found folded, whether it is one word, leads
+// more words, or is a prefix ("St'", whose apostrophe is optional).
+TEST(PhraseTrieTest, UpperCaseFirstRunsAreFoldedForTheWordFilter) {
+  const PhraseTrie trie = trie_of({"Blood THINNER", "COLD", "St'"});
+  EXPECT_EQ(found(trie, "blood thinner, a cold, strength"),
+            (std::vector<std::string>{"blood thinner", "cold", "st"}));
+}
+
 TEST(PhraseTrieTest, EndsThatAreNotWordCharactersNeedNoBoundary) {
   const PhraseTrie trie = trie_of({"a&e", "e.g.", "friends'"});
   EXPECT_EQ(found(trie, "a&e's e.g.x friends'x"), (std::vector<std::string>{"a&e", "e.g.", "friends", "friends'"}));
