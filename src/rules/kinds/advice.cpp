@@ -33,18 +33,22 @@ std::optional<Span> previous_sentence(const Document& document, Span sentence) {
   return previous->text;
 }
 
-std::optional<Span> next_sentence(const Document& document, Span sentence) {
+// The sentence after this one, in any block.
+std::optional<Span> following_sentence(const Document& document, Span sentence) {
   const std::string& folded = document.text().folded();
   // Past spaces and closing quotes or brackets the segmenter left outside.
   std::size_t at = sentence.end;
   while (at < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[at]))) ++at;
   if (at >= folded.size()) return std::nullopt;
   const auto next = document.sentence_at(at);
-  if (!next || next->text.begin < sentence.end ||
-      document.block_at(next->text.begin) != document.block_at(sentence.begin)) {
-    return std::nullopt;
-  }
+  if (!next || next->text.begin < sentence.end) return std::nullopt;
   return next->text;
+}
+
+std::optional<Span> next_sentence(const Document& document, Span sentence) {
+  const auto next = following_sentence(document, sentence);
+  if (!next || document.block_at(next->begin) != document.block_at(sentence.begin)) return std::nullopt;
+  return next;
 }
 
 std::string_view cue_name(Cue cue) {
@@ -151,12 +155,29 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
       }
     }
   }
+  add_list_topic(document, tagged, cache);
   if (const auto next = next_sentence(document, sentence)) {
     for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, settings_.visible_classes, *next).hits) tagged.after.insert(hit.word_class);
   }
   add_raised_counts(tagged);
   resolve_pronouns(tagged);
   return tagged;
+}
+
+// "Quitting your antidepressants? Here's how:" over "1. Go to every other
+// day." and "2. Then stop.": a list's steps are about what the last two
+// sentences of a lead-in that opens them (ending in a colon or a question)
+// name, as an instruction after a question is about what it asks.
+void AdviceRule::add_list_topic(const Document& document, Tagged& tagged, WordCache& cache) const {
+  const std::string& folded = document.text().folded();
+  Span lead_in = list_lead_in(document, tagged.text.begin);
+  while (lead_in.end > lead_in.begin && std::isspace(static_cast<unsigned char>(folded[lead_in.end - 1]))) --lead_in.end;
+  if (lead_in.empty() || (folded[lead_in.end - 1] != ':' && folded[lead_in.end - 1] != '?')) return;
+  std::optional<Span> said = sentence_range(document, lead_in.end - 1);
+  for (int back = 0; back < 2 && said && said->begin >= lead_in.begin; ++back, said = previous_sentence(document, *said)) {
+    const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, *said);
+    for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(words.tokens, hit.first, hit.last));
+  }
 }
 
 namespace {
@@ -287,6 +308,18 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   return candidate;
 }
 
+namespace {
+
+// The list steps read after a lead-in that names their topic.
+constexpr int kListSteps = 8;
+
+bool in_list_item(const Document& document, Span sentence) {
+  const int block = document.block_at(sentence.begin);
+  return block >= 0 && document.blocks[static_cast<std::size_t>(block)].kind == BlockKind::ListItem;
+}
+
+}  // namespace
+
 std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
@@ -323,6 +356,16 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
           if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty())
             sentences.push_back(*next);
+        }
+        // And the steps of a list it leads into, which name no medicine
+        // of their own ("Here's how: 1. Go to every other day. 2. Stop.").
+        const Span last = sentences.back();
+        if (folded[last.end - 1] == ':' || folded[last.end - 1] == '?') {
+          std::optional<Span> step = following_sentence(document, last);
+          for (int steps = 0; step && steps < kListSteps && in_list_item(document, *step);
+               ++steps, step = following_sentence(document, *step)) {
+            sentences.push_back(*step);
+          }
         }
         for (const Span sentence : sentences) {
           if (!read.insert(sentence.begin).second) continue;

@@ -162,6 +162,7 @@ class AdviceRule final : public Rule {
   Candidate candidate_of(const Document& document, Span sentence, WordCache& cache, Features features) const;
   void resolve_pronouns(Tagged& tagged) const;
   void add_raised_counts(Tagged& tagged) const;
+  void add_list_topic(const Document& document, Tagged& tagged, WordCache& cache) const;
   std::optional<FrameMatch> match_asked_topic(const Document& document, const Tagged& tagged, const Frame& frame) const;
   std::optional<FrameFinding> read_frames(const Document& document, const Tagged& tagged,
                                           std::vector<std::string>& features) const;
