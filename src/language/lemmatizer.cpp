@@ -26,11 +26,36 @@ const std::unordered_map<std::string_view, std::string_view>& irregular_forms() 
       {"am", "be"},         {"has", "have"},      {"had", "have"},      {"children", "child"}, {"kids", "kid"},
       {"feet", "foot"},     {"teeth", "tooth"},   {"men", "man"},       {"women", "woman"},  {"people", "person"},
       {"lice", "louse"},    {"mice", "mouse"},
+      {"came", "come"},     {"became", "become"}, {"drove", "drive"},   {"driven", "drive"}, {"forgot", "forget"},
+      {"forgotten", "forget"}, {"held", "hold"},  {"lost", "lose"},     {"paid", "pay"},     {"sent", "send"},
+      {"spent", "spend"},   {"stood", "stand"},   {"taught", "teach"},  {"thought", "think"}, {"wore", "wear"},
+      {"worn", "wear"},     {"wrote", "write"},   {"written", "write"}, {"shook", "shake"},  {"shaken", "shake"},
+      {"slept", "sleep"},   {"sold", "sell"},     {"stole", "steal"},   {"stolen", "steal"}, {"began", "begin"},
+      {"begun", "begin"},   {"bit", "bite"},      {"bitten", "bite"},   {"blew", "blow"},    {"blown", "blow"},
+      {"grew", "grow"},     {"grown", "grow"},    {"knew", "know"},     {"known", "know"},   {"led", "lead"},
+      {"meant", "mean"},    {"sat", "sit"},       {"tore", "tear"},     {"torn", "tear"},    {"froze", "freeze"},
+      {"frozen", "freeze"}, {"hid", "hide"},      {"hidden", "hide"},   {"fought", "fight"}, {"caught", "catch"},
       // Words Snowball merges with another word by dropping a final e.
       {"quite", "quite+e"},
   };
   return forms;
 }
+
+}  // namespace
+
+std::vector<std::string_view> irregular_forms_of(std::string_view base) {
+  static const std::unordered_multimap<std::string_view, std::string_view> by_base = [] {
+    std::unordered_multimap<std::string_view, std::string_view> inverted;
+    for (const auto& [form, lemma] : irregular_forms()) inverted.emplace(lemma, form);
+    return inverted;
+  }();
+  std::vector<std::string_view> forms;
+  const auto [first, last] = by_base.equal_range(base);
+  for (auto form = first; form != last; ++form) forms.push_back(form->second);
+  return forms;
+}
+
+namespace {
 
 bool ends_with(std::string_view text, std::string_view ending) {
   return text.size() >= ending.size() && text.substr(text.size() - ending.size()) == ending;

@@ -9,10 +9,15 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace medlint {
 
 // The lemma of one case-folded word. Thread-safe.
 std::string lemma_of(std::string_view folded_word);
+
+// The irregular forms whose lemma is `base` ("take": took, taken), in no
+// particular order.
+std::vector<std::string_view> irregular_forms_of(std::string_view base);
 
 }  // namespace medlint

@@ -5,6 +5,8 @@
 #include <set>
 #include <string_view>
 
+#include "language/lemmatizer.h"
+
 namespace medlint {
 namespace {
 
@@ -15,7 +17,8 @@ std::string ascii_folded(std::string text) {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// Appends `before` + each regular inflection of `word` + `after` to
+// Appends `before` + each inflection of `word` (regular, and irregular
+// forms the lemmatizer knows) + `after` to
 // `out`; over-generating is harmless, since the spellings only choose which
 // sentences get tagged. Written straight into `out` (thousands of
 // spellings per run), without a list of forms per word.
@@ -27,6 +30,8 @@ void append_inflections(std::string_view before, std::string_view word, std::str
     spelling.append(before).append(stem).append(ending).append(after);
   };
   for (const std::string_view ending : {"", "s", "es", "ed", "ing", "'s"}) add(word, ending);
+  // "took" for "take": tagging maps it to its base, so the scan must find it.
+  for (const std::string_view form : irregular_forms_of(word)) add(form, "");
   if (word.size() < 3) return;
   const char last = word.back();
   const std::string_view stem = word.substr(0, word.size() - 1);

@@ -18,6 +18,12 @@ TEST(LemmatizerTest, IrregularVerbsMeetTheirBase) {
   EXPECT_EQ(lemma_of("took"), lemma_of("take"));
   EXPECT_EQ(lemma_of("gave"), lemma_of("give"));
   EXPECT_EQ(lemma_of("children"), lemma_of("child"));
+  EXPECT_EQ(lemma_of("came"), lemma_of("come"));
+}
+
+TEST(LemmatizerTest, IrregularFormsOfABase) {
+  EXPECT_THAT(irregular_forms_of("take"), ::testing::UnorderedElementsAre("took", "taken"));
+  EXPECT_TRUE(irregular_forms_of("stop").empty());
 }
 
 TEST(LemmatizerTest, DerivationsStayApart) {

@@ -47,5 +47,12 @@ TEST(WordClassesTest, SpellingsCoverInflectionsAndTheLongerSideOfAGap) {
   EXPECT_EQ(kClasses.find("NO-SUCH-CLASS"), -1);
 }
 
+TEST(WordClassesTest, SpellingsCoverIrregularFormsTaggingKnows) {
+  const WordClasses classes = WordClasses::compile({{"TAKE-IN", {"take", "come off"}}});
+  const std::vector<std::string> spellings = classes.spellings(classes.find("TAKE-IN"));
+  for (const char* form : {"took", "taken", "came off"}) EXPECT_THAT(spellings, Contains(form));
+  EXPECT_THAT(tag(classes, "i came off them"), Contains("TAKE-IN:1-2"));
+}
+
 }  // namespace
 }  // namespace medlint::testing
