@@ -5,10 +5,15 @@
 namespace medlint {
 namespace {
 
-// The clause of each token: a new one after clause punctuation or at "but"
-// ("my chest is fine but I can't breathe" pairs nothing across it).
-std::vector<int> clauses_of(std::string_view folded, const std::vector<Token>& tokens) {
-  std::vector<int> clause(tokens.size(), 0);
+bool contains(const std::vector<int>& classes, int word_class) {
+  return std::find(classes.begin(), classes.end(), word_class) != classes.end();
+}
+
+}  // namespace
+
+// "my chest is fine but I can't breathe" pairs nothing across the "but".
+ClausedWords::ClausedWords(std::string_view folded, std::vector<Token> words, std::vector<WordClasses::Hit> word_hits)
+    : tokens(std::move(words)), hits(std::move(word_hits)), clause(tokens.size(), 0) {
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     const std::string_view between =
         folded.substr(tokens[i - 1].text.end, tokens[i].text.begin - tokens[i - 1].text.end);
@@ -17,21 +22,13 @@ std::vector<int> clauses_of(std::string_view folded, const std::vector<Token>& t
                         between.find(" - ") != std::string_view::npos || tokens[i].lemma == "but";
     clause[i] = clause[i - 1] + (breaks ? 1 : 0);
   }
-  return clause;
 }
 
-bool contains(const std::vector<int>& classes, int word_class) {
-  return std::find(classes.begin(), classes.end(), word_class) != classes.end();
-}
-
-}  // namespace
-
-std::vector<CoOccurrenceMatch> find_co_occurrences(std::string_view folded, const std::vector<Token>& tokens,
-                                                   const std::vector<WordClasses::Hit>& hits,
-                                                   const CoOccurrence& co) {
+std::vector<CoOccurrenceMatch> find_co_occurrences(const ClausedWords& words, const CoOccurrence& co) {
   std::vector<CoOccurrenceMatch> matches;
   if (co.classes.empty()) return matches;
-  const std::vector<int> clause = clauses_of(folded, tokens);
+  const std::vector<WordClasses::Hit>& hits = words.hits;
+  const std::vector<int>& clause = words.clause;
   const auto same_clause = [&](const WordClasses::Hit& a, const WordClasses::Hit& b) {
     return clause[static_cast<std::size_t>(std::min(a.first, b.first))] ==
            clause[static_cast<std::size_t>(std::max(a.last, b.last))];

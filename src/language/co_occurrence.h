@@ -27,12 +27,20 @@ struct CoOccurrenceMatch {
   int last;
 };
 
-// Where in `tokens` of `folded` (tagged as `hits`) a hit of every class of
-// `co` falls within `co.window` tokens of a hit of its first class, all in
-// one clause: no . ; : ! ? ( ) or dash, and no "but", between them. One match
-// per hit of the first class, with the nearest hit of each other class.
-std::vector<CoOccurrenceMatch> find_co_occurrences(std::string_view folded, const std::vector<Token>& tokens,
-                                                   const std::vector<WordClasses::Hit>& hits,
-                                                   const CoOccurrence& co);
+// A sentence's words with their classes and the clause each word is in (a
+// new clause after . ; : ! ? ( ) or a dash, and at "but"), read once for
+// all the co-occurrences looked for in it.
+struct ClausedWords {
+  ClausedWords(std::string_view folded, std::vector<Token> words, std::vector<WordClasses::Hit> word_hits);
+
+  std::vector<Token> tokens;
+  std::vector<WordClasses::Hit> hits;
+  std::vector<int> clause;  // per token
+};
+
+// Where a hit of every class of `co` falls within `co.window` tokens of a
+// hit of its first class, all in one clause. One match per hit of the
+// first class, with the nearest hit of each other class.
+std::vector<CoOccurrenceMatch> find_co_occurrences(const ClausedWords& words, const CoOccurrence& co);
 
 }  // namespace medlint

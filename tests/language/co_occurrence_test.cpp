@@ -15,7 +15,7 @@ const WordClasses kClasses = WordClasses::compile({{"CHEST", {"chest"}},
 std::vector<std::string> find(const std::string& text, const CoOccurrence& co) {
   const std::vector<Token> tokens = tokenize(text, {0, text.size()});
   std::vector<std::string> found;
-  for (const CoOccurrenceMatch& match : find_co_occurrences(text, tokens, kClasses.tag(tokens), co)) {
+  for (const CoOccurrenceMatch& match : find_co_occurrences(ClausedWords(text, tokens, kClasses.tag(tokens)), co)) {
     const std::size_t begin = tokens[static_cast<std::size_t>(match.first)].text.begin;
     found.push_back(text.substr(begin, tokens[static_cast<std::size_t>(match.last)].text.end - begin));
   }

@@ -257,14 +257,15 @@ class RequiresRule final : public Rule {
     for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
       if (!tagged_sentences.insert(sentence.begin).second) continue;
-      const std::vector<Token> tokens = tokenize(folded, sentence);
-      const std::vector<WordClasses::Hit> hits = class_triggers_.classes->tag(tokens);
+      std::vector<Token> tokens = tokenize(folded, sentence);
+      std::vector<WordClasses::Hit> hits = class_triggers_.classes->tag(tokens);
+      const ClausedWords words(folded, std::move(tokens), std::move(hits));
       for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
         for (const CoOccurrence& near : trigger_info_[group].near) {
-          for (const CoOccurrenceMatch& found : find_co_occurrences(folded, tokens, hits, near)) {
-            const Span words{tokens[static_cast<std::size_t>(found.first)].text.begin,
-                             tokens[static_cast<std::size_t>(found.last)].text.end};
-            matches.push_back({words, static_cast<int>(group)});
+          for (const CoOccurrenceMatch& found : find_co_occurrences(words, near)) {
+            const Span found_words{words.tokens[static_cast<std::size_t>(found.first)].text.begin,
+                                   words.tokens[static_cast<std::size_t>(found.last)].text.end};
+            matches.push_back({found_words, static_cast<int>(group)});
           }
         }
       }
