@@ -304,6 +304,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
           stated_as_advice(document, tagged, *candidate.focus,
                            settings_.model->decides_surely(candidate.score) ? PlainNeeds::Nothing : PlainNeeds::Reader);
     }
+    if (candidate.model_may_flag && is_self_care(document, tagged)) candidate.model_may_flag = false;
   }
   return candidate;
 }
@@ -419,6 +420,14 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     if ((before && advised.count(before->begin)) || (after && advised.count(after->begin))) continue;
     out.push_back(model_finding(document, *candidate, candidate->score));
   }
+}
+
+bool AdviceRule::is_self_care(const Document& document, const Tagged& tagged) const {
+  const Settings::SelfCare& self_care = settings_.self_care;
+  if (self_care.purchases.find_all(document.text().folded(), tagged.text).empty()) return false;
+  return std::none_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
+    return std::find(self_care.unless.begin(), self_care.unless.end(), hit.word_class) != self_care.unless.end();
+  });
 }
 
 // The model reads what the words are about; whether they advise it is
@@ -905,7 +914,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
-                      "model_objects", "model_one_slot"});
+                      "model_objects", "model_one_slot", "self_care"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -987,6 +996,14 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("model_one_slot")) {
     settings.model_one_slot.push_back(class_index(classes, options, options.node("model_one_slot"), name));
+  }
+  if (options.has("self_care")) {
+    const Options self_care(options.node("self_care"), context.config_path, fmt::format("`self_care` of rule `{}`", info.id));
+    self_care.allow_only({"purchases", "unless"});
+    settings.self_care.purchases = lexicon(self_care.node("purchases"), "`self_care.purchases`");
+    for (const std::string& name : self_care.strings("unless")) {
+      settings.self_care.unless.push_back(class_index(classes, self_care, self_care.node("unless"), name));
+    }
   }
   return std::make_unique<AdviceRule>(std::move(info), std::move(settings));
 }

@@ -102,6 +102,14 @@ class AdviceRule final : public Rule {
     // the other kind in the sentence; the model then decides only at its
     // cross-validated sure threshold.
     std::vector<int> model_one_slot;
+    // "For allergy relief you can buy antihistamine drops": over-the-counter
+    // medicine bought for a minor problem is self-care, not advice the model
+    // may find on its own, unless the sentence names a medicine that needs a
+    // prescription or a source outside the prescribing system (`unless`).
+    struct SelfCare {
+      Lexicon purchases;
+      std::vector<int> unless;
+    } self_care;
   };
 
   // What the frames and cues found in a sentence.
@@ -183,6 +191,8 @@ class AdviceRule final : public Rule {
   std::optional<Span> one_slot_of(const Tagged& tagged) const;
   Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
   bool stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const;
+  // Over-the-counter medicine bought for a minor problem (Settings::self_care).
+  bool is_self_care(const Document& document, const Tagged& tagged) const;
 
   Settings settings_;
 };
