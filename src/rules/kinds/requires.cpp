@@ -37,6 +37,11 @@ struct Trigger {
   // A group's red flag may also be written as word classes near each other
   // (`near:`): a body part with a word of severity, a verb of collapse.
   std::vector<CoOccurrence> near;
+  // Wording in the sentence or the list's line that names the red flag as
+  // something other than a sign the reader faces now: what a long-term
+  // condition brings ("If you have asthma, you might also:"), a medicine's
+  // side effect, a risk to prevent. An emergency named there still counts.
+  Lexicon not_presented_by;
 };
 
 // The trigger groups written as word classes, and the spellings of their
@@ -208,6 +213,10 @@ class RequiresRule final : public Rule {
                                     : listed_for_reference(document, lead_in)) {
           continue;
         }
+        if ((found(trigger.not_presented_by, document, sentence) || found(trigger.not_presented_by, document, lead_in)) &&
+            !names_emergency(document, sentence, match.group) && !names_emergency(document, lead_in, match.group)) {
+          continue;
+        }
         // Advice in the list's line covers its items ("Call 999 if you
         // have:"); routine advice there ("See your GP if:") is what the
         // page offers for them, whatever it says elsewhere.
@@ -303,13 +312,17 @@ class RequiresRule final : public Rule {
                                                  (found(reference_wording_, document, paragraph) &&
                                                   !found(reader_wording_, document, lead_in));
     if (!reference || found(reader_wording_, document, sentence)) return false;
-    for (const Span range : {topic, lead_in}) {
-      if (range.empty()) continue;
-      for (const Lexicon::Match& match : triggers_.find_all(document.text().folded(), range)) {
-        if (!trigger_info_[static_cast<std::size_t>(match.group)].disease_feature) return false;
-      }
-    }
-    return true;
+    return !names_emergency(document, topic) && !names_emergency(document, lead_in);
+  }
+
+  // Whether `range` names a red flag that is an emergency in any text, not
+  // also a lasting feature of diseases, other than those of `own_group`.
+  bool names_emergency(const Document& document, Span range, int own_group = -1) const {
+    if (range.empty()) return false;
+    const auto matches = triggers_.find_all(document.text().folded(), range);
+    return std::any_of(matches.begin(), matches.end(), [&](const Lexicon::Match& match) {
+      return match.group != own_group && !trigger_info_[static_cast<std::size_t>(match.group)].disease_feature;
+    });
   }
 
   Scope scope_;
@@ -406,13 +419,18 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   for (const YAML::Node& group_node : triggers.nodes()) {
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
-        {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near"});
+        {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
+         "not_presented_by"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
     trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
     trigger.disease_feature = group.boolean("disease_feature", false);
+    if (group.has("not_presented_by")) {
+      trigger.not_presented_by = Lexicon::read(group.node("not_presented_by"), path, context.locale,
+                                               fmt::format("`not_presented_by` of a trigger group of rule `{}`", info.id));
+    }
     if (const YAML::Node near = group.node("near")) {
       if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");
       for (const YAML::Node& entry : near) trigger.near.push_back(read_near(entry, context, class_triggers));
