@@ -317,11 +317,20 @@ class RequiresRule final : public Rule {
 
   // Whether `range` names a red flag that is an emergency in any text, not
   // also a lasting feature of diseases, other than those of `own_group`.
+  // An emergency its cues rule out names none: "chest pain that may feel
+  // like a heart attack" in a list of achalasia's symptoms stays
+  // reference, while "a severe reaction called anaphylaxis" still names
+  // the emergency its list of signs belongs to.
   bool names_emergency(const Document& document, Span range, int own_group = -1) const {
     if (range.empty()) return false;
-    const auto matches = triggers_.find_all(document.text().folded(), range);
+    const std::string& folded = document.text().folded();
+    const auto matches = triggers_.find_all(folded, range);
     return std::any_of(matches.begin(), matches.end(), [&](const Lexicon::Match& match) {
-      return match.group != own_group && !trigger_info_[static_cast<std::size_t>(match.group)].disease_feature;
+      const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
+      if (match.group == own_group || trigger.disease_feature) return false;
+      if (!trigger.cues) return true;
+      const Cue cue = trigger.cues->classify(folded, sentence_range(document, match.text.begin), match.text).cue;
+      return cue != Cue::Negated;
     });
   }
 
