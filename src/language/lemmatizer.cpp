@@ -1,5 +1,6 @@
 #include "language/lemmatizer.h"
 
+#include <algorithm>
 #include <libstemmer.h>
 #include <memory>
 #include <unordered_map>
@@ -42,6 +43,40 @@ const std::unordered_map<std::string_view, std::string_view>& irregular_forms() 
 }
 
 }  // namespace
+
+namespace {
+
+// Contractions whose apostrophe-less spelling is no other common word.
+constexpr std::string_view kContractions[] = {
+    "can't",    "won't",   "don't",   "doesn't", "didn't", "isn't",   "wasn't",  "aren't",  "weren't", "couldn't",
+    "wouldn't", "shouldn't", "hasn't", "haven't", "hadn't", "mustn't", "i'm",     "i've",    "she's",   "he's",
+    "you're",   "they're", "you've",  "they've", "that's", "there's", "what's",  "who's",   "let's"};
+
+std::string without_apostrophe(std::string_view word) {
+  std::string bare;
+  for (const char c : word) {
+    if (c != '\'') bare.push_back(c);
+  }
+  return bare;
+}
+
+}  // namespace
+
+std::string_view informal_contraction(std::string_view folded_word) {
+  static const std::unordered_map<std::string, std::string_view> by_bare = [] {
+    std::unordered_map<std::string, std::string_view> map;
+    for (const std::string_view contraction : kContractions) map.emplace(without_apostrophe(contraction), contraction);
+    return map;
+  }();
+  if (folded_word.find('\'') != std::string_view::npos) return {};
+  const auto found = by_bare.find(std::string(folded_word));
+  return found == by_bare.end() ? std::string_view() : found->second;
+}
+
+std::string dropped_apostrophe(std::string_view folded_word) {
+  const bool known = std::find(std::begin(kContractions), std::end(kContractions), folded_word) != std::end(kContractions);
+  return known ? without_apostrophe(folded_word) : std::string();
+}
 
 std::vector<std::string_view> irregular_forms_of(std::string_view base) {
   static const std::unordered_multimap<std::string_view, std::string_view> by_base = [] {
@@ -117,6 +152,10 @@ std::string compute_lemma(std::string_view folded_word) {
   }
   if (const auto found = irregular_forms().find(folded_word); found != irregular_forms().end()) {
     return std::string(found->second);
+  }
+  // "cant", "shes": the contraction a text message left its apostrophe off.
+  if (const std::string_view contraction = informal_contraction(folded_word); !contraction.empty()) {
+    return compute_lemma(contraction);
   }
   // A Snowball stemmer keeps state between calls: one per thread.
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("english", "UTF_8"));

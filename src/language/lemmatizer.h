@@ -20,4 +20,12 @@ std::string lemma_of(std::string_view folded_word);
 // particular order.
 std::vector<std::string_view> irregular_forms_of(std::string_view base);
 
+// Contractions as text messages spell them, without the apostrophe
+// ("cant", "wont", "shes", "im"), are the contractions: their lemma is the
+// contraction's. `dropped_apostrophe("can't")` is "cant"; empty for a word
+// that is no such contraction, or whose apostrophe-less spelling is another
+// word ("we'll", "we're", "it's", "he'll").
+std::string_view informal_contraction(std::string_view folded_word);
+std::string dropped_apostrophe(std::string_view folded_word);
+
 }  // namespace medlint

@@ -30,6 +30,8 @@ void append_inflections(std::string_view before, std::string_view word, std::str
     spelling.append(before).append(stem).append(ending).append(after);
   };
   for (const std::string_view ending : {"", "s", "es", "ed", "ing", "'s"}) add(word, ending);
+  // "can't" is also spelled "cant" in text messages: the scan must find it.
+  if (const std::string bare = dropped_apostrophe(word); !bare.empty()) add(bare, "");
   // "took" for "take": tagging maps it to its base, so the scan must find it.
   for (const std::string_view form : irregular_forms_of(word)) add(form, "");
   if (word.size() < 3) return;

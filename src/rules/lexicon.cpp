@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "language/lemmatizer.h"
 #include "rules/options.h"
 
 namespace medlint {
@@ -13,6 +14,40 @@ struct PendingEntry {
   int group;
 };
 
+// A term's spelling with the apostrophes of contractions dropped, where
+// it has any (a pattern's "n't" and "i'm" made optional: "can'?t"); empty
+// otherwise.
+std::string informal_spelling(const std::string& term, bool is_regex) {
+  std::string informal;
+  bool changed = false;
+  if (is_regex) {
+    for (std::size_t at = 0; at < term.size(); ++at) {
+      informal.push_back(term[at]);
+      const bool contraction = term[at] == '\'' && at + 1 < term.size() &&
+                               ((at > 0 && term[at - 1] == 'n' && term[at + 1] == 't') ||
+                                (at > 0 && term[at - 1] == 'i' && term[at + 1] == 'm' &&
+                                 (at < 2 || !std::isalpha(static_cast<unsigned char>(term[at - 2])))));
+      if (contraction) {
+        informal.push_back('?');
+        changed = true;
+      }
+    }
+    return changed ? informal : std::string();
+  }
+  std::size_t begin = 0;
+  while (begin <= term.size()) {
+    std::size_t end = term.find(' ', begin);
+    if (end == std::string::npos) end = term.size();
+    const std::string_view word = std::string_view(term).substr(begin, end - begin);
+    const std::string bare = dropped_apostrophe(word);
+    informal.append(bare.empty() ? std::string(word) : bare);
+    changed = changed || !bare.empty();
+    if (end < term.size()) informal.push_back(' ');
+    begin = end + 1;
+  }
+  return changed ? informal : std::string();
+}
+
 void read_terms(const YAML::Node& group, const std::string& key, bool is_regex, int index,
                 const std::string& path, const std::string& what, std::vector<PendingEntry>& out) {
   const YAML::Node list = group[key];
@@ -23,6 +58,10 @@ void read_terms(const YAML::Node& group, const std::string& key, bool is_regex, 
       throw config_error(path, item, fmt::format("`{}` of {} must list non-empty strings", key, what));
     }
     out.push_back({{item.Scalar(), is_regex}, item, index});
+    // Text messages leave the apostrophe off: "cant breathe", "shes not
+    // responding" read as "can't breathe", "she's not responding".
+    std::string informal = informal_spelling(item.Scalar(), is_regex);
+    if (!informal.empty()) out.push_back({{std::move(informal), is_regex}, item, index});
   }
 }
 
