@@ -57,10 +57,16 @@ void read_terms(const YAML::Node& group, const std::string& key, bool is_regex, 
     if (!item.IsScalar() || item.Scalar().empty()) {
       throw config_error(path, item, fmt::format("`{}` of {} must list non-empty strings", key, what));
     }
-    out.push_back({{item.Scalar(), is_regex}, item, index});
     // Text messages leave the apostrophe off: "cant breathe", "shes not
-    // responding" read as "can't breathe", "she's not responding".
+    // responding" read as "can't breathe", "she's not responding". A
+    // pattern takes the optional apostrophe in place; a phrase gets a second
+    // spelling.
     std::string informal = informal_spelling(item.Scalar(), is_regex);
+    if (is_regex && !informal.empty()) {
+      out.push_back({{std::move(informal), is_regex}, item, index});
+      continue;
+    }
+    out.push_back({{item.Scalar(), is_regex}, item, index});
     if (!informal.empty()) out.push_back({{std::move(informal), is_regex}, item, index});
   }
 }
