@@ -10,6 +10,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/varint.h"
 #include "medlint/linter.h"
 #include "rules/lexicon.h"
 #include "rules/phrase_set.h"
@@ -40,27 +41,6 @@ std::uint64_t hash_of(const std::vector<std::string>& patterns) {
     hash = fnv1a(std::string_view("\0", 1), hash);
   }
   return hash;
-}
-
-void write_count(std::uint64_t count, std::string& out) {
-  do {
-    const auto low = static_cast<unsigned char>(count & 0x7F);
-    count >>= 7;
-    out += static_cast<char>(count ? low | 0x80 : low);
-  } while (count);
-}
-
-// Reads what write_count wrote; false past the end.
-bool read_count(std::string_view& in, std::uint64_t& count) {
-  count = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) return false;
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    count |= std::uint64_t{byte & 0x7Fu} << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
 }
 
 // Each thread's scratch space, grown to fit every database it scans with.
@@ -151,10 +131,10 @@ struct PatternScan::Database {
 
   std::string image() const {
     std::string out(kImageMagic);
-    write_count(patterns.size(), out);
+    append_varint(patterns.size(), out);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       out += refused[i] ? '1' : '0';
-      write_count(patterns[i].size(), out);
+      append_varint(patterns[i].size(), out);
       out += patterns[i];
     }
     const std::uint64_t hash = hash_of(patterns);
@@ -162,7 +142,7 @@ struct PatternScan::Database {
     char* bytes = nullptr;
     std::size_t length = 0;
     if (hs_serialize_database(compiled, &bytes, &length) != HS_SUCCESS) return {};
-    write_count(length, out);
+    append_varint(length, out);
     out.append(bytes, length);
     std::free(bytes);
     return out;
@@ -175,7 +155,7 @@ struct PatternScan::Database {
     if (!image.starts_with(kImageMagic)) return nullptr;
     image.remove_prefix(kImageMagic.size());
     std::uint64_t count = 0;
-    if (!read_count(image, count) || count > image.size()) return nullptr;
+    if (!read_varint(image, count) || count > image.size()) return nullptr;
     std::vector<std::string> patterns;
     std::vector<bool> refused;
     for (std::uint64_t i = 0; i < count; ++i) {
@@ -183,7 +163,7 @@ struct PatternScan::Database {
       if (image.empty()) return nullptr;
       refused.push_back(image.front() == '1');
       image.remove_prefix(1);
-      if (!read_count(image, length) || length > image.size()) return nullptr;
+      if (!read_varint(image, length) || length > image.size()) return nullptr;
       patterns.emplace_back(image.substr(0, length));
       image.remove_prefix(length);
     }
@@ -192,7 +172,7 @@ struct PatternScan::Database {
     for (int byte = 0; byte < 8; ++byte) hash |= std::uint64_t{static_cast<unsigned char>(image[byte])} << (8 * byte);
     image.remove_prefix(8);
     std::uint64_t length = 0;
-    if (hash != hash_of(patterns) || !read_count(image, length) || length != image.size()) return nullptr;
+    if (hash != hash_of(patterns) || !read_varint(image, length) || length != image.size()) return nullptr;
     hs_database_t* database = nullptr;
     if (hs_deserialize_database(image.data(), image.size(), &database) != HS_SUCCESS) return nullptr;
     return std::make_unique<Database>(std::move(patterns), std::move(refused), database);
