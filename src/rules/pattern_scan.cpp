@@ -229,13 +229,18 @@ std::shared_ptr<const PatternScan::Database> database_for(const std::vector<std:
   std::lock_guard lock(cache_mutex());
   static const std::shared_ptr<const PatternScan::Database> shipped = PatternScan::Database::load(shipped_pattern_image());
   if (shipped && shipped->holds(patterns)) return shipped;
-  // Compiled this run: configurations often share their patterns.
-  static std::map<std::vector<std::string>, std::shared_ptr<const PatternScan::Database>> compiled;
-  auto& database = compiled[patterns];
-  if (database) return database;
-  if ((database = cached(patterns))) return database;
-  database = PatternScan::Database::compile(patterns);
-  if (database) cache(*database);
+  // Compiled this run and still in use: configurations often share their
+  // patterns, and a language server drops those of a pack being edited.
+  static std::map<std::vector<std::string>, std::weak_ptr<const PatternScan::Database>> compiled;
+  std::erase_if(compiled, [](const auto& entry) { return entry.second.expired(); });
+  std::weak_ptr<const PatternScan::Database>& known = compiled[patterns];
+  if (auto database = known.lock()) return database;
+  std::shared_ptr<const PatternScan::Database> database = cached(patterns);
+  if (!database) {
+    database = PatternScan::Database::compile(patterns);
+    if (database) cache(*database);
+  }
+  known = database;
   return database;
 }
 
