@@ -1,6 +1,7 @@
 #include "rules/kinds/advice.h"
 
 #include <charconv>
+#include <iterator>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -96,10 +97,16 @@ Span words_span(const std::vector<Token>& tokens, int first, int last) {
   return {tokens[static_cast<std::size_t>(first)].text.begin, tokens[static_cast<std::size_t>(last)].text.end};
 }
 
-// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take two.").
+// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take
+// two.", "A (Seller): Yes!").
 std::size_t answer_start(const std::string& folded, Span sentence) {
   std::size_t start = sentence.begin;
-  if (folded.compare(start, 2, "a:") == 0) start += 2;
+  if (folded.compare(start, 2, "a:") == 0) {
+    start += 2;
+  } else if (folded.compare(start, 3, "a (") == 0) {
+    const std::size_t label_end = folded.find("):", start);
+    if (label_end != std::string::npos && label_end < std::min(sentence.end, start + 32)) start = label_end + 2;
+  }
   while (start < sentence.end && folded[start] == ' ') ++start;
   return start;
 }
@@ -117,14 +124,28 @@ struct AdviceRule::Tagged {
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
-const TaggedWords& AdviceRule::WordCache::of(const Document& document, const WordClasses& classes,
-                                             const std::vector<bool>& visible, Span sentence) {
+const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
   auto [entry, added] = by_start.try_emplace(sentence.begin);
   if (added) {
+    std::vector<WordClasses::Hit>& hits = entry->second.hits;
     entry->second.tokens = tokenize(document.text().folded(), sentence);
-    entry->second.hits = classes.tag(entry->second.tokens);
-    std::erase_if(entry->second.hits,
-                  [&](const WordClasses::Hit& hit) { return !visible[static_cast<std::size_t>(hit.word_class)]; });
+    hits = settings.classes->tag(entry->second.tokens);
+    std::erase_if(hits, [&](const WordClasses::Hit& hit) {
+      return !settings.visible_classes[static_cast<std::size_t>(hit.word_class)];
+    });
+    const auto of_classes = [](const std::vector<int>& classes, const WordClasses::Hit& hit) {
+      return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
+    };
+    for (const Settings::InsideTerms& inside : settings.inside_terms) {
+      std::vector<WordClasses::Hit> outer;
+      std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
+                   [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
+      std::erase_if(hits, [&](const WordClasses::Hit& hit) {
+        return of_classes(inside.inner, hit) && std::any_of(outer.begin(), outer.end(), [&](const WordClasses::Hit& term) {
+                 return term.first <= hit.first && hit.last <= term.last && term.last - term.first > hit.last - hit.first;
+               });
+      });
+    }
   }
   return entry->second;
 }
@@ -137,11 +158,11 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
-  const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, sentence);
+  const TaggedWords& words = cache.of(document, settings_, sentence);
   Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
-    const TaggedWords& before = cache.of(document, *settings_.classes, settings_.visible_classes, *previous);
+    const TaggedWords& before = cache.of(document, settings_, *previous);
     for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
       tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
@@ -157,7 +178,7 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
   }
   add_list_topic(document, tagged, cache);
   if (const auto next = next_sentence(document, sentence)) {
-    for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, settings_.visible_classes, *next).hits) tagged.after.insert(hit.word_class);
+    for (const WordClasses::Hit& hit : cache.of(document, settings_, *next).hits) tagged.after.insert(hit.word_class);
   }
   add_raised_counts(tagged);
   resolve_pronouns(tagged);
@@ -175,7 +196,7 @@ void AdviceRule::add_list_topic(const Document& document, Tagged& tagged, WordCa
   if (lead_in.empty() || (folded[lead_in.end - 1] != ':' && folded[lead_in.end - 1] != '?')) return;
   std::optional<Span> said = sentence_range(document, lead_in.end - 1);
   for (int back = 0; back < 2 && said && said->begin >= lead_in.begin; ++back, said = previous_sentence(document, *said)) {
-    const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, *said);
+    const TaggedWords& words = cache.of(document, settings_, *said);
     for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(words.tokens, hit.first, hit.last));
   }
 }
@@ -289,7 +310,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   if (features == Features::All || scored) {
     std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
-      window.push_back(cache.of(document, *settings_.classes, settings_.visible_classes, *next));
+      window.push_back(cache.of(document, settings_, *next));
     candidate.features = window_features(*settings_.classes, window);
     candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
     std::sort(candidate.features.begin(), candidate.features.end());
@@ -503,6 +524,13 @@ std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
     const auto& classes = settings_.model_one_slot;
     return std::find(classes.begin(), classes.end(), word_class) != classes.end();
   };
+  // "tips on how to cut back on drinking": an act beside a habit is on it.
+  const auto& habits = settings_.habits;
+  if (std::any_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
+        return std::find(habits.begin(), habits.end(), hit.word_class) != habits.end();
+      })) {
+    return std::nullopt;
+  }
   for (const std::vector<int>* classes : {&settings_.model_acts, &settings_.model_objects}) {
     for (const WordClasses::Hit& hit : tagged.hits) {
       if (alone(hit.word_class) && std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
@@ -618,6 +646,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                                         words_span(tagged.tokens, first_slot.first, first_slot.last));
       if (inner.cue == Cue::Endorsed || inner.cue == Cue::Supervised) verdict = inner;
     }
+    if (verdict.cue == Cue::None) verdict = praised_after(document, sentence);
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
     // An instruction ("Stop taking your blood thinner") or an endorsement
@@ -823,6 +852,15 @@ bool AdviceRule::opens_clause(const std::string& folded, Span sentence, std::siz
   return false;
 }
 
+CueVerdict AdviceRule::praised_after(const Document& document, Span sentence) const {
+  const auto next = next_sentence(document, sentence);
+  if (!next || !settings_.cues) return {};
+  // Read as about the sentence's start, so its cues all follow the act.
+  const std::string& folded = document.text().folded();
+  const CueVerdict said = settings_.cues->classify(folded, *next, {next->begin, next->begin});
+  return said.cue == Cue::Endorsed ? said : CueVerdict{};
+}
+
 // A question answered right after ("Can I...? Yes, ..."; "Q: ... A:
 // Sure."; "A: There's no harm in a break.") endorses what it asks when the
 // answer says yes, endorses it, or instructs without a warning or a
@@ -914,7 +952,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
-                      "model_objects", "model_one_slot", "self_care"});
+                      "model_objects", "model_one_slot", "inside_terms", "habits", "self_care"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -996,6 +1034,24 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("model_one_slot")) {
     settings.model_one_slot.push_back(class_index(classes, options, options.node("model_one_slot"), name));
+  }
+  for (const std::string& name : options.strings("habits")) {
+    settings.habits.push_back(class_index(classes, options, options.node("habits"), name));
+  }
+  if (options.has("inside_terms")) {
+    const YAML::Node inside_nodes = options.node("inside_terms");
+    if (!inside_nodes.IsSequence()) throw options.error(inside_nodes, "`inside_terms` must be a list");
+    for (const YAML::Node& inside_node : inside_nodes) {
+      const Options inside(inside_node, context.config_path, fmt::format("`inside_terms` of rule `{}`", info.id));
+      inside.allow_only({"outer", "inner"});
+      AdviceRule::Settings::InsideTerms& terms = settings.inside_terms.emplace_back();
+      for (const std::string& name : inside.strings("outer")) {
+        terms.outer.push_back(class_index(classes, inside, inside.node("outer"), name));
+      }
+      for (const std::string& name : inside.strings("inner")) {
+        terms.inner.push_back(class_index(classes, inside, inside.node("inner"), name));
+      }
+    }
   }
   if (options.has("self_care")) {
     const Options self_care(options.node("self_care"), context.config_path, fmt::format("`self_care` of rule `{}`", info.id));

@@ -102,6 +102,17 @@ class AdviceRule final : public Rule {
     // the other kind in the sentence; the model then decides only at its
     // cross-validated sure threshold.
     std::vector<int> model_one_slot;
+    // A word inside a longer term of an `outer` class is that term's, not
+    // a word of an `inner` class: "eye drops" is a medicine, not dropping
+    // one; "cut back" is no cut.
+    struct InsideTerms {
+      std::vector<int> outer;
+      std::vector<int> inner;
+    };
+    std::vector<InsideTerms> inside_terms;
+    // "If you drink, here's how to cut back": a sentence naming one of these
+    // habits is no one-slot advice of the model's (the act is on the habit).
+    std::vector<int> habits;
     // "For allergy relief you can buy antihistamine drops": over-the-counter
     // medicine bought for a minor problem is self-care, not advice the model
     // may find on its own, unless the sentence names a medicine that needs a
@@ -158,9 +169,9 @@ class AdviceRule final : public Rule {
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
-    // A sentence's words with the hits of the `visible` classes.
-    const TaggedWords& of(const Document& document, const WordClasses& classes, const std::vector<bool>& visible,
-                          Span sentence);
+    // A sentence's words with the hits of the classes the rule reads,
+    // less the words inside a longer term (Settings::inside_terms).
+    const TaggedWords& of(const Document& document, const Settings& settings, Span sentence);
     // Sentences are read in text order and look back two: older ones are
     // dropped, so a long article's cache stays small.
     void forget_before(std::size_t sentence_start);
@@ -183,6 +194,9 @@ class AdviceRule final : public Rule {
   bool is_instruction(const Document& document, const Tagged& tagged) const;
   bool opens_clause(const std::string& folded, Span sentence, std::size_t verb) const;
   CueVerdict answer_to(const Document& document, Span question) const;
+  // "... yanked it back in. Anyone can learn it, saves a night in A&E.": a
+  // testimonial's praise in the sentence after a plainly stated act.
+  CueVerdict praised_after(const Document& document, Span sentence) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   // What a plain statement (no cue endorses or reports it) needs to be
   // advice: nothing (the model is sure), to speak to or as the reader, or
