@@ -622,11 +622,20 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // question-and-answer column is asked about, not advised.
     if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
     // "My GP increased it after a review": a clinician right before the
-    // act, in the same clause, does it.
+    // act, in the same clause, does it; so does a pronoun for one named
+    // before it ("So I rang my GP and she lowered the dose").
     if (rule.flag_when == FlagWhen::Affirmed && settings_.clinicians >= 0) {
       const int act = match->slots.front().first;
+      const auto clinician_before = [&](int token) {
+        return tagged.before.count(settings_.clinicians) ||
+               std::any_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
+                 return hit.word_class == settings_.clinicians && hit.last < token;
+               });
+      };
       for (const WordClasses::Hit& hit : tagged.hits) {
-        if (hit.word_class != settings_.clinicians || hit.last >= act || hit.last < act - 2) continue;
+        const bool clinician = hit.word_class == settings_.clinicians ||
+                               (hit.word_class == settings_.clinician_pronouns && clinician_before(hit.first));
+        if (!clinician || hit.last >= act || hit.last < act - 2) continue;
         const Span between{tagged.tokens[static_cast<std::size_t>(hit.last)].text.end,
                            tagged.tokens[static_cast<std::size_t>(act)].text.begin};
         const std::string_view gap = std::string_view(folded).substr(between.begin, between.size());
@@ -870,6 +879,9 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   if (!answer) return {Cue::Question, {}};
   const std::string& folded = document.text().folded();
   const std::size_t start = answer_start(folded, *answer);
+  // "...and your neck cracks? You can rest easy.": an answer that opens
+  // with a pseudo-cue reassures about the question; it endorses no act.
+  if (settings_.cues && settings_.cues->pseudo_at(folded, *answer, start)) return {Cue::Question, {}};
   for (const Lexicon::Match& match : settings_.affirmative_answers.find_all(folded, *answer)) {
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
@@ -952,7 +964,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
-                      "model_objects", "model_one_slot", "inside_terms", "habits", "self_care"});
+                      "model_objects", "model_one_slot", "inside_terms", "habits", "self_care", "clinician_pronouns"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -1004,6 +1016,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
     settings.question_topics.push_back(class_index(classes, options, options.node("question_topics"), name));
   }
   settings.clinicians = optional_class("clinicians");
+  settings.clinician_pronouns = optional_class("clinician_pronouns");
   if (options.has("raised_count")) {
     const Options raised(options.node("raised_count"), context.config_path, fmt::format("`raised_count` of rule `{}`", info.id));
     raised.allow_only({"as", "taking", "stated_after", "durations"});

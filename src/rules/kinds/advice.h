@@ -73,8 +73,10 @@ class AdviceRule final : public Rule {
     // stop.": what a question right before names fills a frame's slot of
     // these classes in an instruction that names none.
     std::vector<int> question_topics;
-    // "My GP increased it": a clinician right before the act does it.
+    // "My GP increased it": a clinician right before the act does it, or
+    // one of these pronouns with a clinician named before it.
     int clinicians = -1;
+    int clinician_pronouns = -1;
     // "Label says 2, but I take 4": a count taken (`taking` then a number)
     // above a count stated before it (a number right after a `stated_after`
     // word, in the sentence or the one before) is a word of class `as`;
