@@ -10,6 +10,7 @@
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
 #include "rules/scopes.h"
+#include "language/lemmatizer.h"
 #include "rules/word_class_sets.h"
 
 namespace medlint {
@@ -222,13 +223,23 @@ std::optional<int> count_of(const Token& token) {
 void AdviceRule::add_raised_counts(Tagged& tagged) const {
   const Settings::RaisedCount& raised = settings_.raised_count;
   if (raised.as < 0) return;
+  // The token of the count after a word's last token, past a filler ("my
+  // insulin dose is 10", "I give myself 20"); -1 past the end.
+  const auto count_token = [&](const std::vector<Token>& tokens, int last) {
+    const int next = last + 1;
+    if (static_cast<std::size_t>(next) >= tokens.size()) return -1;
+    const std::string& lemma = tokens[static_cast<std::size_t>(next)].lemma;
+    const bool filler = std::find(raised.fillers.begin(), raised.fillers.end(), lemma) != raised.fillers.end();
+    const int at = filler ? next + 1 : next;
+    return static_cast<std::size_t>(at) < tokens.size() ? at : -1;
+  };
   const auto stated_counts = [&](const std::vector<Token>& tokens, const std::vector<WordClasses::Hit>& hits) {
     std::vector<std::pair<int, int>> counts;  // (token, count)
     for (const WordClasses::Hit& hit : hits) {
       if (std::find(raised.stated_after.begin(), raised.stated_after.end(), hit.word_class) == raised.stated_after.end()) continue;
-      const auto at = static_cast<std::size_t>(hit.last + 1);
-      if (at >= tokens.size()) continue;
-      if (const auto count = count_of(tokens[at])) counts.emplace_back(hit.last + 1, *count);
+      const int at = count_token(tokens, hit.last);
+      if (at < 0) continue;
+      if (const auto count = count_of(tokens[static_cast<std::size_t>(at)])) counts.emplace_back(at, *count);
     }
     return counts;
   };
@@ -242,8 +253,9 @@ void AdviceRule::add_raised_counts(Tagged& tagged) const {
   };
   std::vector<WordClasses::Hit> raised_hits;
   for (const WordClasses::Hit& hit : tagged.hits) {
-    const int number = hit.last + 1;
-    if (hit.word_class != raised.taking || static_cast<std::size_t>(number) >= tagged.tokens.size()) continue;
+    if (hit.word_class != raised.taking) continue;
+    const int number = count_token(tagged.tokens, hit.last);
+    if (number < 0) continue;
     const auto taken = count_of(tagged.tokens[static_cast<std::size_t>(number)]);
     if (!taken || is_duration(number + 1)) continue;
     const bool above = std::any_of(stated.begin(), stated.end(), [&](const std::pair<int, int>& said) {
@@ -573,12 +585,17 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // The frame as stated: from the start of the longest word of its first
     // slot's class there ("not bother the GP" holds "bother"), so its own
     // words are not read as a cue about it.
+    // So is a word of that class right before it: "no point" in "no point
+    // wasting a GP appointment".
     Span stated = target;
-    for (const WordClasses::Hit& hit : tagged.hits) {
-      const WordClasses::Hit& first_slot = match->slots.front();
-      if (hit.word_class == first_slot.word_class && hit.first < first_slot.first && hit.last >= first_slot.first) {
-        stated.begin = std::min(stated.begin, tagged.tokens[static_cast<std::size_t>(hit.first)].text.begin);
+    for (int first = match->slots.front().first, extended = first; extended >= 0; first = extended) {
+      extended = -1;
+      for (const WordClasses::Hit& hit : tagged.hits) {
+        if (hit.word_class == match->slots.front().word_class && hit.first < first && hit.last >= first - 1) {
+          extended = extended < 0 ? hit.first : std::min(extended, hit.first);
+        }
       }
+      if (extended >= 0) stated.begin = tagged.tokens[static_cast<std::size_t>(extended)].text.begin;
     }
     // A frame that carries its own stance ("don't rush to the ER") is read
     // from a few words before it: "a rash that doesn't fade, don't rush..."
@@ -588,12 +605,6 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                : sentence;
     CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, stated) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
-    // "Don't put off seeing a doctor": a frame that carries its own stance
-    // is negated by a negation right before it.
-    if (rule.flag_when == FlagWhen::Always) {
-      const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
-      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
-    }
     // The frame's own words, and any other word of its classes: "vitamin D
     // is impossible to overdose on, so take 50,000 IU" holds its warning
     // word in a DOSE-COUNT term, and "said no thanks" its negation in a
@@ -606,14 +617,23 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       });
       if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
     }
+    const auto in_frame_word = [&](Span text) {
+      return std::any_of(frame_words.begin(), frame_words.end(),
+                         [&](Span word) { return text.begin < word.end && word.begin < text.end; });
+    };
+    // "Don't put off seeing a doctor": a frame that carries its own stance
+    // is negated by a negation right before it.
+    if (rule.flag_when == FlagWhen::Always) {
+      const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
+      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
+    }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
     if (rule.flag_when == FlagWhen::Affirmed && verdict.cue != Cue::Discouraged) {
       for (const Lexicon::Match& negation : settings_.inner_negations.find_all(folded, target)) {
-        const bool in_frame_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
-          return negation.text.begin < word.end && word.begin < negation.text.end;
-        });
-        if (in_frame_word || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) continue;
+        if (in_frame_word(negation.text) || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) {
+          continue;
+        }
         verdict = {Cue::Negated, std::string(folded.substr(negation.text.begin, negation.text.size()))};
         break;
       }
@@ -1019,13 +1039,14 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   settings.clinician_pronouns = optional_class("clinician_pronouns");
   if (options.has("raised_count")) {
     const Options raised(options.node("raised_count"), context.config_path, fmt::format("`raised_count` of rule `{}`", info.id));
-    raised.allow_only({"as", "taking", "stated_after", "durations"});
+    raised.allow_only({"as", "taking", "stated_after", "durations", "fillers"});
     const auto one_class = [&](const std::string& key) {
       return class_index(classes, raised, raised.node(key), raised.string(key, ""));
     };
     settings.raised_count.as = one_class("as");
     settings.raised_count.taking = one_class("taking");
     settings.raised_count.durations = one_class("durations");
+    for (const std::string& filler : raised.strings("fillers")) settings.raised_count.fillers.push_back(lemma_of(filler));
     for (const std::string& name : raised.strings("stated_after")) {
       settings.raised_count.stated_after.push_back(class_index(classes, raised, raised.node("stated_after"), name));
     }

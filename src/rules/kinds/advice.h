@@ -86,6 +86,7 @@ class AdviceRule final : public Rule {
       int taking = -1;
       std::vector<int> stated_after;
       int durations = -1;
+      std::vector<std::string> fillers;  // lemmas of words that may sit before the count ("dose is 10", "give myself 20")
     } raised_count;
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
