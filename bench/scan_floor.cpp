@@ -1,8 +1,9 @@
 // The scan floor: the recommended pack's scanned patterns (every rule's
 // scanned lexicons: trigger and wording lists, advice anchors, phrase
-// targets), compiled as medlint compiles them, run over the case-folded
-// bytes of each file with nothing else: no parsing, no normalizing, no
-// analysis. bench/run times it beside medlint and rg, so the gap between
+// targets), scanned as medlint scans them (one Hyperscan pass per file for
+// the patterns, each match located by its RE2; the phrase tries), over the
+// case-folded bytes of each file with nothing else: no parsing, no
+// normalizing, no analysis. bench/run times it beside medlint and rg, so the gap between
 // the floor and medlint is what parsing and analysis cost.
 //   medlint_scan_floor [-j N] PATH...
 // Prints the files, bytes and matches it saw.
@@ -20,25 +21,12 @@
 #include "core/parallel.h"
 #include "rules/lexicon.h"
 #include "rules/packs.h"
+#include "rules/pattern_scan.h"
 
 namespace fs = std::filesystem;
 
 namespace medlint {
 namespace {
-
-std::vector<std::unique_ptr<Rule>> recommended_rules() {
-  const RulePack pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
-  RuleBuildContext context;
-  context.cue_sets = pack.cue_sets;
-  context.word_classes = pack.word_classes;
-  context.models = pack.models;
-  std::vector<std::unique_ptr<Rule>> rules;
-  for (const RuleSpec& spec : pack.rules) {
-    context.config_path = spec.path;
-    rules.push_back(find_rule_kind(spec.info.kind)->factory(spec.info, spec.options, context));
-  }
-  return rules;
-}
 
 std::vector<fs::path> articles(const std::vector<std::string>& paths) {
   std::vector<fs::path> files;
@@ -81,17 +69,20 @@ int run(int argc, char** argv) {
     std::fputs("usage: medlint_scan_floor [-j N] PATH...\n", stderr);
     return 2;
   }
-  const std::vector<std::unique_ptr<Rule>> rules = recommended_rules();
+  const std::vector<std::unique_ptr<Rule>> rules =
+      build_pack_rules(load_shipped_pack(kRecommendedPack, "", YAML::Node()));
   std::vector<const Lexicon*> lexicons;
   for (const auto& rule : rules) {
     for (const Lexicon* lexicon : rule->scanned_lexicons()) lexicons.push_back(lexicon);
   }
+  const std::shared_ptr<const PatternScan> scan = PatternScan::of(scanned_sets(rules));
   const std::vector<fs::path> files = articles(paths);
   std::atomic<std::size_t> bytes{0}, matches{0};
   run_in_parallel(files.size(), threads, [&](std::size_t i) {
     const std::string text = folded_contents(files[i]);
     std::size_t found = 0;
-    for (const Lexicon* lexicon : lexicons) found += lexicon->find_all(text, {0, text.size()}).size();
+    const PatternHits hits = scan ? scan->scan(text) : PatternHits();
+    for (const Lexicon* lexicon : lexicons) found += lexicon->find_all(text, {0, text.size()}, &hits).size();
     bytes += text.size();
     matches += found;
   });

@@ -26,7 +26,7 @@ REQUIRED_INPUTS = {"paths", "working-directory", "config", "baseline", "fail-on"
 # benchmarks needs (scripts/quickstart installs the rest for development).
 BUILD_PACKAGES = {"g++", "cmake", "ninja-build", "pkg-config", "libfmt-dev", "libyaml-cpp-dev", "libre2-dev",
                   "libcli11-dev", "libmd4c-dev", "libicu-dev", "libstemmer-dev", "nlohmann-json3-dev",
-                  "libgumbo-dev", "libtomlplusplus-dev"}
+                  "libgumbo-dev", "libtomlplusplus-dev", "libhyperscan-dev"}
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 failures = []

@@ -94,6 +94,12 @@ class ConfigResolver {
   virtual ConfigSource config_of(const std::filesystem::path& file) = 0;
 };
 
+// Where the patterns of rule packs other than the shipped ones, compiled
+// into one Hyperscan database, are kept between runs, by a hash of the
+// patterns (`--cache-dir`); nowhere by default, so each run compiles them
+// once. The shipped packs' database is compiled into the binary.
+void set_pattern_cache_dir(std::optional<std::filesystem::path> dir);
+
 // The rules of the shipped recommended pack.
 std::vector<RuleDescription> recommended_rules();
 // The commented starter configuration `medlint init` writes.

@@ -268,6 +268,9 @@ int main(int argc, char** argv) {
   app.add_option("--jobs,-j", options.jobs, "Files checked in parallel (default: one per CPU)")->check(CLI::NonNegativeNumber);
   app.add_option("--max-file-size", options.max_file_size, "Largest file checked, in bytes")->check(CLI::PositiveNumber);
   app.add_flag("--follow-symlinks", options.follow_symlinks, "Follow symlinks that lead outside the repository");
+  std::string cache_dir;
+  app.add_option("--cache-dir", cache_dir,
+                 "Keep the compiled patterns of your own rule packs here between runs (by a hash of their patterns)");
 
   std::string explained_rule;
   std::string baseline_output;
@@ -317,6 +320,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (!cache_dir.empty()) set_pattern_cache_dir(std::filesystem::path(cache_dir));
     if (rules_command->parsed()) return list_rules(config.empty() ? std::nullopt : std::optional<std::filesystem::path>(config));
     if (explain_command->parsed()) return explain(explained_rule);
     if (inspect_command->parsed()) {

@@ -12,6 +12,7 @@
 #include "rules/lexicon.h"
 #include "rules/options.h"
 #include "rules/packs.h"
+#include "rules/pattern_scan.h"
 #include "rules/suppressions.h"
 
 namespace medlint {
@@ -295,7 +296,7 @@ ConfigFile read_config_file(const fs::path& file, std::vector<fs::path>& extendi
 class RuleSetLinter final : public Linter {
  public:
   explicit RuleSetLinter(std::vector<std::unique_ptr<Rule>> rules)
-      : rules_(std::move(rules)) {
+      : rules_(std::move(rules)), scan_(PatternScan::of(scanned_sets(rules_))) {
     for (const auto& rule : rules_) rule_ids_.push_back(rule->info().id);
   }
 
@@ -307,7 +308,9 @@ class RuleSetLinter final : public Linter {
       return problem.rule == "empty-file" || problem.rule == "front-matter";
     });
     if (!unreadable) {
-      const RuleContext rule_context{document, context.today};
+      // One pass over the text for every rule's scanned patterns.
+      const PatternHits hits = scan_ ? scan_->scan(document.text().folded()) : PatternHits();
+      const RuleContext rule_context{document, context.today, &hits};
       // Each rule fills its own list, joined in rule order: the same
       // findings however many threads ran them.
       std::vector<std::vector<Diagnostic>> by_rule(rules_.size());
@@ -325,6 +328,7 @@ class RuleSetLinter final : public Linter {
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::shared_ptr<const PatternScan> scan_;  // null when no rule scans a pattern
   std::vector<std::string_view> rule_ids_;  // views of rules_' ids
 };
 

@@ -82,9 +82,9 @@ Lexicon Lexicon::of_phrases(const std::vector<std::string>& phrases) {
   return lexicon;
 }
 
-std::vector<Lexicon::Match> Lexicon::find_all(std::string_view text, Span range) const {
+std::vector<Lexicon::Match> Lexicon::find_all(std::string_view text, Span range, const PatternHits* hits) const {
   std::vector<Match> result;
-  for (const PhraseSet::Match& match : set_.find_all(text, range)) {
+  for (const PhraseSet::Match& match : set_.find_all(text, range, hits)) {
     result.push_back({match.text, group_of_entry_[static_cast<std::size_t>(match.entry)]});
   }
   return result;

@@ -34,7 +34,8 @@ class Lexicon {
   const std::vector<std::string>& names() const { return names_; }
   // The YAML node of each group, for kinds that read extra keys (message...).
   const std::vector<YAML::Node>& nodes() const { return nodes_; }
-  std::vector<Match> find_all(std::string_view text, Span range) const;
+  // `hits`: the scan of all of `text` (PhraseSet::find_all).
+  std::vector<Match> find_all(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
   const PhraseSet& phrase_set() const { return set_; }
 
  private:

@@ -1,5 +1,7 @@
 #include "rules/pack_image.h"
 
+#include "core/varint.h"
+
 namespace medlint {
 
 namespace {
@@ -9,29 +11,21 @@ namespace {
 // Counts and lengths are LEB128 varints.
 enum Kind : char { kNull = 'N', kScalar = 'S', kSequence = 'Q', kMap = 'M' };
 
-void write_count(std::size_t count, std::string& out) {
-  do {
-    const auto low = static_cast<unsigned char>(count & 0x7F);
-    count >>= 7;
-    out += static_cast<char>(count ? low | 0x80 : low);
-  } while (count);
-}
-
 void encode(const YAML::Node& node, std::string& out) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
       out += kScalar;
-      write_count(node.Scalar().size(), out);
+      append_varint(node.Scalar().size(), out);
       out += node.Scalar();
       break;
     case YAML::NodeType::Sequence:
       out += kSequence;
-      write_count(node.size(), out);
+      append_varint(node.size(), out);
       for (const auto& item : node) encode(item, out);
       break;
     case YAML::NodeType::Map:
       out += kMap;
-      write_count(node.size(), out);
+      append_varint(node.size(), out);
       for (const auto& entry : node) {
         encode(entry.first, out);
         encode(entry.second, out);

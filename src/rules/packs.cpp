@@ -53,6 +53,17 @@ RuleBuildContext build_context(const RulePack& pack) {
   return context;
 }
 
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack) {
+  RuleBuildContext context = build_context(pack);
+  std::vector<std::unique_ptr<Rule>> rules;
+  for (const RuleSpec& spec : pack.rules) {
+    context.config_path = spec.path;
+    context.pack_path = spec.path;
+    rules.push_back(find_rule_kind(spec.info.kind)->factory(spec.info, spec.options, context));
+  }
+  return rules;
+}
+
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");

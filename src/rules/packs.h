@@ -29,6 +29,11 @@ struct RulePack {
 // rule's own paths.
 RuleBuildContext build_context(const RulePack& pack);
 
+// The rules of `pack` as it writes them (every rule on, with its own
+// options), in the default locale: what the build-time pattern database
+// and the scan floor are made of.
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack);
+
 // The kinds rules can be written in, and their factories.
 struct RuleKind {
   std::string_view name;

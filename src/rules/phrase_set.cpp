@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <optional>
 #include <mutex>
+#include <optional>
+#include <span>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unordered_map>
 
 #include "medlint/normalized_text.h"
+#include "rules/pattern_scan.h"
 #include "rules/phrase_trie.h"
 
 namespace medlint {
@@ -117,35 +119,72 @@ struct PhraseSet::Impl {
     return occur;
   }
 
-  // Locates each of `hits` (pattern numbers) inside `range`.
-  void find_patterns(std::string_view text, Span range, const std::vector<int>& hits, std::vector<Match>& matches) {
+  // Where a search for a pattern from `position` to `limit` may start
+  // (nullopt: it finds nothing), given `ends`, the ends the scan reported
+  // for it over all of the text, or none: then at `position` itself.
+  static std::optional<std::size_t> search_start(std::string_view text, std::size_t position, std::size_t limit,
+                                                 const std::span<const std::uint32_t>* ends) {
+    if (!ends) return position;
+    // Every match ends where the scan reported one: the first such end past
+    // `position` is where the next match can end first.
+    const auto next = std::upper_bound(ends->begin(), ends->end(), position);
+    if (next == ends->end() || *next > limit) return std::nullopt;
+    // A match ending there or later that starts before the last block break
+    // before that end crosses it, and is none (find_pattern): the search
+    // would move past that break anyway.
+    const std::size_t found_break = text.substr(position, *next - position).rfind(NormalizedText::kBlockBreak);
+    return found_break == std::string_view::npos ? position
+                                                 : position + found_break + NormalizedText::kBlockBreak.size();
+  }
+
+  // Locates pattern `hit` inside `range`; `ends` as for search_start.
+  void find_pattern(std::string_view text, Span range, int hit, const std::span<const std::uint32_t>* ends,
+                    std::vector<Match>& matches) {
     const re2::StringPiece whole(text.data(), text.size());
-    for (const int hit : hits) {
-      const RE2& located = pattern(static_cast<std::size_t>(hit));
-      std::size_t position = range.begin;
-      re2::StringPiece found;
-      // Matching inside `whole` with bounds keeps \b honest at the range edges.
-      std::size_t limit = range.end;  // a block's end, while a match that crossed its break is searched for again
-      while (true) {
-        if (position > limit || !located.Match(whole, position, limit, RE2::UNANCHORED, &found, 1)) {
-          if (limit == range.end) break;
-          position = limit + NormalizedText::kBlockBreak.size();
-          limit = range.end;
-          continue;
-        }
-        const auto begin = static_cast<std::size_t>(found.data() - text.data());
-        const std::size_t end = begin + found.size();
-        // A match across two blocks ("neck pain" in a title, then "chest
-        // pain that spreads to your arm") is none: search its first block
-        // alone, then go on after the break.
-        if (const std::size_t block_break = text.substr(0, end).find(NormalizedText::kBlockBreak, begin);
-            block_break != std::string_view::npos) {
-          limit = block_break;
-          continue;
-        }
-        matches.push_back({{begin, end}, regex_entry[static_cast<std::size_t>(hit)]});
-        position = end > begin ? end : begin + 1;
+    const RE2& located = pattern(static_cast<std::size_t>(hit));
+    std::size_t position = range.begin;
+    re2::StringPiece found;
+    // Matching inside `whole` with bounds keeps \b honest at the range edges.
+    std::size_t limit = range.end;  // a block's end, while a match that crossed its break is searched for again
+    while (true) {
+      const std::optional<std::size_t> start =
+          position <= limit ? search_start(text, position, limit, ends) : std::nullopt;
+      if (!start || !located.Match(whole, *start, limit, RE2::UNANCHORED, &found, 1)) {
+        if (limit == range.end) break;
+        position = limit + NormalizedText::kBlockBreak.size();
+        limit = range.end;
+        continue;
       }
+      const auto begin = static_cast<std::size_t>(found.data() - text.data());
+      const std::size_t end = begin + found.size();
+      // A match across two blocks ("neck pain" in a title, then "chest
+      // pain that spreads to your arm") is none: search its first block
+      // alone, then go on after the break.
+      if (const std::size_t block_break = text.substr(0, end).find(NormalizedText::kBlockBreak, begin);
+          block_break != std::string_view::npos) {
+        limit = block_break;
+        continue;
+      }
+      matches.push_back({{begin, end}, regex_entry[static_cast<std::size_t>(hit)]});
+      position = end > begin ? end : begin + 1;
+    }
+  }
+
+  // Locates every pattern inside `range`: those `scanned` covers near the
+  // ends it reported, the others where their RE2::Sets say they occur.
+  void find_patterns(std::string_view text, Span range, const PatternHits::OfSet& scanned,
+                     std::vector<Match>& matches) {
+    bool all_scanned = static_cast<bool>(scanned);
+    for (std::size_t regex = 0; scanned && regex < regexes.size(); ++regex) {
+      if (const auto ends = scanned.ends(regex)) {
+        if (!ends->empty()) find_pattern(text, range, static_cast<int>(regex), &*ends, matches);
+      } else {
+        all_scanned = false;
+      }
+    }
+    if (all_scanned) return;
+    for (const int hit : occurring(text, range)) {
+      if (!scanned || !scanned.ends(static_cast<std::size_t>(hit))) find_pattern(text, range, hit, nullptr, matches);
     }
   }
 };
@@ -175,7 +214,12 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
 
 bool PhraseSet::empty() const { return !impl_; }
 
-std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range) const {
+const std::vector<std::string>& PhraseSet::patterns() const {
+  static const std::vector<std::string> none;
+  return impl_ ? impl_->regexes : none;
+}
+
+std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range, const PatternHits* hits) const {
   std::vector<Match> matches;
   if (!impl_ || range.begin >= range.end || range.end > text.size()) return matches;
   std::vector<PhraseTrie::Match> phrases;
@@ -201,7 +245,7 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
     }
     matches.push_back({phrase.text, phrase.entry});
   }
-  if (!impl_->regexes.empty()) impl_->find_patterns(text, range, impl_->occurring(text, range), matches);
+  if (!impl_->regexes.empty()) impl_->find_patterns(text, range, hits ? hits->of(*this) : PatternHits::OfSet(), matches);
   // Leftmost first, longest first; then drop matches overlapping a kept one.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     if (a.text.begin != b.text.begin) return a.text.begin < b.text.begin;

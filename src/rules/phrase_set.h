@@ -1,5 +1,7 @@
 // A list of phrases and RE2 patterns, compiled once: phrases go to a trie
-// (rules/phrase_trie.h), patterns to one RE2::Set scanned in one pass.
+// (rules/phrase_trie.h), patterns to RE2::Sets scanned in one pass, unless
+// a Hyperscan pass over the whole text (rules/pattern_scan.h) has already
+// told where they end.
 #pragma once
 
 #include <memory>
@@ -12,6 +14,7 @@
 
 namespace medlint {
 
+class PatternHits;
 
 class PhraseSet {
  public:
@@ -42,8 +45,12 @@ class PhraseSet {
   static PhraseSet compile(const std::vector<Entry>& entries);
 
   bool empty() const;
+  // The regex entries' patterns, in entry order.
+  const std::vector<std::string>& patterns() const;
   // Leftmost-longest, non-overlapping matches inside `range` of `text`.
-  std::vector<Match> find_all(std::string_view text, Span range) const;
+  // `hits`, a scan of all of `text`, spares each pattern it covers the RE2
+  // pass that finds whether and where it occurs; the matches are the same.
+  std::vector<Match> find_all(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
 
  private:
   struct Impl;

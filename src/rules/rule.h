@@ -19,6 +19,7 @@ namespace medlint {
 
 class ContextCues;
 class Lexicon;
+class PatternHits;
 class TrainedModel;
 class WordClasses;
 
@@ -37,6 +38,9 @@ struct RuleInfo {
 struct RuleContext {
   const Document& document;
   std::chrono::year_month_day today;
+  // The scan of the document's folded text for every rule's scanned
+  // lexicons, when the engine ran one: pass it to their find_all.
+  const PatternHits* hits = nullptr;
 };
 
 class Rule {
@@ -49,7 +53,8 @@ class Rule {
   virtual void check(const RuleContext& context, std::vector<Diagnostic>& out) const = 0;
 
   // The lexicons this rule looks for across the prose (not only around a
-  // match): what bench/scan_floor runs alone to measure the scan's cost.
+  // match): their patterns go to the engine's one scan per document
+  // (rules/pattern_scan.h), and bench/scan_floor runs that scan alone.
   virtual std::vector<const Lexicon*> scanned_lexicons() const { return {}; }
 
  protected:

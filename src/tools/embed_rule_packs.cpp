@@ -2,13 +2,13 @@
 // a C++ table of their YAML images (see src/rules/pack_image.h).
 //   embed_rule_packs OUTPUT.cpp ROOT PACK.yaml...
 // Table paths are relative to ROOT, as in the project: "rules/medical/x.yaml".
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <yaml-cpp/yaml.h>
 
 #include "rules/pack_image.h"
+#include "tools/cpp_literal.h"
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -28,14 +28,8 @@ int main(int argc, char** argv) {
       std::cerr << argv[i] << ": " << error.what() << '\n';
       return 1;
     }
-    body += "    {\"" + fs::relative(argv[i], argv[2]).generic_string() + "\", std::string_view(\"";
-    for (std::size_t at = 0; at < image.size(); ++at) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned char>(image[at]));
-      body += escaped;
-      if (at % 256 == 255) body += "\"\n\"";  // no single literal too long for compilers
-    }
-    body += "\", " + std::to_string(image.size()) + ")},\n";
+    body += "    {\"" + fs::relative(argv[i], argv[2]).generic_string() + "\", std::string_view(" +
+            medlint::cpp_string_literal(image) + ", " + std::to_string(image.size()) + ")},\n";
   }
   body += "  };\n  return images;\n}\n}  // namespace medlint\n";
   std::ofstream out(argv[1], std::ios::binary | std::ios::trunc);

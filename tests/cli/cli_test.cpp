@@ -204,6 +204,25 @@ TEST_F(CliTest, CatastrophicPatternInAUserPackRunsInLinearTime) {
   EXPECT_EQ(run.exit_code, 0) << run.out.substr(0, 500);
 }
 
+// A pack's own patterns make a Hyperscan database of their own: compiled
+// once, kept in --cache-dir, and loaded from there by the next run.
+TEST_F(CliTest, CacheDirKeepsTheCompiledPatternsOfAUserPack) {
+  write("pack.yaml", "rules:\n  - id: no-miracle-cures\n    kind: phrases\n    severity: warning\n    summary: No hype.\n"
+                     "    options: {targets: {patterns: ['miracle\\s+cures?']}, message: 'hype: \"{match}\"'}\n");
+  write(".medlint.yaml", "extends: [medlint:recommended, pack.yaml]\n");
+  write("a.md", kHeader() + "A miracle cure.\n");
+  const CommandResult first = medlint("--today 2026-11-23 --format json --cache-dir cache a.md", dir_);
+  std::vector<fs::path> cached;
+  for (const auto& entry : fs::directory_iterator(dir_ / "cache")) cached.push_back(entry.path());
+  ASSERT_EQ(cached.size(), 1u);
+  EXPECT_EQ(cached[0].extension(), ".hsdb");
+  const auto written = fs::last_write_time(cached[0]);
+  const CommandResult second = medlint("--today 2026-11-23 --format json --cache-dir cache a.md", dir_);
+  EXPECT_EQ(fs::last_write_time(cached[0]), written);
+  EXPECT_THAT(first.out, HasSubstr(R"("rule": "no-miracle-cures")"));
+  EXPECT_EQ(first.out, second.out);
+}
+
 TEST_F(CliTest, DanglingSymlinkIsAnIoErrorNamingThePath) {
   write("healthy.md", kStale);
   fs::create_symlink(dir_ / "gone.md", dir_ / "link.md");

@@ -354,7 +354,8 @@ bool in_list_item(const Document& document, Span sentence) {
 
 }  // namespace
 
-std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features) const {
+std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features,
+                                                          const PatternHits* hits) const {
   const std::string& folded = document.text().folded();
   std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
@@ -370,7 +371,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         stretch.end = std::min(
             range.end, std::max(sentence_range(document, stretch.begin + kStretch).end, stretch.begin + kStretch));
       }
-      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch)) {
+      for (const Lexicon::Match& anchor : settings_.anchors.find_all(folded, stretch, hits)) {
         // Anchors come in order, and a sentence's second anchor would read
         // the same sentences again.
         const Span anchor_sentence = sentence_range(document, anchor.text.begin);
@@ -413,7 +414,7 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
   const Document& document = context.document;
-  std::vector<Candidate> found = candidates(document, Features::WhenScored);
+  std::vector<Candidate> found = candidates(document, Features::WhenScored, context.hits);
   if (!settings_.model) {
     for (Candidate& candidate : found) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));

@@ -165,7 +165,8 @@ class AdviceRule final : public Rule {
   // Features::All reads every candidate's features (for training), not
   // only those the model scores.
   enum class Features { WhenScored, All };
-  std::vector<Candidate> candidates(const Document& document, Features features) const;
+  std::vector<Candidate> candidates(const Document& document, Features features,
+                                    const PatternHits* hits = nullptr) const;
 
  private:
   struct Tagged;

@@ -40,7 +40,7 @@ class PhrasesRule final : public Rule {
     // than chemotherapy" is one piece of advice, however many phrases match.
     std::set<std::pair<int, std::size_t>> reported;
     for (const Span range : scanned_ranges(document, scope_)) {
-      for (const Lexicon::Match& match : targets_.find_all(folded, range)) {
+      for (const Lexicon::Match& match : targets_.find_all(folded, range, context.hits)) {
         const TargetGroup& group = groups_[static_cast<std::size_t>(match.group)];
         const Span sentence = sentence_range(document, match.text.begin);
         if (reported.count({match.group, sentence.begin})) continue;

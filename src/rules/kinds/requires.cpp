@@ -164,7 +164,7 @@ class RequiresRule final : public Rule {
       if (auto found = present.find(key); found != present.end()) return found->second;
       bool result = false;
       for (const Lexicon::Match& match :
-           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range)) {
+           requirements_[static_cast<std::size_t>(requirement)].wording.find_all(folded, range, context.hits)) {
         if (!reads_as_advice(document, match.text, heading_counts)) continue;
         // "You don't need to call 911" is no escalation advice.
         const Cue cue = wording_cues_
@@ -184,7 +184,7 @@ class RequiresRule final : public Rule {
     // lacks one piece of advice, not two.
     std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : trigger_matches(document, range)) {
+      for (const Lexicon::Match& match : trigger_matches(context, range)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
@@ -209,12 +209,12 @@ class RequiresRule final : public Rule {
         // A disease's feature described for reference is no red flag; an
         // emergency is, except as an item of a reference list
         // ("Complications are rare but can include: - meningitis").
-        if (trigger.disease_feature ? described_for_reference(document, sentence, lead_in)
-                                    : listed_for_reference(document, lead_in)) {
+        if (trigger.disease_feature ? described_for_reference(context, sentence, lead_in)
+                                    : listed_for_reference(context, lead_in)) {
           continue;
         }
-        if ((found(trigger.not_presented_by, document, sentence) || found(trigger.not_presented_by, document, lead_in)) &&
-            !names_emergency(document, sentence, match.group) && !names_emergency(document, lead_in, match.group)) {
+        if ((found(trigger.not_presented_by, context, sentence) || found(trigger.not_presented_by, context, lead_in)) &&
+            !names_emergency(context, sentence, match.group) && !names_emergency(context, lead_in, match.group)) {
           continue;
         }
         // Advice in the list's line covers its items ("Call 999 if you
@@ -222,7 +222,7 @@ class RequiresRule final : public Rule {
         // page offers for them, whatever it says elsewhere.
         const auto satisfied = [&](int requirement) {
           if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
-          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in).empty();
+          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in, context.hits).empty();
           return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
         };
         std::vector<std::string> missing;
@@ -251,19 +251,20 @@ class RequiresRule final : public Rule {
   }
 
  private:
-  bool found(const Lexicon& lexicon, const Document& document, Span range) const {
-    return !range.empty() && !lexicon.find_all(document.text().folded(), range).empty();
+  bool found(const Lexicon& lexicon, const RuleContext& context, Span range) const {
+    return !range.empty() && !lexicon.find_all(context.document.text().folded(), range, context.hits).empty();
   }
 
   // The red flags of `range` in text order: the groups' phrases and
   // patterns, and the groups written as word classes near each other, read
   // only in sentences holding a word of a first class.
-  std::vector<Lexicon::Match> trigger_matches(const Document& document, Span range) const {
+  std::vector<Lexicon::Match> trigger_matches(const RuleContext& context, Span range) const {
+    const Document& document = context.document;
     const std::string& folded = document.text().folded();
-    std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range);
+    std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range, context.hits);
     if (class_triggers_.anchors.empty()) return matches;
     std::set<std::size_t> tagged_sentences;
-    for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range)) {
+    for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range, context.hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
       if (!tagged_sentences.insert(sentence.begin).second) continue;
       std::vector<Token> tokens = tokenize(folded, sentence);
@@ -288,9 +289,9 @@ class RequiresRule final : public Rule {
   // include:") and does not speak to the reader. "Check with your doctor if
   // you have any of the following:" speaks to the reader only to offer
   // routine care for the disease described.
-  bool listed_for_reference(const Document& document, Span lead_in) const {
-    return found(reference_wording_, document, lead_in) &&
-           !(found(reader_wording_, document, lead_in) && !found(routine_wording_, document, lead_in));
+  bool listed_for_reference(const RuleContext& context, Span lead_in) const {
+    return found(reference_wording_, context, lead_in) &&
+           !(found(reader_wording_, context, lead_in) && !found(routine_wording_, context, lead_in));
   }
 
   // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
@@ -300,26 +301,27 @@ class RequiresRule final : public Rule {
   // list's line speaks to or of the reader, and the sentence, its short
   // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
   // when... Symptoms include... fruity breath").
-  bool described_for_reference(const Document& document, Span sentence, Span lead_in) const {
+  bool described_for_reference(const RuleContext& context, Span sentence, Span lead_in) const {
+    const Document& document = context.document;
     // A short paragraph is about one thing: an emergency it names is the
     // one its symptoms belong to. A long reference paragraph names many.
     constexpr std::size_t kShortParagraph = 600;
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
     const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
-    const bool reference = lead_in.empty() ? found(reference_wording_, document, paragraph)
-                                           : listed_for_reference(document, lead_in) ||
-                                                 (found(reference_wording_, document, paragraph) &&
-                                                  !found(reader_wording_, document, lead_in));
-    if (!reference || found(reader_wording_, document, sentence)) return false;
-    return !names_emergency(document, topic) && !names_emergency(document, lead_in);
+    const bool reference = lead_in.empty() ? found(reference_wording_, context, paragraph)
+                                           : listed_for_reference(context, lead_in) ||
+                                                 (found(reference_wording_, context, paragraph) &&
+                                                  !found(reader_wording_, context, lead_in));
+    if (!reference || found(reader_wording_, context, sentence)) return false;
+    return !names_emergency(context, topic) && !names_emergency(context, lead_in);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
   // also a lasting feature of diseases, other than those of `own_group`.
-  bool names_emergency(const Document& document, Span range, int own_group = -1) const {
+  bool names_emergency(const RuleContext& context, Span range, int own_group = -1) const {
     if (range.empty()) return false;
-    const auto matches = triggers_.find_all(document.text().folded(), range);
+    const auto matches = triggers_.find_all(context.document.text().folded(), range, context.hits);
     return std::any_of(matches.begin(), matches.end(), [&](const Lexicon::Match& match) {
       return match.group != own_group && !trigger_info_[static_cast<std::size_t>(match.group)].disease_feature;
     });

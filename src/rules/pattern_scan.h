@@ -1,0 +1,92 @@
+// One Hyperscan pass per article over the patterns of every scanned lexicon
+// of every rule. The pass reports where each pattern's matches end (no
+// starts: tracking them makes Hyperscan's compile and scan several times
+// slower); PhraseSet::find_all then locates each match with that pattern's
+// own RE2 in a window just before a reported end, so a match keeps exactly
+// the span RE2 gives. A pattern Hyperscan refuses stays on RE2 alone.
+//
+// The shipped packs' database is compiled when medlint is built
+// (tools/compile_pattern_database.cpp) and loaded at start; other patterns
+// are compiled once per run, and cached across runs under
+// set_pattern_cache_dir() (medlint/linter.h).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace medlint {
+
+class PhraseSet;
+class PatternScan;
+class Rule;
+
+// The phrase sets of every rule's scanned lexicons (Rule::scanned_lexicons).
+std::vector<const PhraseSet*> scanned_sets(const std::vector<std::unique_ptr<Rule>>& rules);
+
+// The ends one text's scan reported, by pattern.
+class PatternHits {
+ public:
+  // What a PhraseSet reads: each of its patterns' reported ends, or nullopt
+  // for a pattern the scan does not cover (RE2 finds those alone).
+  class OfSet {
+   public:
+    explicit operator bool() const { return hits_ != nullptr; }
+    std::optional<std::span<const std::uint32_t>> ends(std::size_t regex) const;
+
+   private:
+    friend class PatternHits;
+    const PatternHits* hits_ = nullptr;
+    const std::vector<int>* expressions_ = nullptr;  // each regex's database expression, -1 if none
+  };
+
+  // Empty (falsy) when the scan does not cover `set`.
+  OfSet of(const PhraseSet& set) const;
+
+ private:
+  friend class PatternScan;
+  const PatternScan* scan_ = nullptr;  // null: the scan did not run
+  std::vector<std::uint32_t> ends_;    // grouped by expression, ascending in each group
+  std::vector<std::uint32_t> starts_;  // expression e's ends are ends_[starts_[e], starts_[e + 1])
+};
+
+class PatternScan {
+ public:
+  struct Database;
+
+  // One database for the distinct patterns of `sets`: the build-time one of
+  // the shipped packs when it holds them all, else a cached or newly
+  // compiled one (once per run for each distinct list of patterns).
+  static std::shared_ptr<const PatternScan> of(const std::vector<const PhraseSet*>& sets);
+
+  ~PatternScan();
+  PatternScan(const PatternScan&) = delete;
+  PatternScan& operator=(const PatternScan&) = delete;
+
+  // Scans `text` once, on this thread's scratch space.
+  PatternHits scan(std::string_view text) const;
+  // The patterns Hyperscan refused, left to RE2.
+  std::vector<std::string> refused() const;
+  // What the build step writes and medlint loads: the database's patterns
+  // (sorted, each marked compiled or refused), their hash, and Hyperscan's
+  // serialized database.
+  std::string image() const;
+
+ private:
+  friend class PatternHits;
+  explicit PatternScan(std::shared_ptr<const Database> database);
+  std::shared_ptr<const Database> database_;
+  std::unordered_map<const PhraseSet*, std::vector<int>> expressions_;
+};
+
+// The image compiled into the binary at build time (empty in the build tool
+// that writes it).
+std::string_view shipped_pattern_image();
+
+}  // namespace medlint
