@@ -64,4 +64,13 @@ inline std::string source_text(const Document& document, Span span) {
   return std::string(document.source().slice(span));
 }
 
+// Each prose block as "kind level: text", in order.
+inline std::vector<std::string> prose_blocks(const Document& document) {
+  std::vector<std::string> result;
+  for (const Block& block : document.blocks) {
+    if (is_prose(block.kind)) result.push_back(std::string(to_string(block.kind)) + " " + std::to_string(block.level) + ": " + block_text(document, block));
+  }
+  return result;
+}
+
 }  // namespace medlint::testing

@@ -11,6 +11,27 @@ Span trim(std::string_view whole, Span span) {
   return span;
 }
 
+std::size_t pasted_bullet_length(std::string_view line) {
+  // •, ·, ▪, ◦, ●, ‣, ■
+  static constexpr std::string_view kBullets[] = {"\u2022", "\u00B7", "\u25AA", "\u25E6", "\u25CF", "\u2023", "\u25A0"};
+  const auto bullet = std::find_if(std::begin(kBullets), std::end(kBullets), [&](std::string_view b) { return line.starts_with(b); });
+  if (bullet == std::end(kBullets)) return 0;
+  std::size_t end = bullet->size();
+  // Pasted text often has a no-break space after the bullet.
+  static constexpr std::string_view kNoBreakSpace = "\u00A0";
+  while (end < line.size()) {
+    if (line[end] == ' ' || line[end] == '\t') {
+      ++end;
+    } else if (line.substr(end).starts_with(kNoBreakSpace)) {
+      end += kNoBreakSpace.size();
+    } else {
+      break;
+    }
+  }
+  const bool text_follows = end < line.size() && line[end] != '\n' && line[end] != '\r';
+  return end > bullet->size() && text_follows ? end : 0;
+}
+
 DocumentBuilder::DocumentBuilder(Document& document) : document_(document), text_(document.source()) {}
 
 void DocumentBuilder::begin_block(BlockKind kind, Span span, int level) {

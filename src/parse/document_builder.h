@@ -52,4 +52,10 @@ class DocumentBuilder {
 // Source span of `text` within `line` after trimming ASCII white space.
 Span trim(std::string_view whole, Span span);
 
+// Text pasted from web pages writes list items with a bullet character
+// ("• Chest pain") where Markdown would write "-". Length of such a bullet
+// and the white space after it at the start of `line` when text follows,
+// else 0. Both readers read these lines as list items.
+std::size_t pasted_bullet_length(std::string_view line);
+
 }  // namespace medlint

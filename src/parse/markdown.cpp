@@ -302,6 +302,7 @@ class MarkdownParser {
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     open_list_item_block();
+    at_line_start_ = false;
     if (type == MD_SPAN_IMG) ++image_depth_;
     if (type == MD_SPAN_A) {
       // A link's title shows as its tooltip: text a reader sees.
@@ -344,7 +345,14 @@ class MarkdownParser {
     }
     if (type != MD_TEXT_BR && type != MD_TEXT_SOFTBR) open_list_item_block();
     if (!builder_.block_open()) return 0;
-    const Span span = in_source ? Span{*offset, *offset + size} : Span{last_end_, last_end_};
+    const std::size_t bullet = at_line_start_ && in_source && type == MD_TEXT_NORMAL && image_depth_ == 0
+                                   ? read_pasted_bullet(*offset, size)
+                                   : 0;
+    // After the reading above, which may begin a block.
+    at_line_start_ = type == MD_TEXT_BR || type == MD_TEXT_SOFTBR;
+    const Span span = in_source ? Span{*offset + bullet, *offset + size} : Span{last_end_, last_end_};
+    text += bullet;
+    size -= static_cast<MD_SIZE>(bullet);
     if (in_source) builder_.extend_block(span);
     // A link's text starts at its first piece.
     for (std::size_t index : open_links_) {
@@ -392,6 +400,43 @@ class MarkdownParser {
     return 0;
   }
 
+  // A paragraph line starting with a pasted bullet ("• Chest pain") is a
+  // list item, as "- Chest pain" would be, and the lines above it stay the
+  // lead-in paragraph; a later line not indented under the item starts a
+  // paragraph again, as in plain text. Returns the bullet's bytes, which
+  // are no text.
+  std::size_t read_pasted_bullet(std::size_t offset, std::size_t size) {
+    Block& block = builder_.current();
+    const bool first_line = block_text_.empty();
+    const bool reads_items = block.kind == BlockKind::Paragraph || block.kind == BlockKind::BlockQuote ||
+                             (block.kind == BlockKind::ListItem && !first_line);
+    if (!reads_items) return 0;
+    const std::size_t bullet = pasted_bullet_length(text_.substr(offset));
+    const int indent = line_indent(offset);
+    if (bullet == 0 || bullet > size) {
+      if (pasted_item_indent_ && indent <= *pasted_item_indent_) begin(prose_kind(), list_depth_);
+      return 0;
+    }
+    if (first_line) {
+      block.kind = BlockKind::ListItem;
+      block.level = list_depth_ + 1;
+    } else {
+      begin(BlockKind::ListItem, list_depth_ + 1);
+    }
+    pasted_item_indent_ = indent;
+    return bullet;
+  }
+
+  // Columns of white space before `offset` on its line (a tab is four, as
+  // the plain-text reader counts).
+  int line_indent(std::size_t offset) const {
+    int indent = 0;
+    for (; offset > 0 && (text_[offset - 1] == ' ' || text_[offset - 1] == '\t'); --offset) {
+      indent += text_[offset - 1] == '\t' ? 4 : 1;
+    }
+    return indent;
+  }
+
   void add_pending_space(Span next) {
     if (!pending_space_) return;
     builder_.add_synthetic(" ", {pending_space_->begin, std::max(pending_space_->begin, next.begin)});
@@ -410,6 +455,8 @@ class MarkdownParser {
     if (hidden_elements_.hidden() && is_prose(kind)) kind = BlockKind::NonEditorial;
     if (kind == BlockKind::ListItem) item_has_block_ = true;
     builder_.begin_block(kind, {last_end_, last_end_}, level);
+    at_line_start_ = true;
+    pasted_item_indent_.reset();
     in_references_ = references_level_ > 0 && (kind == BlockKind::Paragraph || kind == BlockKind::ListItem);
     block_text_.clear();
     link_url_.clear();
@@ -570,6 +617,8 @@ class MarkdownParser {
   int quote_depth_ = 0;
   int list_depth_ = 0;
   bool item_has_block_ = false;
+  bool at_line_start_ = false;  // the next text starts a line of the open block
+  std::optional<int> pasted_item_indent_;  // the open block is a pasted-bullet item indented this much
   bool title_seen_ = false;
   // Level of the open "References" heading, 0 when none; a label paragraph
   // ("**Sources**") opens a list that any heading ends.

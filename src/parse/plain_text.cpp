@@ -33,11 +33,15 @@ struct Line {
 
 using Paragraph = std::vector<Line>;
 
-// A list marker ("-", "*", "+", "•", "▪", "◦", "‣", "·", "1.", "12)")
+// A list marker ("-", "*", "+", a pasted bullet such as "•", "1.", "12)")
 // followed by white space and text; sets the length of marker and space.
 bool is_bullet(std::string_view text, std::size_t& marker_length) {
+  if (const std::size_t pasted = pasted_bullet_length(text)) {
+    marker_length = pasted;
+    return true;
+  }
   std::size_t marker = 0;
-  for (std::string_view symbol : {"-", "*", "+", "\u2022", "\u25AA", "\u25E6", "\u2023", "\u00B7"}) {
+  for (std::string_view symbol : {"-", "*", "+"}) {
     if (text.starts_with(symbol)) marker = symbol.size();
   }
   if (marker == 0) {

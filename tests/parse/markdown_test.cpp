@@ -97,6 +97,49 @@ TEST(MarkdownTest, ProseOffsetsMapToTheExactSourceBytes) {
   EXPECT_EQ(document.position(source.begin), (Position{16, 1}));
 }
 
+// Text pasted from web pages writes list items with bullet characters;
+// they are list items as "- " would make them, under the same lead-in.
+TEST(MarkdownTest, PastedBulletLinesAreListItemsUnderTheirLeadIn) {
+  const Document pasted = parse_text(
+      "a.md", "# T\n\nGo to the ER if your child has:\n\xE2\x80\xA2 a rash that does not fade\n  \xC2\xB7\xC2\xA0" "blue lips\n");
+  const Document marked = parse_text("a.md", "# T\n\nGo to the ER if your child has:\n\n- a rash that does not fade\n- blue lips\n");
+  EXPECT_THAT(prose_blocks(pasted), ::testing::ElementsAre("title 1: T", "paragraph 0: Go to the ER if your child has:",
+                                                           "list-item 1: a rash that does not fade", "list-item 1: blue lips"));
+  EXPECT_EQ(prose_blocks(pasted), prose_blocks(marked));
+  const Block& first = pasted.blocks[2];
+  const Block& second = pasted.blocks[3];
+  EXPECT_EQ(source_text(pasted, first.span), "a rash that does not fade");
+  EXPECT_EQ(pasted.position(first.span.begin), (Position{4, 3}));
+  EXPECT_EQ(source_text(pasted, second.span), "blue lips");
+  EXPECT_EQ(pasted.position(second.span.begin), (Position{5, 5}));
+  EXPECT_EQ(source_text(pasted, pasted.blocks[1].span), "Go to the ER if your child has:");
+}
+
+TEST(MarkdownTest, PastedBulletsOfEveryKindAndOnTheirOwnParagraphs) {
+  const Document document = parse_text(
+      "a.md", "\xE2\x96\xAA dry mouth\n\n\xE2\x97\xA6 little urine\n\n\xE2\x97\x8F sunken eyes\n\n> \xE2\x80\xA3 cold hands\n");
+  EXPECT_THAT(texts_of(document, BlockKind::ListItem), ::testing::ElementsAre("dry mouth", "little urine", "sunken eyes", "cold hands"));
+}
+
+// A bullet inside a line is prose; a line after the items starts a
+// paragraph again unless it is indented under the item.
+TEST(MarkdownTest, BulletsInsideProseAndLinesAfterPastedItems) {
+  const Document prose = parse_text("a.md", "Rest \xE2\x80\xA2 fluids \xC2\xB7 sleep.\nThen \xE2\x80\xA2 walk.\n");
+  EXPECT_THAT(prose_blocks(prose), ::testing::ElementsAre("paragraph 0: Rest \xE2\x80\xA2 fluids \xC2\xB7 sleep. Then \xE2\x80\xA2 walk."));
+  const Document after = parse_text("a.md", "Signs:\n\xE2\x80\xA2 a fever\n  that lasts\n\xE2\x80\xA2 a cough\nMost get better.\n");
+  EXPECT_THAT(prose_blocks(after), ::testing::ElementsAre("paragraph 0: Signs:", "list-item 1: a fever that lasts",
+                                                          "list-item 1: a cough", "paragraph 0: Most get better."));
+  const Document bare = parse_text("a.md", "\xE2\x80\xA2\n\n\xE2\x80\xA2no space\n");
+  EXPECT_TRUE(texts_of(bare, BlockKind::ListItem).empty());
+}
+
+TEST(MarkdownTest, PastedBulletsUnderASourcesLabelAreEntries) {
+  const Document document = parse_text("a.md", "Body.\n\nSources:\n\xE2\x80\xA2 CDC. Flu. 2024.\n\xE2\x80\xA2 NIH. Flu. 2025.\n");
+  ASSERT_EQ(document.meta.references.size(), 2u);
+  EXPECT_EQ(document.meta.references[0].text, "CDC. Flu. 2024.");
+  EXPECT_EQ(document.meta.references[1].text, "NIH. Flu. 2025.");
+}
+
 TEST(MarkdownTest, LinksKeepTheirTextSpanAndUrl) {
   const Document document = parse_text("a.md", "# T\n\nSee [the **CDC** page](https://cdc.example/x) today.\n");
   ASSERT_EQ(document.links.size(), 1u);

@@ -199,6 +199,21 @@ TEST(PlainTextTest, SourcesLabelWithBulletsAndInlineSources) {
 }
 
 // The scraped article that defines the export shape.
+// Both readers read pasted bullets ("•", "·", "▪", "◦", "●", "‣", "■") as
+// list items under the line before them.
+TEST(PlainTextTest, PastedBulletsReadAsInMarkdown) {
+  const std::string body =
+      "Go to the ER if your child has:\n\xE2\x80\xA2 a rash that does not fade\n\xE2\x97\x8F\xC2\xA0" "blue lips\n"
+      "\xE2\x96\xA0 cold hands\nMost children recover.\n";
+  const Document text = parse_text("a.txt", "Title\n\nSummary.\n\n" + body);
+  const Document markdown = parse_text("a.md", "# Title\n\nSummary.\n\n" + body);
+  EXPECT_THAT(prose_blocks(text), ElementsAre("title 0: Title", "summary 0: Summary.", "paragraph 0: Go to the ER if your child has:",
+                                              "list-item 1: a rash that does not fade", "list-item 1: blue lips",
+                                              "list-item 1: cold hands", "paragraph 0: Most children recover."));
+  const auto after_title = [](std::vector<std::string> blocks) { return std::vector<std::string>(blocks.begin() + 2, blocks.end()); };
+  EXPECT_EQ(after_title(prose_blocks(text)), after_title(prose_blocks(markdown)));
+}
+
 TEST(PlainTextTest, SeedArticleParsesIntoItsParts) {
   const auto shared = shared_dir();
   if (!shared) GTEST_SKIP() << "../shared is absent";
