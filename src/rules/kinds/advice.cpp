@@ -1,11 +1,13 @@
 #include "rules/kinds/advice.h"
 
 #include <charconv>
+#include <iterator>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
 #include <set>
 
+#include "language/lemmatizer.h"
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
 #include "rules/scopes.h"
@@ -97,10 +99,16 @@ Span words_span(const std::vector<Token>& tokens, int first, int last) {
   return {tokens[static_cast<std::size_t>(first)].text.begin, tokens[static_cast<std::size_t>(last)].text.end};
 }
 
-// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take two.").
+// Where a sentence's words start, past an answer's "A:" ("Q: ... A: Take
+// two.", "A (Seller): Yes!").
 std::size_t answer_start(const std::string& folded, Span sentence) {
   std::size_t start = sentence.begin;
-  if (folded.compare(start, 2, "a:") == 0) start += 2;
+  if (folded.compare(start, 2, "a:") == 0) {
+    start += 2;
+  } else if (folded.compare(start, 3, "a (") == 0) {
+    const std::size_t label_end = folded.find("):", start);
+    if (label_end != std::string::npos && label_end < std::min(sentence.end, start + 32)) start = label_end + 2;
+  }
   while (start < sentence.end && folded[start] == ' ') ++start;
   return start;
 }
@@ -118,14 +126,28 @@ struct AdviceRule::Tagged {
   TaggedWords previous;        // the sentence before, for the model's window
 };
 
-const TaggedWords& AdviceRule::WordCache::of(const Document& document, const WordClasses& classes,
-                                             const std::vector<bool>& visible, Span sentence) {
+const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
   auto [entry, added] = by_start.try_emplace(sentence.begin);
   if (added) {
+    std::vector<WordClasses::Hit>& hits = entry->second.hits;
     entry->second.tokens = tokenize(document.text().folded(), sentence);
-    entry->second.hits = classes.tag(entry->second.tokens);
-    std::erase_if(entry->second.hits,
-                  [&](const WordClasses::Hit& hit) { return !visible[static_cast<std::size_t>(hit.word_class)]; });
+    hits = settings.classes->tag(entry->second.tokens);
+    std::erase_if(hits, [&](const WordClasses::Hit& hit) {
+      return !settings.visible_classes[static_cast<std::size_t>(hit.word_class)];
+    });
+    const auto of_classes = [](const std::vector<int>& classes, const WordClasses::Hit& hit) {
+      return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
+    };
+    for (const Settings::InsideTerms& inside : settings.inside_terms) {
+      std::vector<WordClasses::Hit> outer;
+      std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
+                   [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
+      std::erase_if(hits, [&](const WordClasses::Hit& hit) {
+        return of_classes(inside.inner, hit) && std::any_of(outer.begin(), outer.end(), [&](const WordClasses::Hit& term) {
+                 return term.first <= hit.first && hit.last <= term.last && term.last - term.first > hit.last - hit.first;
+               });
+      });
+    }
   }
   return entry->second;
 }
@@ -138,11 +160,11 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
-  const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, sentence);
+  const TaggedWords& words = cache.of(document, settings_, sentence);
   Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
-    const TaggedWords& before = cache.of(document, *settings_.classes, settings_.visible_classes, *previous);
+    const TaggedWords& before = cache.of(document, settings_, *previous);
     for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
       tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
@@ -158,7 +180,7 @@ AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, Word
   }
   add_list_topic(document, tagged, cache);
   if (const auto next = next_sentence(document, sentence)) {
-    for (const WordClasses::Hit& hit : cache.of(document, *settings_.classes, settings_.visible_classes, *next).hits) tagged.after.insert(hit.word_class);
+    for (const WordClasses::Hit& hit : cache.of(document, settings_, *next).hits) tagged.after.insert(hit.word_class);
   }
   add_raised_counts(tagged);
   resolve_pronouns(tagged);
@@ -176,7 +198,7 @@ void AdviceRule::add_list_topic(const Document& document, Tagged& tagged, WordCa
   if (lead_in.empty() || (folded[lead_in.end - 1] != ':' && folded[lead_in.end - 1] != '?')) return;
   std::optional<Span> said = sentence_range(document, lead_in.end - 1);
   for (int back = 0; back < 2 && said && said->begin >= lead_in.begin; ++back, said = previous_sentence(document, *said)) {
-    const TaggedWords& words = cache.of(document, *settings_.classes, settings_.visible_classes, *said);
+    const TaggedWords& words = cache.of(document, settings_, *said);
     for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(words.tokens, hit.first, hit.last));
   }
 }
@@ -202,13 +224,23 @@ std::optional<int> count_of(const Token& token) {
 void AdviceRule::add_raised_counts(Tagged& tagged) const {
   const Settings::RaisedCount& raised = settings_.raised_count;
   if (raised.as < 0) return;
+  // The token of the count after a word's last token, past a filler ("my
+  // insulin dose is 10", "I give myself 20"); -1 past the end.
+  const auto count_token = [&](const std::vector<Token>& tokens, int last) {
+    const int next = last + 1;
+    if (static_cast<std::size_t>(next) >= tokens.size()) return -1;
+    const std::string& lemma = tokens[static_cast<std::size_t>(next)].lemma;
+    const bool filler = std::find(raised.fillers.begin(), raised.fillers.end(), lemma) != raised.fillers.end();
+    const int at = filler ? next + 1 : next;
+    return static_cast<std::size_t>(at) < tokens.size() ? at : -1;
+  };
   const auto stated_counts = [&](const std::vector<Token>& tokens, const std::vector<WordClasses::Hit>& hits) {
     std::vector<std::pair<int, int>> counts;  // (token, count)
     for (const WordClasses::Hit& hit : hits) {
       if (std::find(raised.stated_after.begin(), raised.stated_after.end(), hit.word_class) == raised.stated_after.end()) continue;
-      const auto at = static_cast<std::size_t>(hit.last + 1);
-      if (at >= tokens.size()) continue;
-      if (const auto count = count_of(tokens[at])) counts.emplace_back(hit.last + 1, *count);
+      const int at = count_token(tokens, hit.last);
+      if (at < 0) continue;
+      if (const auto count = count_of(tokens[static_cast<std::size_t>(at)])) counts.emplace_back(at, *count);
     }
     return counts;
   };
@@ -222,8 +254,9 @@ void AdviceRule::add_raised_counts(Tagged& tagged) const {
   };
   std::vector<WordClasses::Hit> raised_hits;
   for (const WordClasses::Hit& hit : tagged.hits) {
-    const int number = hit.last + 1;
-    if (hit.word_class != raised.taking || static_cast<std::size_t>(number) >= tagged.tokens.size()) continue;
+    if (hit.word_class != raised.taking) continue;
+    const int number = count_token(tagged.tokens, hit.last);
+    if (number < 0) continue;
     const auto taken = count_of(tagged.tokens[static_cast<std::size_t>(number)]);
     if (!taken || is_duration(number + 1)) continue;
     const bool above = std::any_of(stated.begin(), stated.end(), [&](const std::pair<int, int>& said) {
@@ -290,7 +323,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   if (features == Features::All || scored) {
     std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
-      window.push_back(cache.of(document, *settings_.classes, settings_.visible_classes, *next));
+      window.push_back(cache.of(document, settings_, *next));
     candidate.features = window_features(*settings_.classes, window);
     candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
     std::sort(candidate.features.begin(), candidate.features.end());
@@ -505,6 +538,13 @@ std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
     const auto& classes = settings_.model_one_slot;
     return std::find(classes.begin(), classes.end(), word_class) != classes.end();
   };
+  // "tips on how to cut back on drinking": an act beside a habit is on it.
+  const auto& habits = settings_.habits;
+  if (std::any_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
+        return std::find(habits.begin(), habits.end(), hit.word_class) != habits.end();
+      })) {
+    return std::nullopt;
+  }
   for (const std::vector<int>* classes : {&settings_.model_acts, &settings_.model_objects}) {
     for (const WordClasses::Hit& hit : tagged.hits) {
       if (alone(hit.word_class) && std::find(classes->begin(), classes->end(), hit.word_class) != classes->end()) {
@@ -547,12 +587,17 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // The frame as stated: from the start of the longest word of its first
     // slot's class there ("not bother the GP" holds "bother"), so its own
     // words are not read as a cue about it.
+    // So is a word of that class right before it: "no point" in "no point
+    // wasting a GP appointment".
     Span stated = target;
-    for (const WordClasses::Hit& hit : tagged.hits) {
-      const WordClasses::Hit& first_slot = match->slots.front();
-      if (hit.word_class == first_slot.word_class && hit.first < first_slot.first && hit.last >= first_slot.first) {
-        stated.begin = std::min(stated.begin, tagged.tokens[static_cast<std::size_t>(hit.first)].text.begin);
+    for (int first = match->slots.front().first, extended = first; extended >= 0; first = extended) {
+      extended = -1;
+      for (const WordClasses::Hit& hit : tagged.hits) {
+        if (hit.word_class == match->slots.front().word_class && hit.first < first && hit.last >= first - 1) {
+          extended = extended < 0 ? hit.first : std::min(extended, hit.first);
+        }
       }
+      if (extended >= 0) stated.begin = tagged.tokens[static_cast<std::size_t>(extended)].text.begin;
     }
     // A frame that carries its own stance ("don't rush to the ER") is read
     // from a few words before it: "a rash that doesn't fade, don't rush..."
@@ -562,12 +607,6 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                : sentence;
     CueVerdict verdict = settings_.cues ? settings_.cues->classify(folded, cue_scope, stated) : CueVerdict{};
     if (is_frame_word(rule.frame, verdict.text)) verdict = {};
-    // "Don't put off seeing a doctor": a frame that carries its own stance
-    // is negated by a negation right before it.
-    if (rule.flag_when == FlagWhen::Always) {
-      const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
-      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
-    }
     // The frame's own words, and any other word of its classes: "vitamin D
     // is impossible to overdose on, so take 50,000 IU" holds its warning
     // word in a DOSE-COUNT term, and "said no thanks" its negation in a
@@ -580,14 +619,23 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       });
       if (of_frame) frame_words.push_back(words_span(tagged.tokens, hit.first, hit.last));
     }
+    const auto in_frame_word = [&](Span text) {
+      return std::any_of(frame_words.begin(), frame_words.end(),
+                         [&](Span word) { return text.begin < word.end && word.begin < text.end; });
+    };
+    // "Don't put off seeing a doctor": a frame that carries its own stance
+    // is negated by a negation right before it.
+    if (rule.flag_when == FlagWhen::Always) {
+      const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
+      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
+    }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
     if (rule.flag_when == FlagWhen::Affirmed && verdict.cue != Cue::Discouraged) {
       for (const Lexicon::Match& negation : settings_.inner_negations.find_all(folded, target)) {
-        const bool in_frame_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
-          return negation.text.begin < word.end && word.begin < negation.text.end;
-        });
-        if (in_frame_word || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) continue;
+        if (in_frame_word(negation.text) || (settings_.cues && settings_.cues->pseudo_at(folded, target, negation.text.begin))) {
+          continue;
+        }
         verdict = {Cue::Negated, std::string(folded.substr(negation.text.begin, negation.text.size()))};
         break;
       }
@@ -596,11 +644,20 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // question-and-answer column is asked about, not advised.
     if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
     // "My GP increased it after a review": a clinician right before the
-    // act, in the same clause, does it.
+    // act, in the same clause, does it; so does a pronoun for one named
+    // before it ("So I rang my GP and she lowered the dose").
     if (rule.flag_when == FlagWhen::Affirmed && settings_.clinicians >= 0) {
       const int act = match->slots.front().first;
+      const auto clinician_before = [&](int token) {
+        return tagged.before.count(settings_.clinicians) ||
+               std::any_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
+                 return hit.word_class == settings_.clinicians && hit.last < token;
+               });
+      };
       for (const WordClasses::Hit& hit : tagged.hits) {
-        if (hit.word_class != settings_.clinicians || hit.last >= act || hit.last < act - 2) continue;
+        const bool clinician = hit.word_class == settings_.clinicians ||
+                               (hit.word_class == settings_.clinician_pronouns && clinician_before(hit.first));
+        if (!clinician || hit.last >= act || hit.last < act - 2) continue;
         const Span between{tagged.tokens[static_cast<std::size_t>(hit.last)].text.end,
                            tagged.tokens[static_cast<std::size_t>(act)].text.begin};
         const std::string_view gap = std::string_view(folded).substr(between.begin, between.size());
@@ -620,6 +677,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                                                         words_span(tagged.tokens, first_slot.first, first_slot.last));
       if (inner.cue == Cue::Endorsed || inner.cue == Cue::Supervised) verdict = inner;
     }
+    if (verdict.cue == Cue::None) verdict = praised_after(document, sentence);
     features.push_back(fmt::format("v:{}", cue_name(verdict.cue)));
     const bool addressed = addresses_reader(document, tagged);
     // An instruction ("Stop taking your blood thinner") or an endorsement
@@ -825,6 +883,15 @@ bool AdviceRule::opens_clause(const std::string& folded, Span sentence, std::siz
   return false;
 }
 
+CueVerdict AdviceRule::praised_after(const Document& document, Span sentence) const {
+  const auto next = next_sentence(document, sentence);
+  if (!next || !settings_.cues) return {};
+  // Read as about the sentence's start, so its cues all follow the act.
+  const std::string& folded = document.text().folded();
+  const CueVerdict said = settings_.cues->classify(folded, *next, {next->begin, next->begin});
+  return said.cue == Cue::Endorsed ? said : CueVerdict{};
+}
+
 // A question answered right after ("Can I...? Yes, ..."; "Q: ... A:
 // Sure."; "A: There's no harm in a break.") endorses what it asks when the
 // answer says yes, endorses it, or instructs without a warning or a
@@ -834,6 +901,9 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   if (!answer) return {Cue::Question, {}};
   const std::string& folded = document.text().folded();
   const std::size_t start = answer_start(folded, *answer);
+  // "...and your neck cracks? You can rest easy.": an answer that opens
+  // with a pseudo-cue reassures about the question; it endorses no act.
+  if (settings_.cues && settings_.cues->pseudo_at(folded, *answer, start)) return {Cue::Question, {}};
   for (const Lexicon::Match& match : settings_.affirmative_answers.find_all(folded, *answer)) {
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
@@ -916,7 +986,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
                       "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
-                      "model_objects", "model_one_slot", "self_care"});
+                      "model_objects", "model_one_slot", "inside_terms", "habits", "self_care", "clinician_pronouns"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
   settings.classes = read_word_classes(context);
@@ -963,15 +1033,17 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
     settings.question_topics.push_back(class_index(classes, options, options.node("question_topics"), name));
   }
   settings.clinicians = optional_class("clinicians");
+  settings.clinician_pronouns = optional_class("clinician_pronouns");
   if (options.has("raised_count")) {
     const Options raised(options.node("raised_count"), context.config_path, fmt::format("`raised_count` of rule `{}`", info.id));
-    raised.allow_only({"as", "taking", "stated_after", "durations"});
+    raised.allow_only({"as", "taking", "stated_after", "durations", "fillers"});
     const auto one_class = [&](const std::string& key) {
       return class_index(classes, raised, raised.node(key), raised.string(key, ""));
     };
     settings.raised_count.as = one_class("as");
     settings.raised_count.taking = one_class("taking");
     settings.raised_count.durations = one_class("durations");
+    for (const std::string& filler : raised.strings("fillers")) settings.raised_count.fillers.push_back(lemma_of(filler));
     for (const std::string& name : raised.strings("stated_after")) {
       settings.raised_count.stated_after.push_back(class_index(classes, raised, raised.node("stated_after"), name));
     }
@@ -993,6 +1065,24 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   }
   for (const std::string& name : options.strings("model_one_slot")) {
     settings.model_one_slot.push_back(class_index(classes, options, options.node("model_one_slot"), name));
+  }
+  for (const std::string& name : options.strings("habits")) {
+    settings.habits.push_back(class_index(classes, options, options.node("habits"), name));
+  }
+  if (options.has("inside_terms")) {
+    const YAML::Node inside_nodes = options.node("inside_terms");
+    if (!inside_nodes.IsSequence()) throw options.error(inside_nodes, "`inside_terms` must be a list");
+    for (const YAML::Node& inside_node : inside_nodes) {
+      const Options inside(inside_node, context.config_path, fmt::format("`inside_terms` of rule `{}`", info.id));
+      inside.allow_only({"outer", "inner"});
+      AdviceRule::Settings::InsideTerms& terms = settings.inside_terms.emplace_back();
+      for (const std::string& name : inside.strings("outer")) {
+        terms.outer.push_back(class_index(classes, inside, inside.node("outer"), name));
+      }
+      for (const std::string& name : inside.strings("inner")) {
+        terms.inner.push_back(class_index(classes, inside, inside.node("inner"), name));
+      }
+    }
   }
   if (options.has("self_care")) {
     const Options self_care(options.node("self_care"), context.config_path, fmt::format("`self_care` of rule `{}`", info.id));

@@ -73,8 +73,10 @@ class AdviceRule final : public Rule {
     // stop.": what a question right before names fills a frame's slot of
     // these classes in an instruction that names none.
     std::vector<int> question_topics;
-    // "My GP increased it": a clinician right before the act does it.
+    // "My GP increased it": a clinician right before the act does it, or
+    // one of these pronouns with a clinician named before it.
     int clinicians = -1;
+    int clinician_pronouns = -1;
     // "Label says 2, but I take 4": a count taken (`taking` then a number)
     // above a count stated before it (a number right after a `stated_after`
     // word, in the sentence or the one before) is a word of class `as`;
@@ -84,6 +86,7 @@ class AdviceRule final : public Rule {
       int taking = -1;
       std::vector<int> stated_after;
       int durations = -1;
+      std::vector<std::string> fillers;  // lemmas of words that may sit before the count ("dose is 10", "give myself 20")
     } raised_count;
     Lexicon affirmative_answers;
     Lexicon inner_negations;  // negations between a frame's words
@@ -102,6 +105,17 @@ class AdviceRule final : public Rule {
     // the other kind in the sentence; the model then decides only at its
     // cross-validated sure threshold.
     std::vector<int> model_one_slot;
+    // A word inside a longer term of an `outer` class is that term's, not
+    // a word of an `inner` class: "eye drops" is a medicine, not dropping
+    // one; "cut back" is no cut.
+    struct InsideTerms {
+      std::vector<int> outer;
+      std::vector<int> inner;
+    };
+    std::vector<InsideTerms> inside_terms;
+    // "If you drink, here's how to cut back": a sentence naming one of these
+    // habits is no one-slot advice of the model's (the act is on the habit).
+    std::vector<int> habits;
     // "For allergy relief you can buy antihistamine drops": over-the-counter
     // medicine bought for a minor problem is self-care, not advice the model
     // may find on its own, unless the sentence names a medicine that needs a
@@ -159,9 +173,9 @@ class AdviceRule final : public Rule {
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
-    // A sentence's words with the hits of the `visible` classes.
-    const TaggedWords& of(const Document& document, const WordClasses& classes, const std::vector<bool>& visible,
-                          Span sentence);
+    // A sentence's words with the hits of the classes the rule reads,
+    // less the words inside a longer term (Settings::inside_terms).
+    const TaggedWords& of(const Document& document, const Settings& settings, Span sentence);
     // Sentences are read in text order and look back two: older ones are
     // dropped, so a long article's cache stays small.
     void forget_before(std::size_t sentence_start);
@@ -184,6 +198,9 @@ class AdviceRule final : public Rule {
   bool is_instruction(const Document& document, const Tagged& tagged) const;
   bool opens_clause(const std::string& folded, Span sentence, std::size_t verb) const;
   CueVerdict answer_to(const Document& document, Span question) const;
+  // "... yanked it back in. Anyone can learn it, saves a night in A&E.": a
+  // testimonial's praise in the sentence after a plainly stated act.
+  CueVerdict praised_after(const Document& document, Span sentence) const;
   std::optional<Span> focus_of(const Tagged& tagged) const;
   // What a plain statement (no cue endorses or reports it) needs to be
   // advice: nothing (the model is sure), to speak to or as the reader, or
