@@ -39,6 +39,8 @@ class WordClasses {
   // ("crack" -> cracks, cracked, cracking), for a phrase scan that finds
   // the sentences worth tagging.
   std::vector<std::string> spellings(int word_class) const;
+  // A class's terms, case folded, sorted: what its spellings derive from.
+  const std::vector<std::string>& terms(int word_class) const { return terms_[static_cast<std::size_t>(word_class)]; }
 
  private:
   // A term as lemma ids; a gapped term has words after its gap too.

@@ -117,11 +117,15 @@ Lexicon Lexicon::read(const YAML::Node& node, const std::string& path, const Loc
 }
 
 Lexicon Lexicon::of_phrases(const std::vector<std::string>& phrases) {
-  Lexicon lexicon;
   std::vector<PhraseSet::Entry> entries;
   for (const std::string& phrase : phrases) entries.push_back({phrase, false});
-  lexicon.set_ = PhraseSet::compile(entries);
-  lexicon.group_of_entry_.assign(entries.size(), 0);
+  return of_phrase_set(PhraseSet::compile(entries), entries.size());
+}
+
+Lexicon Lexicon::of_phrase_set(PhraseSet set, std::size_t phrases) {
+  Lexicon lexicon;
+  lexicon.set_ = std::move(set);
+  lexicon.group_of_entry_.assign(phrases, 0);
   lexicon.names_.emplace_back();
   lexicon.nodes_.emplace_back();
   return lexicon;

@@ -29,6 +29,8 @@ class Lexicon {
   // One anonymous group of plain phrases, built without YAML (word class
   // spellings run to thousands). Throws PhraseSet::PatternError.
   static Lexicon of_phrases(const std::vector<std::string>& phrases);
+  // The same from the set of its `phrases` phrases, built already (rules/spelling_lexicon.h).
+  static Lexicon of_phrase_set(PhraseSet set, std::size_t phrases);
 
   bool empty() const { return set_.empty(); }
   const std::vector<std::string>& names() const { return names_; }

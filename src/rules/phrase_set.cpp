@@ -212,6 +212,20 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
   return result;
 }
 
+std::optional<std::string> PhraseSet::phrase_image() const {
+  if (!impl_ || !impl_->regexes.empty()) return std::nullopt;
+  return impl_->phrases.image();
+}
+
+std::optional<PhraseSet> PhraseSet::of_phrase_image(std::string_view image) {
+  std::optional<PhraseTrie> phrases = PhraseTrie::from_image(image);
+  if (!phrases) return std::nullopt;
+  PhraseSet result;
+  result.impl_ = std::make_unique<Impl>();
+  result.impl_->phrases = std::move(*phrases);
+  return result;
+}
+
 bool PhraseSet::empty() const { return !impl_; }
 
 const std::vector<std::string>& PhraseSet::patterns() const {

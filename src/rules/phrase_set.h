@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ class PhraseSet {
   PhraseSet& operator=(PhraseSet&&) noexcept;
 
   static PhraseSet compile(const std::vector<Entry>& entries);
+  // A set of phrases only, as its trie's image (PhraseTrie::image), and
+  // back: nullopt when the set has patterns or the bytes are no image.
+  std::optional<std::string> phrase_image() const;
+  static std::optional<PhraseSet> of_phrase_image(std::string_view image);
 
   bool empty() const;
   // The regex entries' patterns, in entry order.

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <string>
+#include <type_traits>
 
 namespace medlint {
 
@@ -282,6 +284,155 @@ void PhraseTrie::walk(std::string_view text, Span range, std::size_t start, bool
       if (node < 0) break;
     }
   }
+}
+
+namespace {
+
+// Fixed-size values and lists of them, copied as bytes (the image is read
+// by the build that wrote it). Structs go field by field: their padding
+// would make the image differ from build to build.
+class ImageWriter {
+ public:
+  template <typename T>
+  void value(T value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  template <typename T>
+  void list(const std::vector<T>& values) {
+    value<std::uint64_t>(values.size());
+    for (const T& item : values) value(item);
+  }
+  std::string take() { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+class ImageReader {
+ public:
+  explicit ImageReader(std::string_view bytes) : bytes_(bytes) {}
+  template <typename T>
+  bool value(T& value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (bytes_.size() < sizeof value) return false;
+    std::memcpy(&value, bytes_.data(), sizeof value);
+    bytes_.remove_prefix(sizeof value);
+    return true;
+  }
+  // A list's size, checked against what is left (at least `item_size` bytes each).
+  bool size(std::size_t& size, std::size_t item_size) {
+    std::uint64_t count = 0;
+    if (!value(count) || count > bytes_.size() / item_size) return false;
+    size = static_cast<std::size_t>(count);
+    return true;
+  }
+  template <typename T>
+  bool list(std::vector<T>& values) {
+    std::size_t count = 0;
+    if (!size(count, sizeof(T))) return false;
+    values.resize(count);
+    if (count > 0) std::memcpy(values.data(), bytes_.data(), count * sizeof(T));
+    bytes_.remove_prefix(count * sizeof(T));
+    return true;
+  }
+  bool done() const { return bytes_.empty(); }
+
+ private:
+  std::string_view bytes_;
+};
+
+constexpr std::uint32_t kImageMagic = 0x4d4c5054;  // "MLPT"
+
+}  // namespace
+
+std::string PhraseTrie::image() const {
+  ImageWriter out;
+  out.value(kImageMagic);
+  out.list(space_);
+  out.list(in_space_);
+  out.list(first_ending_);
+  out.value<std::uint64_t>(endings_.size());
+  for (const EndingLink& link : endings_) {
+    out.value(link.ending.entry);
+    out.value(link.ending.boundary_before);
+    out.value(link.ending.boundary_after);
+    out.value(link.next);
+  }
+  // The edge table is at most half full: only its used slots are written.
+  out.value<std::uint64_t>(edges_.size());
+  out.value<std::uint64_t>(edge_count_);
+  for (std::size_t slot = 0; slot < edges_.size(); ++slot) {
+    if (edges_[slot].key == 0) continue;
+    out.value<std::uint64_t>(slot);
+    out.value(edges_[slot].key);
+    out.value(edges_[slot].edge.target);
+    out.value(edges_[slot].edge.ends);
+  }
+  for (const Edge& first : first_) {
+    out.value(first.target);
+    out.value(first.ends);
+  }
+  for (const bool anywhere : starts_anywhere_) out.value(anywhere);
+  out.value(any_starts_anywhere_);
+  out.value<std::uint64_t>(prefix_runs_.size());
+  for (const std::string& run : prefix_runs_) {
+    out.value<std::uint64_t>(run.size());
+    for (const char c : run) out.value(c);
+  }
+  out.list(leading_runs_);
+  out.list(leading_run_hashes_);
+  return out.take();
+}
+
+std::optional<PhraseTrie> PhraseTrie::from_image(std::string_view image) {
+  ImageReader in(image);
+  PhraseTrie trie;
+  std::uint32_t magic = 0;
+  if (!in.value(magic) || magic != kImageMagic) return std::nullopt;
+  if (!in.list(trie.space_) || !in.list(trie.in_space_) || !in.list(trie.first_ending_)) return std::nullopt;
+  std::size_t count = 0;
+  if (!in.size(count, 1)) return std::nullopt;
+  trie.endings_.resize(count);
+  for (EndingLink& link : trie.endings_) {
+    if (!in.value(link.ending.entry) || !in.value(link.ending.boundary_before) ||
+        !in.value(link.ending.boundary_after) || !in.value(link.next)) {
+      return std::nullopt;
+    }
+  }
+  std::uint64_t table_size = 0, edge_count = 0;
+  if (!in.value(table_size) || !in.value(edge_count) || !std::has_single_bit(table_size) ||
+      2 * edge_count > table_size || table_size > image.size() * 64) {
+    return std::nullopt;
+  }
+  trie.edges_.assign(static_cast<std::size_t>(table_size), EdgeSlot{});
+  trie.edge_shift_ = shift_for(trie.edges_.size());
+  trie.edge_count_ = static_cast<std::size_t>(edge_count);
+  for (std::uint64_t i = 0; i < edge_count; ++i) {
+    std::uint64_t slot = 0;
+    EdgeSlot read;
+    if (!in.value(slot) || slot >= table_size || !in.value(read.key) || !in.value(read.edge.target) ||
+        !in.value(read.edge.ends)) {
+      return std::nullopt;
+    }
+    trie.edges_[static_cast<std::size_t>(slot)] = read;
+  }
+  for (Edge& first : trie.first_) {
+    if (!in.value(first.target) || !in.value(first.ends)) return std::nullopt;
+  }
+  for (bool& anywhere : trie.starts_anywhere_) {
+    if (!in.value(anywhere)) return std::nullopt;
+  }
+  if (!in.value(trie.any_starts_anywhere_) || !in.size(count, sizeof(std::uint64_t))) return std::nullopt;
+  trie.prefix_runs_.resize(count);
+  for (std::string& run : trie.prefix_runs_) {
+    std::size_t length = 0;
+    if (!in.size(length, 1)) return std::nullopt;
+    run.resize(length);
+    for (char& c : run) in.value(c);
+  }
+  if (!in.list(trie.leading_runs_) || !in.list(trie.leading_run_hashes_) || !in.done()) return std::nullopt;
+  return trie;
 }
 
 }  // namespace medlint

@@ -41,6 +41,13 @@ class PhraseTrie {
   // boundaries look at the text on both sides of the range.
   void find_all(std::string_view text, Span range, std::vector<Match>& out) const;
 
+  // The trie as bytes, and back (nullopt for bytes that are no image): a
+  // trie of thousands of word-class spellings is built when medlint is
+  // built (rules/spelling_lexicon.h), and loading it costs a fraction of
+  // building it. The bytes are meant for the same build of medlint only.
+  std::string image() const;
+  static std::optional<PhraseTrie> from_image(std::string_view image);
+
  private:
   struct Ending {
     int entry;

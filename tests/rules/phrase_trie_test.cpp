@@ -99,6 +99,22 @@ TEST(PhraseTrieTest, PhrasesItCannotSpellAreRefused) {
   EXPECT_EQ(found(trie, "abcdefghi a'bc'defgh'i"), (std::vector<std::string>{"abcdefghi", "a'bc'defgh'i"}));
 }
 
+// What the build step writes for the shipped word classes' spellings.
+TEST(PhraseTrieTest, ATrieReadFromItsImageFindsWhatItFound) {
+  const PhraseTrie trie =
+      trie_of({"st. john's wort", "covid-19", "'tis", "blood thinner", "St'", "a&e", "call  911", "chest pain", "pain"});
+  const std::string image = trie.image();
+  const std::optional<PhraseTrie> read = PhraseTrie::from_image(image);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->image(), image);
+  const std::string text = "strength: st. johns wort, 'tis a&e's covid-19 chest pain; call \n 911 for blood  thinner";
+  EXPECT_EQ(found(*read, text), found(trie, text));
+  EXPECT_EQ(found(*read, text), (std::vector<std::string>{"st", "st", "st. johns wort", "'tis", "tis", "a&e", "covid-19",
+                                                     "chest pain", "pain", "call \n 911", "blood  thinner"}));
+  EXPECT_FALSE(PhraseTrie::from_image(image.substr(0, image.size() - 1)));
+  EXPECT_FALSE(PhraseTrie::from_image(image.substr(1)));
+}
+
 void collect_phrases(const YAML::Node& node, bool in_phrases, std::vector<std::string>& out) {
   if (node.IsScalar()) {
     if (in_phrases) out.push_back(node.Scalar());

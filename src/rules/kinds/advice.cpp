@@ -7,10 +7,11 @@
 #include <map>
 #include <set>
 
+#include "language/lemmatizer.h"
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
 #include "rules/scopes.h"
-#include "language/lemmatizer.h"
+#include "rules/spelling_lexicon.h"
 #include "rules/word_class_sets.h"
 
 namespace medlint {
@@ -1011,13 +1012,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
     return lexicon(phrases, fmt::format("`{}`", key));
   };
   // The scan looks for the words of each frame's anchor slot.
-  std::vector<std::string> anchor_phrases;
-  for (const int word_class : anchor_classes) {
-    const std::vector<std::string> spellings = classes.spellings(word_class);
-    anchor_phrases.insert(anchor_phrases.end(), spellings.begin(), spellings.end());
-  }
   try {
-    settings.anchors = Lexicon::of_phrases(anchor_phrases);
+    settings.anchors = spelling_lexicon(classes, {anchor_classes.begin(), anchor_classes.end()});
   } catch (const PhraseSet::PatternError& error) {
     throw options.error(frame_nodes, fmt::format("a term of a frame's anchor slot cannot be scanned for: {}", error.what()));
   }
@@ -1026,7 +1022,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   };
   settings.cues = read_cue_option(options, "context", context);
   settings.pronouns = optional_class("pronouns");
-  if (settings.pronouns >= 0) settings.pronoun_words = Lexicon::of_phrases(classes.spellings(settings.pronouns));
+  if (settings.pronouns >= 0) settings.pronoun_words = spelling_lexicon(classes, {settings.pronouns});
   for (const std::string& name : options.strings("antecedents")) {
     settings.antecedents.push_back(class_index(classes, options, options.node("antecedents"), name));
   }

@@ -11,6 +11,7 @@
 #include "rules/context.h"
 #include "rules/kinds/kinds.h"
 #include "rules/scopes.h"
+#include "rules/spelling_lexicon.h"
 #include "rules/word_class_sets.h"
 
 namespace medlint {
@@ -397,7 +398,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
                                    fmt::format("`triggers` of rule `{}`", info.id));
   std::vector<Trigger> trigger_info;
   ClassTriggers class_triggers;
-  std::vector<std::string> anchor_spellings;
+  std::vector<int> anchor_classes;  // the first class of each `near` group
   const auto read_near = [&](const YAML::Node& node, const RuleBuildContext& build, ClassTriggers& into) {
     // near: [{classes: [A, B], window: 7, unless: [C], ordered: true}, ...]
     const Options near(node, path, fmt::format("`near` of a trigger group of rule `{}`", info.id));
@@ -424,8 +425,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     co.unless = class_ids("unless");
     co.window = near.integer("window", co.window, 1, 20);
     co.ordered = near.boolean("ordered", false);
-    const std::vector<std::string> spellings = into.classes->spellings(co.classes.front());
-    anchor_spellings.insert(anchor_spellings.end(), spellings.begin(), spellings.end());
+    anchor_classes.push_back(co.classes.front());
     return co;
   };
   for (const YAML::Node& group_node : triggers.nodes()) {
@@ -449,7 +449,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     }
     trigger_info.push_back(std::move(trigger));
   }
-  if (!anchor_spellings.empty()) class_triggers.anchors = Lexicon::of_phrases(anchor_spellings);
+  if (!anchor_classes.empty()) class_triggers.anchors = spelling_lexicon(*class_triggers.classes, anchor_classes);
   const auto optional_lexicon = [&](const std::string& key) {
     return options.has(key) ? Lexicon::read(options.node(key), path, context.locale,
                                             fmt::format("`{}` of rule `{}`", key, info.id))

@@ -1,0 +1,109 @@
+#include "rules/spelling_lexicon.h"
+
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace medlint {
+
+namespace {
+
+// What the spellings of `class_ids` derive from: the classes' terms in
+// order (the inflections are the code's, the same in the build that
+// wrote an image).
+std::uint64_t terms_hash(const WordClasses& classes, const std::vector<int>& class_ids) {
+  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
+  const auto add = [&](std::string_view bytes) {
+    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  };
+  for (const int word_class : class_ids) {
+    for (const std::string& term : classes.terms(word_class)) add(std::string_view(term.data(), term.size() + 1));
+    add("\x01");
+  }
+  return hash;
+}
+
+// An image of lexicons: per lexicon, the hash of its classes' terms, its
+// number of phrases, and its set's image (PhraseSet::phrase_image), each
+// size and number as 8 bytes.
+struct KeptImages {
+  std::mutex mutex;
+  bool keeping = false;
+  std::map<std::uint64_t, std::pair<std::uint64_t, std::string>> by_hash;
+};
+
+KeptImages& kept_images() {
+  static KeptImages kept;
+  return kept;
+}
+
+void append_number(std::string& out, std::uint64_t number) {
+  out.append(reinterpret_cast<const char*>(&number), sizeof number);
+}
+
+bool read_number(std::string_view& in, std::uint64_t& number) {
+  if (in.size() < sizeof number) return false;
+  std::memcpy(&number, in.data(), sizeof number);
+  in.remove_prefix(sizeof number);
+  return true;
+}
+
+// The shipped lexicon for `hash`, if the binary has one.
+std::optional<Lexicon> shipped_lexicon(std::uint64_t hash) {
+  std::string_view images = shipped_spelling_lexicon_images();
+  std::uint64_t key = 0, phrases = 0, size = 0;
+  while (read_number(images, key) && read_number(images, phrases) && read_number(images, size) &&
+         size <= images.size()) {
+    if (key == hash) {
+      std::optional<PhraseSet> set = PhraseSet::of_phrase_image(images.substr(0, size));
+      if (!set) return std::nullopt;
+      return Lexicon::of_phrase_set(std::move(*set), static_cast<std::size_t>(phrases));
+    }
+    images.remove_prefix(static_cast<std::size_t>(size));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Lexicon spelling_lexicon(const WordClasses& classes, const std::vector<int>& class_ids) {
+  const std::uint64_t hash = terms_hash(classes, class_ids);
+  if (std::optional<Lexicon> shipped = shipped_lexicon(hash)) return std::move(*shipped);
+  std::vector<std::string> spellings;
+  for (const int word_class : class_ids) {
+    std::vector<std::string> of_class = classes.spellings(word_class);
+    spellings.insert(spellings.end(), std::make_move_iterator(of_class.begin()), std::make_move_iterator(of_class.end()));
+  }
+  Lexicon lexicon = Lexicon::of_phrases(spellings);
+  KeptImages& kept = kept_images();
+  const std::lock_guard lock(kept.mutex);
+  if (kept.keeping) {
+    if (std::optional<std::string> image = lexicon.phrase_set().phrase_image()) {
+      kept.by_hash[hash] = {spellings.size(), std::move(*image)};
+    }
+  }
+  return lexicon;
+}
+
+void keep_spelling_lexicon_images() {
+  KeptImages& kept = kept_images();
+  const std::lock_guard lock(kept.mutex);
+  kept.keeping = true;
+}
+
+std::string spelling_lexicon_images() {
+  KeptImages& kept = kept_images();
+  const std::lock_guard lock(kept.mutex);
+  std::string images;
+  for (const auto& [hash, lexicon] : kept.by_hash) {
+    append_number(images, hash);
+    append_number(images, lexicon.first);
+    append_number(images, lexicon.second.size());
+    images += lexicon.second;
+  }
+  return images;
+}
+
+}  // namespace medlint
