@@ -5,17 +5,10 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "core/fnv1a.h"
+
 namespace medlint {
 namespace {
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 // Case and white space do not make a finding new.
 std::string normalized(std::string_view text) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/fnv1a.h"
 #include "core/varint.h"
 #include "medlint/linter.h"
 #include "rules/lexicon.h"
@@ -26,11 +27,6 @@ namespace {
 // and \b are ASCII as in RE2.
 constexpr unsigned kFlags = HS_FLAG_UTF8;
 constexpr std::string_view kImageMagic = "medlint-patterns 1\n";
-
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 14695981039346656037ull) {
-  for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return hash;
-}
 
 // A list of patterns' hash, with the library's version: a database is
 // Hyperscan's own format, and a cached one from another version is none.

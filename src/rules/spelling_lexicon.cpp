@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 
+#include "core/fnv1a.h"
+
 namespace medlint {
 
 namespace {
@@ -14,13 +16,10 @@ namespace {
 // order (the inflections are the code's, the same in the build that
 // wrote an image).
 std::uint64_t terms_hash(const WordClasses& classes, const std::vector<int>& class_ids) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
-  const auto add = [&](std::string_view bytes) {
-    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-  };
+  std::uint64_t hash = kFnv1aBasis;
   for (const int word_class : class_ids) {
-    for (const std::string& term : classes.terms(word_class)) add(std::string_view(term.data(), term.size() + 1));
-    add("\x01");
+    for (const std::string& term : classes.terms(word_class)) hash = fnv1a({term.data(), term.size() + 1}, hash);
+    hash = fnv1a("\x01", hash);
   }
   return hash;
 }
