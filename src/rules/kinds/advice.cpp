@@ -555,7 +555,7 @@ std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
-  const std::string& cased = document.text().cased();
+  const CasedText cased = document.text().cased();
   const std::string words = cased.substr(candidate.focus->begin, candidate.focus->size());
   return finding(document, document.text().to_source(*candidate.focus),
                  fmt::format("reads as risky self-treatment advice: \"{}\"", words),
@@ -566,7 +566,7 @@ Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& 
 std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& document, const Tagged& tagged,
                                                                 std::vector<std::string>& features) const {
   const std::string& folded = document.text().folded();
-  const std::string& cased = document.text().cased();
+  const CasedText cased = document.text().cased();
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
   for (const FrameRule& rule : settings_.frames) {
