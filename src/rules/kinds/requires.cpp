@@ -43,6 +43,11 @@ struct Trigger {
   // condition brings ("If you have asthma, you might also:"), a medicine's
   // side effect, a risk to prevent. An emergency named there still counts.
   Lexicon not_presented_by;
+  // Wording in the sentence, the list's line or a short paragraph that
+  // makes this lasting feature an emergency where the page describes it
+  // (trouble breathing in a newborn, a coma "in acute cases"): no reference
+  // description then.
+  Lexicon emergency_when;
 };
 
 // The trigger groups written as word classes, and the spellings of their
@@ -204,13 +209,18 @@ class RequiresRule final : public Rule {
           // your run?"): its cues decide, not its question mark.
           Span asked = sentence;
           if (asked.end > match.text.end && folded[asked.end - 1] == '?') --asked.end;
-          const Cue cue = trigger.cues->classify(folded, asked, match.text).cue;
-          if (cue == Cue::Negated || cue == Cue::Reported) continue;
+          const CueVerdict verdict = trigger.cues->classify(folded, asked, match.text);
+          // A reference cue ("Signs and symptoms in infants may include")
+          // yields to what makes the feature an emergency there.
+          const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
+                                     !reference_wording_.find_all(verdict.text, {0, verdict.text.size()}).empty() &&
+                                     made_emergency(context, trigger, sentence, lead_in);
+          if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
         // A disease's feature described for reference is no red flag; an
         // emergency is, except as an item of a reference list
         // ("Complications are rare but can include: - meningitis").
-        if (trigger.disease_feature ? described_for_reference(context, sentence, lead_in)
+        if (trigger.disease_feature ? described_for_reference(context, trigger, sentence, lead_in)
                                     : listed_for_reference(context, lead_in)) {
           continue;
         }
@@ -301,21 +311,41 @@ class RequiresRule final : public Rule {
   // its paragraph or list reads as reference, neither the sentence nor the
   // list's line speaks to or of the reader, and the sentence, its short
   // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
-  // when... Symptoms include... fruity breath").
-  bool described_for_reference(const RuleContext& context, Span sentence, Span lead_in) const {
-    const Document& document = context.document;
-    // A short paragraph is about one thing: an emergency it names is the
-    // one its symptoms belong to. A long reference paragraph names many.
-    constexpr std::size_t kShortParagraph = 600;
-    const int block = document.block_at(sentence.begin);
-    const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
-    const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
+  // when... Symptoms include... fruity breath") and nothing that makes the
+  // feature an emergency there (the group's `emergency_when`).
+  bool described_for_reference(const RuleContext& context, const Trigger& trigger, Span sentence,
+                               Span lead_in) const {
+    const Span paragraph = paragraph_of(context.document, sentence);
+    const Span topic = topic_of(context.document, sentence);
     const bool reference = lead_in.empty() ? found(reference_wording_, context, paragraph)
                                            : listed_for_reference(context, lead_in) ||
                                                  (found(reference_wording_, context, paragraph) &&
                                                   !found(reader_wording_, context, lead_in));
-    if (!reference || found(reader_wording_, context, sentence)) return false;
+    if (!reference || found(reader_wording_, context, sentence) || made_emergency(context, trigger, sentence, lead_in)) {
+      return false;
+    }
     return !names_emergency(context, topic) && !names_emergency(context, lead_in);
+  }
+
+  static Span paragraph_of(const Document& document, Span sentence) {
+    const int block = document.block_at(sentence.begin);
+    return block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
+  }
+
+  // What a sentence is about: its paragraph when that is short (an
+  // emergency a short paragraph names is the one its symptoms belong to),
+  // else the sentence alone (a long reference paragraph names many).
+  static Span topic_of(const Document& document, Span sentence) {
+    constexpr std::size_t kShortParagraph = 600;
+    const Span paragraph = paragraph_of(document, sentence);
+    return paragraph.size() <= kShortParagraph ? paragraph : sentence;
+  }
+
+  // Whether the sentence, its short paragraph or its list's line holds the
+  // group's `emergency_when` wording: a young baby, a severe course.
+  bool made_emergency(const RuleContext& context, const Trigger& trigger, Span sentence, Span lead_in) const {
+    const auto here = [&](Span range) { return found(trigger.emergency_when, context, range); };
+    return here(sentence) || here(topic_of(context.document, sentence)) || here(lead_in);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
@@ -432,7 +462,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by"});
+         "not_presented_by", "emergency_when"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
@@ -442,6 +472,10 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     if (group.has("not_presented_by")) {
       trigger.not_presented_by = Lexicon::read(group.node("not_presented_by"), path, context.locale,
                                                fmt::format("`not_presented_by` of a trigger group of rule `{}`", info.id));
+    }
+    if (group.has("emergency_when")) {
+      trigger.emergency_when = Lexicon::read(group.node("emergency_when"), path, context.locale,
+                                             fmt::format("`emergency_when` of a trigger group of rule `{}`", info.id));
     }
     if (const YAML::Node near = group.node("near")) {
       if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");
