@@ -43,10 +43,9 @@ struct Trigger {
   // condition brings ("If you have asthma, you might also:"), a medicine's
   // side effect, a risk to prevent. An emergency named there still counts.
   Lexicon not_presented_by;
-  // Wording in the sentence, the list's line or a short paragraph that
-  // makes this lasting feature an emergency where the page describes it
-  // (trouble breathing in a newborn, a coma "in acute cases"): no reference
-  // description then.
+  // Wording in the sentence or the list's line that makes this lasting
+  // feature an emergency where a page describes it (trouble breathing in a
+  // newborn, a coma "in acute cases"): no reference description then.
   Lexicon emergency_when;
 };
 
@@ -214,7 +213,7 @@ class RequiresRule final : public Rule {
           // yields to what makes the feature an emergency there.
           const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
                                      !reference_wording_.find_all(verdict.text, {0, verdict.text.size()}).empty() &&
-                                     made_emergency(context, trigger, sentence, lead_in);
+                                     made_emergency(trigger, context, sentence, lead_in);
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
         // A disease's feature described for reference is no red flag; an
@@ -315,37 +314,28 @@ class RequiresRule final : public Rule {
   // feature an emergency there (the group's `emergency_when`).
   bool described_for_reference(const RuleContext& context, const Trigger& trigger, Span sentence,
                                Span lead_in) const {
-    const Span paragraph = paragraph_of(context.document, sentence);
-    const Span topic = topic_of(context.document, sentence);
+    const Document& document = context.document;
+    // A short paragraph is about one thing: an emergency it names is the
+    // one its symptoms belong to. A long reference paragraph names many.
+    constexpr std::size_t kShortParagraph = 600;
+    const int block = document.block_at(sentence.begin);
+    const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
+    const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
     const bool reference = lead_in.empty() ? found(reference_wording_, context, paragraph)
                                            : listed_for_reference(context, lead_in) ||
                                                  (found(reference_wording_, context, paragraph) &&
                                                   !found(reader_wording_, context, lead_in));
-    if (!reference || found(reader_wording_, context, sentence) || made_emergency(context, trigger, sentence, lead_in)) {
+    if (!reference || found(reader_wording_, context, sentence) || made_emergency(trigger, context, sentence, lead_in)) {
       return false;
     }
     return !names_emergency(context, topic) && !names_emergency(context, lead_in);
   }
 
-  static Span paragraph_of(const Document& document, Span sentence) {
-    const int block = document.block_at(sentence.begin);
-    return block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
-  }
-
-  // What a sentence is about: its paragraph when that is short (an
-  // emergency a short paragraph names is the one its symptoms belong to),
-  // else the sentence alone (a long reference paragraph names many).
-  static Span topic_of(const Document& document, Span sentence) {
-    constexpr std::size_t kShortParagraph = 600;
-    const Span paragraph = paragraph_of(document, sentence);
-    return paragraph.size() <= kShortParagraph ? paragraph : sentence;
-  }
-
-  // Whether the sentence, its short paragraph or its list's line holds the
-  // group's `emergency_when` wording: a young baby, a severe course.
-  bool made_emergency(const RuleContext& context, const Trigger& trigger, Span sentence, Span lead_in) const {
-    const auto here = [&](Span range) { return found(trigger.emergency_when, context, range); };
-    return here(sentence) || here(topic_of(context.document, sentence)) || here(lead_in);
+  // Whether the sentence or its list's line holds the group's
+  // `emergency_when` wording: a young baby, an acute course. (A paragraph
+  // names too much: "is not itself life-threatening" two sentences away.)
+  bool made_emergency(const Trigger& trigger, const RuleContext& context, Span sentence, Span lead_in) const {
+    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
