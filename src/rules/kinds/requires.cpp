@@ -218,9 +218,12 @@ class RequiresRule final : public Rule {
         }
         // A disease's feature described for reference is no red flag; an
         // emergency is, except as an item of a reference list
-        // ("Complications are rare but can include: - meningitis").
+        // ("Complications are rare but can include: - meningitis") that
+        // nothing makes an emergency there (a baby's fever under "Children
+        // with UTIs may also:").
         if (trigger.disease_feature ? described_for_reference(context, trigger, sentence, lead_in)
-                                    : listed_for_reference(context, lead_in)) {
+                                    : listed_for_reference(context, lead_in) &&
+                                          !made_emergency(trigger, context, sentence, lead_in)) {
           continue;
         }
         if ((found(trigger.not_presented_by, context, sentence) || found(trigger.not_presented_by, context, lead_in)) &&
