@@ -250,10 +250,13 @@ class RequiresRule final : public Rule {
           if (!satisfied(requirement)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
         }
         const std::size_t scope_begin = enclosing_range(document, scope_, match.text.begin).begin;
-        if (missing.empty() || !reported.emplace(match.group, scope_begin).second ||
-            !reported_sentences.insert(sentence.begin).second) {
+        // A sentence already reported for another red flag does not use up
+        // this one's finding: its next mention still gets it.
+        if (missing.empty() || reported_sentences.count(sentence.begin) > 0 ||
+            !reported.emplace(match.group, scope_begin).second) {
           continue;
         }
+        reported_sentences.insert(sentence.begin);
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
         const std::string needed = fmt::format("{}", fmt::join(missing, "; and "));
         out.push_back(finding(document, document.text().to_source(match.text),
