@@ -710,7 +710,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // One finding per sentence: it is one piece of advice.
     first_finding = FrameFinding{finding(document, document.text().to_source(target),
                                          fill_template(rule.message, {{"match", matched}}), std::move(help)),
-                                 outright && !unaddressed, endorsed, unaddressed};
+                                 (outright || !rule.model_veto) && !unaddressed, endorsed, unaddressed};
   }
   return first_finding;
 }
@@ -758,6 +758,24 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
   if (under_warning_heading(document, sentence) || completes_condition(document, sentence)) return true;
+  const int block = document.block_at(sentence.begin);
+  if (block >= 0) {
+    const Block& said_in = document.blocks[static_cast<std::size_t>(block)];
+    if (!counters.cautionary_tales.find_all(folded, said_in.text).empty()) return true;
+    // "> just give him one of yours" and then "Please don't.": a quoted
+    // post is answered by the paragraph after the quote.
+    if (said_in.kind == BlockKind::BlockQuote) {
+      const auto reply = following_sentence(document, Span{said_in.text.end, said_in.text.end});
+      const int reply_block = reply ? document.block_at(reply->begin) : -1;
+      if (reply_block >= 0 && document.blocks[static_cast<std::size_t>(reply_block)].kind != BlockKind::BlockQuote) {
+        const std::size_t start = answer_start(folded, *reply);
+        if (!counters.warnings.find_all(folded, *reply).empty()) return true;
+        for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *reply)) {
+          if (opener.text.begin == start) return true;
+        }
+      }
+    }
+  }
   // "Alcohol can harm your baby", "you could be hampering this by
   // cracking your back": a warning anywhere in the sentence but within the
   // frame's own words ("impossible to overdose" holds "overdose";
@@ -947,7 +965,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
                                  const RuleBuildContext& context) {
   const Options frame(node, context.config_path, fmt::format("a frame of rule `{}`", rule_id));
   frame.allow_only({"name", "slots", "anchor", "ordered", "blocked_by", "window", "flag_when", "addressed",
-                    "needs_nearby", "unless_nearby", "message", "suggest"});
+                    "model_veto", "needs_nearby", "unless_nearby", "message", "suggest"});
   AdviceRule::FrameRule rule;
   rule.frame.name = frame.string("name", "");
   rule.frame.window = frame.integer("window", 12, 1, 60);
@@ -971,6 +989,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
   rule.needs_nearby = class_list("needs_nearby");
   rule.unless_nearby = class_list("unless_nearby");
   rule.addressed = frame.boolean("addressed", true);
+  rule.model_veto = frame.boolean("model_veto", true);
   rule.flag_when = frame.choice("flag_when", "affirmed", {"affirmed", "always"}) == "always"
                        ? AdviceRule::FlagWhen::Always
                        : AdviceRule::FlagWhen::Affirmed;
@@ -985,7 +1004,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
+                      "cautionary_tales", "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
                       "model_objects", "model_one_slot", "inside_terms", "habits", "self_care", "clinician_pronouns"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -1055,7 +1074,8 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("warning_openers"), "`warning_openers`"),
                        lexicon(options.node("care_advice"), "`care_advice`"),
                        lexicon(options.node("warning_headings"), "`warning_headings`"),
-                       lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`")};
+                       lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`"),
+                       lexicon(options.node("cautionary_tales"), "`cautionary_tales`")};
   settings.model = read_model_option(options, "model", context);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));

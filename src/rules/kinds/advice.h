@@ -34,6 +34,9 @@ class AdviceRule final : public Rule {
     // or as the reader ("you", "I", an imperative), not when it describes
     // what clinicians do ("the dose is lowered slowly").
     bool addressed = true;
+    // A frame whose classes carry the stance on their own, in wording the
+    // model was never trained on, is not the model's to veto.
+    bool model_veto = true;
     std::vector<int> needs_nearby;   // one of these classes in the sentence or the two before
     std::vector<int> unless_nearby;  // none of these there
     // The slot whose words the scan looks for (the rarest, so few
@@ -53,6 +56,10 @@ class AdviceRule final : public Rule {
     // At the end of a list's lead-in ("Low blood sugar can happen if you:"):
     // its items complete a condition or a cause, they are not instructions.
     Lexicon condition_lead_ins;
+    // A story told as a warning, its moral or its bad end anywhere in the
+    // advice's block, before it too ("PSA from someone who learned the
+    // hard way", "... Worst month of my life.").
+    Lexicon cautionary_tales;
   };
   struct Voice {
     int reader = -1;      // class of words addressing or speaking as the reader
