@@ -2,7 +2,8 @@
 // findings and reporting only new ones.
 #pragma once
 #include <filesystem>
-#include <functional>
+#include <memory>
+#include <vector>
 
 #include "medlint/lint.h"
 
@@ -12,15 +13,39 @@ namespace medlint {
 // baseline file, else the baseline's folder. So a baseline matches whatever
 // the current folder or the form the paths were given in.
 
-// Writes every finding of `run` as the baseline file `path` (JSON, sorted,
-// stable). Throws UsageError when it cannot be written.
-void write_baseline(const LintRun& run, const std::filesystem::path& path);
+// Records every finding of the files added as the baseline file `path`
+// (JSON, sorted, stable), file by file as a run lints them.
+class BaselineRecorder {
+ public:
+  explicit BaselineRecorder(std::filesystem::path path);
+  ~BaselineRecorder();
+  void add(const FileResult& file);
+  // Throws UsageError when the file cannot be written.
+  void write() const;
 
-// Removes the findings the baseline at `path` records from the files of
-// `run` it applies to (all by default), counting them, and lists the
-// entries that no longer occur: of files linted, and of files that no longer
-// exist (renamed or deleted). Throws UsageError when it cannot be read.
-void apply_baseline(const std::filesystem::path& path, LintRun& run,
-                    const std::function<bool(const FileResult&)>& applies = {});
+ private:
+  struct Entries;
+  std::filesystem::path path_;
+  std::filesystem::path root_;
+  std::unique_ptr<Entries> entries_;
+};
+
+// The baseline at `path`, applied to files one by one as a run lints them.
+class BaselineFilter {
+ public:
+  // Throws UsageError when it cannot be read.
+  explicit BaselineFilter(const std::filesystem::path& path);
+  BaselineFilter(BaselineFilter&&) noexcept;
+  ~BaselineFilter();
+  // Removes the findings the baseline records from `file`; returns how many.
+  int filter(FileResult& file);
+  // The entries that no longer occur: of files filtered, and of files that
+  // no longer exist (renamed or deleted).
+  std::vector<FixedFinding> fixed() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace medlint

@@ -96,12 +96,28 @@ struct UsageError : std::runtime_error {
 // `limit` + 1 bytes (more than `limit` is a file-too-large finding).
 using StdinReader = std::string (*)(std::size_t limit);
 
+// Receives a run's files as they are linted, in path order (the order of
+// LintRun::files), so a run holds only the few files finished ahead of
+// their turn, not every file's findings until its end.
+class FileListener {
+ public:
+  virtual ~FileListener() = default;
+  // Once, before the first file: `run` has its notices and notes, no files.
+  virtual void started(const LintRun& run) = 0;
+  // Each file, baselines applied.
+  virtual void file(const FileResult& file) = 0;
+};
+
 // Throws ConfigError for a configuration problem and UsageError for a run
 // that cannot start (both exit code 2).
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin);
 // The same with the caller's resolver (made from options.config), so the
 // caller decides how long the compiled packs live.
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver);
+// The same handing each file to `listener` as it is linted: the run
+// returned has every total but no files.
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver,
+                   FileListener& listener);
 
 // Rule ids of findings about reading a file rather than its content.
 inline constexpr const char* kIoErrorRule = "io-error";

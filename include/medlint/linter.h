@@ -90,8 +90,9 @@ class ConfigResolver {
   // The rules of the packs a file's configuration uses, with the
   // severities it and the `overrides` matching the file set.
   virtual std::vector<RuleDescription> rules_for(const std::filesystem::path& file) = 0;
-  // The configuration that applies to the file. Throws ConfigError.
-  virtual ConfigSource config_of(const std::filesystem::path& file) = 0;
+  // The configuration that applies to the file, shared by every file it
+  // configures. Throws ConfigError.
+  virtual std::shared_ptr<const ConfigSource> config_of(const std::filesystem::path& file) = 0;
 };
 
 // Where the patterns of rule packs other than the shipped ones, compiled

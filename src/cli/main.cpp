@@ -1,5 +1,6 @@
 // The medlint command line: parses options and wires the library's parts.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -215,6 +216,61 @@ int serve(const std::string& config, const std::string& today) {
   return serve_language_server(std::cin, std::cout, options);
 }
 
+// What a lint run writes, fed file by file as the run lints them: the
+// reports, the --statistics table, the counts the exit code depends on, and
+// for `medlint baseline` the baseline and the paths it could not read.
+class RunOutputs final : public FileListener {
+ public:
+  RunOutputs(std::optional<std::string> baseline_output, bool statistics) {
+    if (baseline_output) baseline_.emplace(*baseline_output);
+    if (statistics) statistics_.emplace();
+  }
+
+  void add_report(std::unique_ptr<Reporter> reporter, std::ostream& out) {
+    reports_.push_back({std::move(reporter), &out});
+  }
+
+  void started(const LintRun& run) override {
+    for (const std::string& notice : run.notices) say("medlint: notice: " + notice);
+    for (auto& [reporter, out] : reports_) reporter->begin(*out);
+  }
+
+  void file(const FileResult& file) override {
+    summary_.add(file);
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      if (!worst_ || diagnostic.severity > *worst_) worst_ = diagnostic.severity;
+      if (baseline_ && diagnostic.rule == kIoErrorRule) io_errors_.push_back(fmt::format("{}: {}", file.path, diagnostic.message));
+    }
+    if (baseline_) baseline_->add(file);
+    if (statistics_) statistics_->add(file);
+    for (auto& [reporter, out] : reports_) reporter->file(file, *out);
+  }
+
+  void end(const LintRun& run, const Summary& summary) {
+    for (auto& [reporter, out] : reports_) reporter->end(run, summary, *out);
+  }
+
+  // The findings counted by severity (not the files).
+  const Summary& summary() const { return summary_; }
+  // The most severe finding's severity.
+  std::optional<Severity> worst() const { return worst_; }
+  const std::vector<std::string>& io_errors() const { return io_errors_; }
+  void write_baseline() const { baseline_->write(); }
+  void write_statistics(std::ostream& out) const { statistics_->write(out); }
+
+ private:
+  struct Report {
+    std::unique_ptr<Reporter> reporter;
+    std::ostream* out;
+  };
+  std::vector<Report> reports_;
+  Summary summary_;
+  std::optional<Severity> worst_;
+  std::optional<BaselineRecorder> baseline_;
+  std::vector<std::string> io_errors_;
+  std::optional<Statistics> statistics_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -349,7 +405,9 @@ int main(int argc, char** argv) {
     for (const std::string& output : outputs) {
       const std::size_t equals = output.find('=');
       const std::string output_format = output.substr(0, equals);
-      if (equals == std::string::npos || equals + 1 == output.size() || !make_reporter(output_format, {})) {
+      const auto& formats = report_formats();
+      if (equals == std::string::npos || equals + 1 == output.size() ||
+          std::find(formats.begin(), formats.end(), output_format) == formats.end()) {
         say(fmt::format("medlint: --output takes FORMAT=FILE with FORMAT one of {}; got \"{}\"",
                                  fmt::join(report_formats(), ", "), output));
         return kExitUsage;
@@ -369,33 +427,36 @@ int main(int argc, char** argv) {
     if (!config.empty()) options.config = config;
     if (!stdin_filename.empty()) options.stdin_filename = stdin_filename;
 
+    // Each report and what it is written to: standard output, or an
+    // --output file.
+    std::vector<std::unique_ptr<std::ofstream>> files;
+    RunOutputs outputs_of_run(baseline_command->parsed() ? std::optional<std::string>(baseline_output) : std::nullopt,
+                              statistics);
+    if (!baseline_command->parsed()) {
+      outputs_of_run.add_report(make_reporter(format, {use_color(color), quiet}), std::cout);
+      for (const auto& [output_format, file] : extra_reports) {
+        files.push_back(std::make_unique<std::ofstream>(file, std::ios::binary | std::ios::trunc));
+        outputs_of_run.add_report(make_reporter(output_format, {false, quiet}), *files.back());
+      }
+    }
     const auto started = std::chrono::steady_clock::now();
-    // The compiled packs and the run's findings are left for the process's
-    // end to reclaim: freeing them cost a one-article run an eighth of its
-    // time. Reachable from here, so leak checkers do not count them.
-    struct KeptUntilExit {
-      std::unique_ptr<ConfigResolver> resolver;
-      LintRun run;
-    };
-    static KeptUntilExit* const kept = new KeptUntilExit{ConfigResolver::create(options.config), {}};
-    kept->run = lint_paths(options, &read_stdin, *kept->resolver);
-    const LintRun& run = kept->run;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const Summary summary = summarize(run, elapsed);
-    for (const std::string& notice : run.notices) say("medlint: notice: " + notice);
+    // The compiled packs are left for the process's end to reclaim: freeing
+    // them cost a one-article run an eighth of its time. Reachable from
+    // here, so leak checkers do not count them.
+    static ConfigResolver* const resolver = ConfigResolver::create(options.config).release();
+    const LintRun run = lint_paths(options, &read_stdin, *resolver, outputs_of_run);
+    Summary summary = outputs_of_run.summary();
+    summary.files = run.files_checked;
+    summary.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (baseline_command->parsed()) {
       // A baseline recording an unreadable path as a finding would hide
       // that path's real findings later: nothing is written.
       if (run.io_error) {
-        for (const FileResult& file : run.files) {
-          for (const Diagnostic& diagnostic : file.diagnostics) {
-            if (diagnostic.rule == kIoErrorRule) say(fmt::format("medlint: {}: {}", file.path, diagnostic.message));
-          }
-        }
+        for (const std::string& error : outputs_of_run.io_errors()) say(fmt::format("medlint: {}", error));
         say(fmt::format("medlint: {} not written: a path could not be read", baseline_output));
         return kExitUsage;
       }
-      write_baseline(run, baseline_output);
+      outputs_of_run.write_baseline();
       say(fmt::format("medlint: recorded {} findings of {} files in {}",
                                summary.errors + summary.warnings + summary.infos, summary.files, baseline_output));
       return kExitClean;
@@ -409,17 +470,16 @@ int main(int argc, char** argv) {
       }
     }
     for (const std::string& note : run.notes) say("medlint: " + note);
-    make_reporter(format, {use_color(color), quiet})->report(run, summary, std::cout);
-    for (const auto& [output_format, file] : extra_reports) {
-      std::ofstream out(file, std::ios::binary | std::ios::trunc);
-      make_reporter(output_format, {false, quiet})->report(run, summary, out);
-      if (!out) {
-        say(fmt::format("medlint: cannot write \"{}\"", file));
+    outputs_of_run.end(run, summary);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      files[i]->flush();
+      if (!*files[i]) {
+        say(fmt::format("medlint: cannot write \"{}\"", extra_reports[i].second));
         return kExitUsage;
       }
     }
     // Machine formats keep standard output parseable.
-    if (statistics) write_statistics(run, format == "pretty" ? std::cout : std::cerr);
+    if (statistics) outputs_of_run.write_statistics(format == "pretty" ? std::cout : std::cerr);
     std::cout.flush();
 
     if (run.io_error) return kExitUsage;
@@ -428,12 +488,7 @@ int main(int argc, char** argv) {
       return kExitFindings;
     }
     const std::optional<Severity> threshold = parse_severity(fail_on);
-    if (!threshold) return kExitClean;
-    for (const FileResult& file : run.files) {
-      for (const Diagnostic& diagnostic : file.diagnostics) {
-        if (diagnostic.severity >= *threshold) return kExitFindings;
-      }
-    }
+    if (threshold && outputs_of_run.worst() && *outputs_of_run.worst() >= *threshold) return kExitFindings;
     return kExitClean;
   } catch (const ConfigError& error) {
     say(fmt::format("medlint: configuration error: {}", error.what()));

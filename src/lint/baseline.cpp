@@ -46,22 +46,30 @@ struct Entry {
 
 }  // namespace
 
-void write_baseline(const LintRun& run, const fs::path& path) {
-  const fs::path root = baseline_root(path);
+struct BaselineRecorder::Entries {
   std::set<Entry> entries;
-  for (const FileResult& file : run.files) {
-    const std::string recorded_path = path_from_root(file.path, root);
-    const std::vector<std::string> prints = fingerprints(file, recorded_path);
-    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-      entries.insert({recorded_path, file.diagnostics[i].rule, prints[i], file.diagnostics[i].message});
-    }
+};
+
+BaselineRecorder::BaselineRecorder(fs::path path)
+    : path_(std::move(path)), root_(baseline_root(path_)), entries_(std::make_unique<Entries>()) {}
+
+BaselineRecorder::~BaselineRecorder() = default;
+
+void BaselineRecorder::add(const FileResult& file) {
+  const std::string recorded_path = path_from_root(file.path, root_);
+  const std::vector<std::string> prints = fingerprints(file, recorded_path);
+  for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+    entries_->entries.insert({recorded_path, file.diagnostics[i].rule, prints[i], file.diagnostics[i].message});
   }
+}
+
+void BaselineRecorder::write() const {
   std::ostringstream out;
   out << "{\"medlint_baseline\": 1, \"version\": ";
   write_json_string(out, version());
   out << ", \"findings\": [";
   bool first = true;
-  for (const Entry& entry : entries) {
+  for (const Entry& entry : entries_->entries) {
     out << (first ? "\n  " : ",\n  ") << "{\"path\": ";
     first = false;
     write_json_string(out, entry.path);
@@ -73,46 +81,63 @@ void write_baseline(const LintRun& run, const fs::path& path) {
   }
   out << (first ? "]}\n" : "\n]}\n");
   try {
-    write_file_atomically(path, out.str());
+    write_file_atomically(path_, out.str());
   } catch (const fs::filesystem_error& error) {
-    throw UsageError(fmt::format("cannot write \"{}\": {}", path.string(), error.code().message()));
+    throw UsageError(fmt::format("cannot write \"{}\": {}", path_.string(), error.code().message()));
   }
 }
 
-void apply_baseline(const fs::path& path, LintRun& run, const std::function<bool(const FileResult&)>& applies) {
+struct BaselineFilter::State {
+  fs::path root;
   std::set<Entry> recorded;
+  std::set<std::string> recorded_paths;
+  std::set<Entry> seen;
+  std::set<std::string> linted;  // of the recorded paths, those filtered
+};
+
+BaselineFilter::BaselineFilter(const fs::path& path) : state_(std::make_unique<State>()) {
   try {
     const YAML::Node root = YAML::LoadFile(path.string());
     for (const auto& item : root["findings"]) {
-      recorded.insert({item["path"].as<std::string>(), item["rule"].as<std::string>(),
-                       item["fingerprint"].as<std::string>(), item["message"].as<std::string>("")});
+      state_->recorded.insert({item["path"].as<std::string>(), item["rule"].as<std::string>(),
+                               item["fingerprint"].as<std::string>(), item["message"].as<std::string>("")});
     }
   } catch (const YAML::Exception& error) {
     throw UsageError(fmt::format("cannot read baseline \"{}\": {}", path.string(), error.what()));
   }
-  const fs::path root = baseline_root(path);
-  std::set<Entry> seen;
-  std::set<std::string> linted;
-  for (FileResult& file : run.files) {
-    if (applies && !applies(file)) continue;
-    const std::string file_path = path_from_root(file.path, root);
-    linted.insert(file_path);
-    const std::vector<std::string> prints = fingerprints(file, file_path);
-    filter_findings(file, [&](std::size_t i) {
-      const auto found = recorded.find(Entry{file_path, file.diagnostics[i].rule, prints[i], {}});
-      if (found == recorded.end()) return true;
-      seen.insert(*found);
-      ++run.baseline_suppressed;
-      return false;
-    });
-  }
+  state_->root = baseline_root(path);
+  for (const Entry& entry : state_->recorded) state_->recorded_paths.insert(entry.path);
+}
+
+BaselineFilter::BaselineFilter(BaselineFilter&&) noexcept = default;
+BaselineFilter::~BaselineFilter() = default;
+
+int BaselineFilter::filter(FileResult& file) {
+  const std::string file_path = path_from_root(file.path, state_->root);
+  if (!state_->recorded_paths.count(file_path)) return 0;
+  state_->linted.insert(file_path);
+  const std::vector<std::string> prints = fingerprints(file, file_path);
+  int suppressed = 0;
+  filter_findings(file, [&](std::size_t i) {
+    const auto found = state_->recorded.find(Entry{file_path, file.diagnostics[i].rule, prints[i], {}});
+    if (found == state_->recorded.end()) return true;
+    state_->seen.insert(*found);
+    ++suppressed;
+    return false;
+  });
+  return suppressed;
+}
+
+std::vector<FixedFinding> BaselineFilter::fixed() const {
+  std::vector<FixedFinding> fixed;
   std::error_code error;
-  for (const Entry& entry : recorded) {
-    if (seen.count(entry)) continue;
-    if (linted.count(entry.path) || !fs::exists(root / entry.path, error)) {
-      run.baseline_fixed.push_back({entry.path, entry.rule, entry.message});
+  for (const Entry& entry : state_->recorded) {
+    if (state_->seen.count(entry)) continue;
+    if (state_->linted.count(entry.path) || !fs::exists(state_->root / entry.path, error)) {
+      fixed.push_back({entry.path, entry.rule, entry.message});
     }
   }
+  return fixed;
 }
 
 }  // namespace medlint

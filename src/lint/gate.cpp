@@ -59,10 +59,10 @@ bool configuration_changed(const std::vector<GitChange>& changes, const LintOpti
   std::set<std::string> seen;
   for (const Target& article : articles) {
     if (article.error || article.from_stdin) continue;
-    const ConfigSource config = resolver.config_of(article.path);
-    if (!seen.insert(config.path).second) continue;
-    in_use.insert(in_use.end(), config.files.begin(), config.files.end());
-    if (config.baseline) in_use.push_back(*config.baseline);
+    const std::shared_ptr<const ConfigSource> config = resolver.config_of(article.path);
+    if (!seen.insert(config->path).second) continue;
+    in_use.insert(in_use.end(), config->files.begin(), config->files.end());
+    if (config->baseline) in_use.push_back(*config->baseline);
   }
   return std::any_of(changed.begin(), changed.end(), [&](const fs::path& file) { return within(file, in_use); });
 }
@@ -97,8 +97,9 @@ std::vector<Target> changed_articles(const std::vector<GitChange>& changes, cons
 
 // Drops findings on lines the change did not touch; findings about the
 // file itself (unreadable, too large) stay.
-void keep_changed_lines(const std::string& commit, LintRun& run) {
-  for (FileResult& file : run.files) {
+void keep_changed_lines(const std::string& commit, std::vector<LintedFile>& files) {
+  for (LintedFile& linted : files) {
+    FileResult& file = linted.result;
     if (file.diagnostics.empty()) continue;
     const std::set<int> lines = git_changed_lines(commit, file.path);
     filter_findings(file, [&](std::size_t i) {
@@ -259,12 +260,12 @@ std::vector<FileResult> weakened_configs(const std::vector<Target>& head, Config
   // The configuration to blame: the article's now, or the base's when the
   // change removed it.
   const auto blamed = [&](std::size_t i) {
-    ConfigSource now = head_resolver.config_of(head[i].path);
-    fs::path path = now.path;
-    if (now.path.empty()) {
-      const ConfigSource before = base_resolver.config_of(base.anchors[i]);
-      if (before.path.empty()) return std::string("medlint:recommended");
-      path = repository / fs::path(before.path).lexically_relative(snapshot.root());
+    const std::shared_ptr<const ConfigSource> now = head_resolver.config_of(head[i].path);
+    fs::path path = now->path;
+    if (now->path.empty()) {
+      const std::shared_ptr<const ConfigSource> before = base_resolver.config_of(base.anchors[i]);
+      if (before->path.empty()) return std::string("medlint:recommended");
+      path = repository / fs::path(before->path).lexically_relative(snapshot.root());
     }
     const fs::path relative = absolute_normal(path).lexically_relative(cwd);
     return (relative.empty() ? path : relative).generic_string();
@@ -319,9 +320,9 @@ LintedTargets lint_git_changes(const LintOptions& options, ConfigResolver& resol
   LintContext context = options.context;
   context.report_suppressions = context.report_suppressions || options.new_since.has_value();
   LintedTargets head = lint_targets(targets, options, context, resolver, nullptr);
-  head.run.notices = std::move(notices);
+  head.notices = std::move(notices);
   if (!options.new_since) {
-    if (options.only_changed_lines) keep_changed_lines(commit, head.run);
+    if (options.only_changed_lines) keep_changed_lines(commit, head.files);
     return head;
   }
 
@@ -333,17 +334,16 @@ LintedTargets lint_git_changes(const LintOptions& options, ConfigResolver& resol
   std::vector<FileResult> weakened;
   try {
     at_base = lint_targets(base.targets, options, context, *base_resolver, nullptr);
-    for (std::size_t i = 0; i < base.targets.size(); ++i) before[base.head_index[i]] = &at_base.run.files[i];
+    for (std::size_t i = 0; i < base.targets.size(); ++i) before[base.head_index[i]] = &at_base.files[i].result;
     weakened = weakened_configs(targets, resolver, base, *base_resolver, snapshot);
   } catch (const ConfigError& error) {
     // A change that repairs a broken configuration must be able to pass.
-    head.run.notes.push_back(fmt::format(
+    head.notes.push_back(fmt::format(
         "the merge base's configuration does not load ({}); every finding counts as new", error.what()));
   }
-  for (std::size_t i = 0; i < targets.size(); ++i) keep_new_findings(head.run.files[i], before[i]);
+  for (std::size_t i = 0; i < targets.size(); ++i) keep_new_findings(head.files[i].result, before[i]);
   for (FileResult& result : weakened) {
-    head.run.files.push_back(std::move(result));
-    head.configs.push_back(std::nullopt);
+    head.files.push_back({.result = std::move(result)});
   }
   return head;
 }

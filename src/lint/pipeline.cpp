@@ -5,7 +5,10 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <condition_variable>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unicode/unistr.h>
@@ -224,7 +227,7 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
 
 FileResult lint_one(const Target& target, const LintOptions& options, const LintContext& context,
                     ConfigResolver& resolver, const std::string* stdin_text, bool& io_error,
-                    std::optional<ConfigSource>& config) {
+                    std::shared_ptr<const ConfigSource>& config) {
   FileResult result;
   result.path = target.path;
   auto file_finding = [&](const char* rule, Severity severity, std::string message) {
@@ -302,32 +305,112 @@ std::string config_name(const ConfigSource& config, const fs::path& cwd) {
   return relative.empty() || *relative.begin() == ".." ? path.generic_string() : relative.generic_string();
 }
 
-// The baseline of `--baseline` applies to every file; otherwise each
-// configuration's `baseline:` applies to the files it configures.
-void apply_baselines(const LintOptions& options, LintedTargets& linted) {
-  if (options.baseline) {
-    apply_baseline(*options.baseline, linted.run);
-    return;
+// Applies the baselines to each file as it comes, in path order, counts
+// what the run's totals need and hands the file on. The baseline of
+// `--baseline` applies to every file; otherwise each configuration's
+// `baseline:` applies to the files it configures.
+class FileFinisher {
+ public:
+  FileFinisher(const LintOptions& options, FileListener& listener) : options_(options), listener_(listener) {
+    if (options.apply_baselines && options.baseline) given_baseline_.emplace(*options.baseline);
   }
-  std::set<fs::path> baselines;
-  for (const auto& config : linted.configs) {
-    if (config && config->baseline) baselines.insert(*config->baseline);
-  }
-  for (const fs::path& baseline : baselines) {
-    std::set<const FileResult*> configured;
-    for (std::size_t i = 0; i < linted.configs.size(); ++i) {
-      if (linted.configs[i] && linted.configs[i]->baseline == baseline) configured.insert(&linted.run.files[i]);
+
+  void finish(LintedFile& file) {
+    if (options_.apply_baselines) {
+      if (BaselineFilter* baseline = baseline_for(file.config.get())) run_.baseline_suppressed += baseline->filter(file.result);
     }
-    apply_baseline(baseline, linted.run, [&](const FileResult& file) { return configured.count(&file) > 0; });
+    run_.io_error = run_.io_error || file.io_error;
+    if (file.config) {
+      ++run_.files_checked;
+      configs_.insert(file.config);
+    }
+    listener_.file(file.result);
   }
+
+  // The run's totals once every file is finished.
+  LintRun totals() && {
+    if (given_baseline_) run_.baseline_fixed = given_baseline_->fixed();
+    for (const auto& [path, baseline] : config_baselines_) {
+      for (FixedFinding& fixed : baseline.fixed()) run_.baseline_fixed.push_back(std::move(fixed));
+    }
+    std::set<std::string> names;
+    const fs::path cwd = fs::current_path();
+    for (const auto& config : configs_) names.insert(config_name(*config, cwd));
+    run_.configs.assign(names.begin(), names.end());
+    return std::move(run_);
+  }
+
+ private:
+  BaselineFilter* baseline_for(const ConfigSource* config) {
+    if (given_baseline_) return &*given_baseline_;
+    if (!config || !config->baseline) return nullptr;
+    auto found = config_baselines_.find(*config->baseline);
+    if (found == config_baselines_.end()) {
+      found = config_baselines_.emplace(*config->baseline, BaselineFilter(*config->baseline)).first;
+    }
+    return &found->second;
+  }
+
+  const LintOptions& options_;
+  FileListener& listener_;
+  LintRun run_;
+  std::optional<BaselineFilter> given_baseline_;
+  std::map<fs::path, BaselineFilter> config_baselines_;
+  std::set<std::shared_ptr<const ConfigSource>> configs_;
+};
+
+// Lints `targets` in parallel and hands each file to `deliver` in target
+// order. A file finished ahead of its turn waits in a small buffer; a
+// thread that runs too far ahead (past a slow large file) waits for it, so
+// the buffer stays small whatever the files.
+void lint_in_order(const std::vector<Target>& targets, const LintOptions& options, const LintContext& base_context,
+                   ConfigResolver& resolver, const std::string* stdin_text,
+                   const std::function<void(std::size_t, LintedFile&)>& deliver) {
+  const std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
+                                               : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t most_ahead = 16 * threads;
+  // Threads left over when there are fewer files than threads (a pre-commit
+  // hook's one article) share each file's rules instead.
+  LintContext context = base_context;
+  context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
+  std::mutex mutex;
+  std::condition_variable turn;
+  std::map<std::size_t, LintedFile> waiting;
+  std::size_t next = 0;  // the next file to deliver
+  bool failed = false;
+  run_in_parallel(targets.size(), threads, [&](std::size_t i) {
+    {
+      std::unique_lock lock(mutex);
+      turn.wait(lock, [&] { return i < next + most_ahead || failed; });
+      if (failed) return;
+    }
+    try {
+      LintedFile file;
+      file.result = lint_one(targets[i], options, context, resolver, stdin_text, file.io_error, file.config);
+      std::lock_guard lock(mutex);
+      waiting.emplace(i, std::move(file));
+      for (auto ready = waiting.begin(); ready != waiting.end() && ready->first == next; ready = waiting.erase(ready)) {
+        deliver(next, ready->second);
+        ++next;
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      failed = true;
+      turn.notify_all();
+      throw;
+    }
+    turn.notify_all();
+  });
 }
 
-LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin) {
-  std::vector<std::string> notices;
-  const std::vector<Target> targets = walk_paths(options, exclude_globs(options), resolver, notices, false);
+// The targets of a plain run: the paths walked, standard input read.
+LintRun lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin,
+                          FileListener& listener) {
+  LintRun started;
+  std::vector<Target> targets = walk_paths(options, exclude_globs(options), resolver, started.notices, false);
   // Named files that are not checked have their notices; only a run that
   // finds nothing at all is a usage error.
-  if (targets.empty() && notices.empty()) {
+  if (targets.empty() && started.notices.empty()) {
     throw UsageError(fmt::format("no articles to check under {} (folders are searched for .md, .markdown, .mdx, .html, "
                                  ".htm and .txt files; `include` in .medlint.yaml adds others)",
                                  fmt::join(options.paths, ", ")));
@@ -336,10 +419,45 @@ LintedTargets lint_walked_paths(const LintOptions& options, ConfigResolver& reso
   if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
     stdin_text = read_stdin(options.max_file_size);
   }
-  LintedTargets linted = lint_targets(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr);
-  linted.run.notices = std::move(notices);
-  return linted;
+  // Reports list files by path: linted in that order, they stream.
+  std::stable_sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
+  listener.started(started);
+  FileFinisher finisher(options, listener);
+  lint_in_order(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr,
+                [&](std::size_t, LintedFile& file) { finisher.finish(file); });
+  LintRun run = std::move(finisher).totals();
+  run.notices = std::move(started.notices);
+  return run;
 }
+
+// The gate's run, linted whole (it compares files with the merge base),
+// then handed on in path order.
+LintRun lint_changes(const LintOptions& options, ConfigResolver& resolver, FileListener& listener) {
+  LintedTargets linted = lint_git_changes(options, resolver);
+  std::vector<std::size_t> order(linted.files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return linted.files[a].result.path < linted.files[b].result.path;
+  });
+  LintRun run;
+  run.notices = std::move(linted.notices);
+  run.notes = std::move(linted.notes);
+  listener.started(run);
+  FileFinisher finisher(options, listener);
+  for (std::size_t i : order) finisher.finish(linted.files[i]);
+  LintRun totals = std::move(finisher).totals();
+  totals.notices = std::move(run.notices);
+  totals.notes = std::move(run.notes);
+  return totals;
+}
+
+// Keeps every file of a run, for callers that want the whole run at once.
+class CollectingListener final : public FileListener {
+ public:
+  void started(const LintRun&) override {}
+  void file(const FileResult& file) override { files.push_back(file); }
+  std::vector<FileResult> files;
+};
 
 }  // namespace
 
@@ -420,28 +538,12 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
   return targets;
 }
 
-LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& base_context,
+LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& context,
                            ConfigResolver& resolver, const std::string* stdin_text) {
   LintedTargets linted;
-  LintRun& run = linted.run;
-  run.files.resize(targets.size());
-  linted.configs.resize(targets.size());
-  std::vector<char> io_errors(targets.size(), 0);
-  const std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
-                                               : std::max(1u, std::thread::hardware_concurrency());
-  // Threads left over when there are fewer files than threads (a pre-commit
-  // hook's one article) share each file's rules instead.
-  LintContext context = base_context;
-  context.rule_threads = static_cast<int>(std::max<std::size_t>(1, threads / std::max<std::size_t>(targets.size(), 1)));
-  run_in_parallel(targets.size(), threads, [&](std::size_t i) {
-    bool io_error = false;
-    run.files[i] = lint_one(targets[i], options, context, resolver, stdin_text, io_error, linted.configs[i]);
-    io_errors[i] = io_error;
-  });
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    run.io_error = run.io_error || io_errors[i];
-    run.files_checked += linted.configs[i].has_value();
-  }
+  linted.files.reserve(targets.size());
+  lint_in_order(targets, options, context, resolver, stdin_text,
+                [&](std::size_t, LintedFile& file) { linted.files.push_back(std::move(file)); });
   return linted;
 }
 
@@ -450,19 +552,16 @@ LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
 }
 
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver) {
-  const bool gate = options.staged || options.changed_since || options.new_since;
-  LintedTargets linted = gate ? lint_git_changes(options, resolver) : lint_walked_paths(options, resolver, read_stdin);
-  if (options.apply_baselines) apply_baselines(options, linted);
-  LintRun run = std::move(linted.run);
-  std::set<std::string> configs;
-  const fs::path cwd = fs::current_path();
-  for (const auto& config : linted.configs) {
-    if (config) configs.insert(config_name(*config, cwd));
-  }
-  run.configs.assign(configs.begin(), configs.end());
-  std::stable_sort(run.files.begin(), run.files.end(),
-                   [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
+  CollectingListener collected;
+  LintRun run = lint_paths(options, read_stdin, resolver, collected);
+  run.files = std::move(collected.files);
   return run;
+}
+
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver,
+                   FileListener& listener) {
+  const bool gate = options.staged || options.changed_since || options.new_since;
+  return gate ? lint_changes(options, resolver, listener) : lint_walked_paths(options, resolver, read_stdin, listener);
 }
 
 }  // namespace medlint

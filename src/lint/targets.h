@@ -2,6 +2,7 @@
 // git gate (gate.cpp): finding article files and linting a list of them.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,11 +45,20 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
 // Whether `file` (relative to the current folder) lies under one of `paths`.
 bool under_any(const std::string& file, const std::vector<std::string>& paths);
 
-// A run over `targets` and, per file, the configuration that applied to it
-// (none when it was not linted: unreadable, or ignored).
+// One linted file and the configuration that applied to it (none when it
+// was not linted: unreadable, or ignored), shared with the other files it
+// configures.
+struct LintedFile {
+  FileResult result;
+  std::shared_ptr<const ConfigSource> config;
+  bool io_error = false;  // the file could not be read
+};
+
+// A run over `targets`, whole: what the gate compares with the merge base.
 struct LintedTargets {
-  LintRun run;  // files in target order
-  std::vector<std::optional<ConfigSource>> configs;
+  std::vector<LintedFile> files;  // in target order
+  std::vector<std::string> notices;
+  std::vector<std::string> notes;
 };
 
 LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions& options, const LintContext& context,

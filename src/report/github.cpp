@@ -34,17 +34,19 @@ std::string_view command(Severity severity) {
 
 class GithubReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary&, std::ostream& out) const override {
-    for (const FileResult& file : run.files) {
-      for (const Diagnostic& d : file.diagnostics) {
-        std::string message = d.message;
-        if (d.suggestion) message += "\nhelp: " + *d.suggestion;
-        out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
-                           escape_workflow_command(file.path, true), d.start.line, d.start.column, d.end.line, d.end.column,
-                           escape_workflow_command(d.rule, true), escape_workflow_command(message, false));
-      }
+  void begin(std::ostream&) override {}
+
+  void file(const FileResult& file, std::ostream& out) override {
+    for (const Diagnostic& d : file.diagnostics) {
+      std::string message = d.message;
+      if (d.suggestion) message += "\nhelp: " + *d.suggestion;
+      out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
+                         escape_workflow_command(file.path, true), d.start.line, d.start.column, d.end.line, d.end.column,
+                         escape_workflow_command(d.rule, true), escape_workflow_command(message, false));
     }
   }
+
+  void end(const LintRun&, const Summary&, std::ostream&) override {}
 };
 
 }  // namespace

@@ -17,28 +17,30 @@ std::string_view gitlab_severity(Severity severity) {
 
 class GitlabReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary&, std::ostream& out) const override {
-    out << "[";
-    bool first = true;
-    for (const FileResult& file : run.files) {
-      const std::vector<std::string> prints = fingerprints(file);
-      for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-        const Diagnostic& d = file.diagnostics[i];
-        out << (first ? "\n  " : ",\n  ");
-        first = false;
-        out << "{\"description\": ";
-        write_json_string(out, d.message);
-        out << ", \"check_name\": ";
-        write_json_string(out, d.rule);
-        out << ", \"fingerprint\": \"" << prints[i] << "\", \"severity\": \"" << gitlab_severity(d.severity)
-            << "\", \"location\": {\"path\": ";
-        write_json_string(out, file.path);
-        out << ", \"positions\": {\"begin\": {\"line\": " << d.start.line << ", \"column\": " << d.start.column
-            << "}, \"end\": {\"line\": " << d.end.line << ", \"column\": " << d.end.column << "}}}}";
-      }
+  void begin(std::ostream& out) override { out << "["; }
+
+  void file(const FileResult& file, std::ostream& out) override {
+    const std::vector<std::string> prints = fingerprints(file);
+    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& d = file.diagnostics[i];
+      out << (first_ ? "\n  " : ",\n  ");
+      first_ = false;
+      out << "{\"description\": ";
+      write_json_string(out, d.message);
+      out << ", \"check_name\": ";
+      write_json_string(out, d.rule);
+      out << ", \"fingerprint\": \"" << prints[i] << "\", \"severity\": \"" << gitlab_severity(d.severity)
+          << "\", \"location\": {\"path\": ";
+      write_json_string(out, file.path);
+      out << ", \"positions\": {\"begin\": {\"line\": " << d.start.line << ", \"column\": " << d.start.column
+          << "}, \"end\": {\"line\": " << d.end.line << ", \"column\": " << d.end.column << "}}}}";
     }
-    out << (first ? "]\n" : "\n]\n");
   }
+
+  void end(const LintRun&, const Summary&, std::ostream& out) override { out << (first_ ? "]\n" : "\n]\n"); }
+
+ private:
+  bool first_ = true;  // no finding written yet
 };
 
 }  // namespace

@@ -7,31 +7,34 @@ namespace {
 
 class JsonReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
+  void begin(std::ostream& out) override {
     out << "{\"version\": ";
     write_json_string(out, version());
     out << ", \"diagnostics\": [";
-    bool first = true;
-    for (const FileResult& file : run.files) {
-      for (const Diagnostic& diagnostic : file.diagnostics) {
-        out << (first ? "\n  " : ",\n  ");
-        first = false;
-        out << "{\"path\": ";
-        write_json_string(out, file.path);
-        out << ", \"line\": " << diagnostic.start.line << ", \"column\": " << diagnostic.start.column
-            << ", \"end_line\": " << diagnostic.end.line << ", \"end_column\": " << diagnostic.end.column
-            << ", \"severity\": \"" << to_string(diagnostic.severity) << "\", \"rule\": ";
-        write_json_string(out, diagnostic.rule);
-        out << ", \"message\": ";
-        write_json_string(out, diagnostic.message);
-        if (diagnostic.suggestion) {
-          out << ", \"suggestion\": ";
-          write_json_string(out, *diagnostic.suggestion);
-        }
-        out << "}";
+  }
+
+  void file(const FileResult& file, std::ostream& out) override {
+    for (const Diagnostic& diagnostic : file.diagnostics) {
+      out << (first_ ? "\n  " : ",\n  ");
+      first_ = false;
+      out << "{\"path\": ";
+      write_json_string(out, file.path);
+      out << ", \"line\": " << diagnostic.start.line << ", \"column\": " << diagnostic.start.column
+          << ", \"end_line\": " << diagnostic.end.line << ", \"end_column\": " << diagnostic.end.column
+          << ", \"severity\": \"" << to_string(diagnostic.severity) << "\", \"rule\": ";
+      write_json_string(out, diagnostic.rule);
+      out << ", \"message\": ";
+      write_json_string(out, diagnostic.message);
+      if (diagnostic.suggestion) {
+        out << ", \"suggestion\": ";
+        write_json_string(out, *diagnostic.suggestion);
       }
+      out << "}";
     }
-    out << (first ? "]" : "\n]") << ", \"summary\": {\"files\": " << summary.files << ", \"errors\": " << summary.errors
+  }
+
+  void end(const LintRun& run, const Summary& summary, std::ostream& out) override {
+    out << (first_ ? "]" : "\n]") << ", \"summary\": {\"files\": " << summary.files << ", \"errors\": " << summary.errors
         << ", \"warnings\": " << summary.warnings << ", \"infos\": " << summary.infos << "}, \"configs\": [";
     for (std::size_t i = 0; i < run.configs.size(); ++i) {
       if (i) out << ", ";
@@ -39,6 +42,9 @@ class JsonReporter final : public Reporter {
     }
     out << "]}\n";
   }
+
+ private:
+  bool first_ = true;  // no finding written yet
 };
 
 }  // namespace

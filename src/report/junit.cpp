@@ -29,34 +29,45 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+// The suite's counts head the document: test cases are spooled until the
+// end of the run.
 class JunitReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
-    int failures = 0;
-    for (const FileResult& file : run.files) failures += file.diagnostics.empty() ? 0 : 1;
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        << fmt::format("<testsuites name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", run.files.size(),
-                       failures)
-        << fmt::format("  <testsuite name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3f}\">\n",
-                       run.files.size(), failures, summary.elapsed_seconds);
-    for (const FileResult& file : run.files) {
-      out << fmt::format("    <testcase name=\"{}\" classname=\"medlint\"", xml_escape(file.path));
-      if (file.diagnostics.empty()) {
-        out << "/>\n";
-        continue;
-      }
-      const std::size_t count = file.diagnostics.size();
-      out << fmt::format(">\n      <failure type=\"medlint\" message=\"{} finding{}\">", count, count == 1 ? "" : "s");
-      for (std::size_t i = 0; i < count; ++i) {
-        const Diagnostic& d = file.diagnostics[i];
-        out << fmt::format("{}{}:{}:{}: {}: {} [{}]{}", i ? "\n" : "", xml_escape(file.path), d.start.line,
-                           d.start.column, to_string(d.severity), xml_escape(d.message), xml_escape(d.rule),
-                           d.suggestion ? "\nhelp: " + xml_escape(*d.suggestion) : std::string());
-      }
-      out << "</failure>\n    </testcase>\n";
+  void begin(std::ostream&) override {}
+
+  void file(const FileResult& file, std::ostream&) override {
+    std::ostream& out = cases_.stream();
+    ++tests_;
+    out << fmt::format("    <testcase name=\"{}\" classname=\"medlint\"", xml_escape(file.path));
+    if (file.diagnostics.empty()) {
+      out << "/>\n";
+      return;
     }
+    ++failures_;
+    const std::size_t count = file.diagnostics.size();
+    out << fmt::format(">\n      <failure type=\"medlint\" message=\"{} finding{}\">", count, count == 1 ? "" : "s");
+    for (std::size_t i = 0; i < count; ++i) {
+      const Diagnostic& d = file.diagnostics[i];
+      out << fmt::format("{}{}:{}:{}: {}: {} [{}]{}", i ? "\n" : "", xml_escape(file.path), d.start.line,
+                         d.start.column, to_string(d.severity), xml_escape(d.message), xml_escape(d.rule),
+                         d.suggestion ? "\nhelp: " + xml_escape(*d.suggestion) : std::string());
+    }
+    out << "</failure>\n    </testcase>\n";
+  }
+
+  void end(const LintRun&, const Summary& summary, std::ostream& out) override {
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << fmt::format("<testsuites name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", tests_, failures_)
+        << fmt::format("  <testsuite name=\"medlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3f}\">\n",
+                       tests_, failures_, summary.elapsed_seconds);
+    cases_.copy_to(out);
     out << "  </testsuite>\n</testsuites>\n";
   }
+
+ private:
+  Spool cases_;
+  std::size_t tests_ = 0;
+  int failures_ = 0;
 };
 
 }  // namespace

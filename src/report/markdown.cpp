@@ -29,9 +29,21 @@ std::string code(std::string_view text) {
   return escaped.find('`') == std::string::npos ? fmt::format("`{}`", escaped) : fmt::format("`` {} ``", escaped);
 }
 
+// The counts head the page: table rows are spooled until the end of the run.
 class MarkdownReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
+  void begin(std::ostream&) override {}
+
+  void file(const FileResult& file, std::ostream&) override {
+    for (const Diagnostic& d : file.diagnostics) {
+      rows_.stream() << fmt::format("| {} | {} | {} | {}{} |\n", to_string(d.severity),
+                                    code(fmt::format("{}:{}:{}", file.path, d.start.line, d.start.column)),
+                                    code(d.rule), cell(d.message),
+                                    d.suggestion ? "<br>help: " + cell(*d.suggestion) : std::string());
+    }
+  }
+
+  void end(const LintRun& run, const Summary& summary, std::ostream& out) override {
     const auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
     out << fmt::format("### medlint: {}, {}, {} in {} checked\n\n", plural(summary.errors, "error"),
                        plural(summary.warnings, "warning"), plural(summary.infos, "info"),
@@ -46,14 +58,11 @@ class MarkdownReporter final : public Reporter {
       return;
     }
     out << "| Severity | Location | Rule | Finding |\n|---|---|---|---|\n";
-    for (const FileResult& file : run.files) {
-      for (const Diagnostic& d : file.diagnostics) {
-        out << fmt::format("| {} | {} | {} | {}{} |\n", to_string(d.severity),
-                           code(fmt::format("{}:{}:{}", file.path, d.start.line, d.start.column)), code(d.rule),
-                           cell(d.message), d.suggestion ? "<br>help: " + cell(*d.suggestion) : std::string());
-      }
-    }
+    rows_.copy_to(out);
   }
+
+ private:
+  Spool rows_;
 };
 
 }  // namespace

@@ -48,13 +48,16 @@ class PrettyReporter final : public Reporter {
  public:
   explicit PrettyReporter(const ReportOptions& options) : options_(options), style_{options.color} {}
 
-  void report(const LintRun& run, const Summary& summary, std::ostream& out) const override {
-    for (const FileResult& file : run.files) {
-      for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-        if (options_.quiet && file.diagnostics[i].severity != Severity::Error) continue;
-        print(file.path, file.diagnostics[i], file.excerpts[i], out);
-      }
+  void begin(std::ostream&) override {}
+
+  void file(const FileResult& file, std::ostream& out) override {
+    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+      if (options_.quiet && file.diagnostics[i].severity != Severity::Error) continue;
+      print(file.path, file.diagnostics[i], file.excerpts[i], out);
     }
+  }
+
+  void end(const LintRun& run, const Summary& summary, std::ostream& out) override {
     if (options_.quiet) return;
     const auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
     out << fmt::format("{} checked: {}, {}, {} ({:.2f}s)\n", plural(summary.files, "file"), plural(summary.errors, "error"),

@@ -47,9 +47,8 @@ struct RuleEntry {
   bool documented;  // has a page under docs/rules/
 };
 
-// The rules to describe: the recommended pack, plus any other id that
-// occurs (user rules, reader findings).
-std::vector<RuleEntry> rule_entries(const LintRun& run) {
+// The description of a rule that is not in the recommended pack.
+std::string other_rule_description(const std::string& rule) {
   static const std::map<std::string, std::string, std::less<>> reader_rules = {
       {"invalid-utf8", "The file contains bytes that are not valid UTF-8."},
       {"empty-file", "The file is empty."},
@@ -61,31 +60,49 @@ std::vector<RuleEntry> rule_entries(const LintRun& run) {
       {"suppression", "A suppression comment or front-matter disable hides findings."},
       {"new-suppression", "The change adds a suppression that hides findings."},
       {"config-weakened", "The change weakens the configuration that applies to articles."}};
-  std::vector<RuleEntry> entries;
-  for (const RuleDescription& rule : recommended_rules()) {
-    entries.push_back({rule.id, rule.summary, rule.severity, true});
-  }
-  for (const FileResult& file : run.files) {
-    for (const Diagnostic& d : file.diagnostics) {
-      if (std::any_of(entries.begin(), entries.end(), [&](const RuleEntry& e) { return e.id == d.rule; })) continue;
-      const auto reader = reader_rules.find(d.rule);
-      entries.push_back({d.rule, reader != reader_rules.end() ? reader->second : "A rule of the project's own rule pack.",
-                         d.severity, false});
-    }
-  }
-  return entries;
+  const auto reader = reader_rules.find(rule);
+  return reader != reader_rules.end() ? reader->second : "A rule of the project's own rule pack.";
 }
 
+// The document's rule list heads it but names every rule that occurs (the
+// recommended pack, then user rules and reader findings as they occur), so
+// results are spooled until the end of the run.
 class SarifReporter final : public Reporter {
  public:
-  void report(const LintRun& run, const Summary&, std::ostream& out) const override {
-    const std::vector<RuleEntry> rules = rule_entries(run);
+  SarifReporter() {
+    for (const RuleDescription& rule : recommended_rules()) {
+      rules_.push_back({rule.id, rule.summary, rule.severity, true});
+    }
+  }
+
+  void begin(std::ostream&) override {}
+
+  void file(const FileResult& file, std::ostream&) override {
+    std::ostream& out = results_.stream();
+    const std::vector<std::string> prints = fingerprints(file);
+    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
+      const Diagnostic& d = file.diagnostics[i];
+      out << (first_ ? "\n      " : ",\n      ");
+      first_ = false;
+      out << "{\"ruleId\": ";
+      write_json_string(out, d.rule);
+      out << ", \"ruleIndex\": " << rule_index(d) << ", \"level\": \"" << level(d.severity)
+          << "\", \"message\": {\"text\": ";
+      write_json_string(out, d.suggestion ? fmt::format("{}\nhelp: {}", d.message, *d.suggestion) : d.message);
+      out << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": " << artifact_location(file.path)
+          << ", \"region\": {\"startLine\": " << d.start.line << ", \"startColumn\": " << d.start.column
+          << ", \"endLine\": " << d.end.line << ", \"endColumn\": " << d.end.column << "}}}]"
+          << ", \"partialFingerprints\": {\"medlintFingerprint/v1\": \"" << prints[i] << "\"}}";
+    }
+  }
+
+  void end(const LintRun& run, const Summary&, std::ostream& out) override {
     out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         << "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"medlint\", \"version\": ";
     write_json_string(out, version());
     out << ", \"informationUri\": \"" << MEDLINT_HOMEPAGE << "\", \"rules\": [";
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-      const RuleEntry& rule = rules[i];
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+      const RuleEntry& rule = rules_[i];
       out << (i ? ",\n      " : "\n      ") << "{\"id\": ";
       write_json_string(out, rule.id);
       out << ", \"shortDescription\": {\"text\": ";
@@ -100,32 +117,27 @@ class SarifReporter final : public Reporter {
       out << "}";
     }
     out << "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [";
-    bool first = true;
-    for (const FileResult& file : run.files) {
-      const std::vector<std::string> prints = fingerprints(file);
-      for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-        const Diagnostic& d = file.diagnostics[i];
-        const auto index = std::find_if(rules.begin(), rules.end(), [&](const RuleEntry& e) { return e.id == d.rule; }) -
-                           rules.begin();
-        out << (first ? "\n      " : ",\n      ");
-        first = false;
-        out << "{\"ruleId\": ";
-        write_json_string(out, d.rule);
-        out << ", \"ruleIndex\": " << index << ", \"level\": \"" << level(d.severity) << "\", \"message\": {\"text\": ";
-        write_json_string(out, d.suggestion ? fmt::format("{}\nhelp: {}", d.message, *d.suggestion) : d.message);
-        out << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": " << artifact_location(file.path)
-            << ", \"region\": {\"startLine\": " << d.start.line << ", \"startColumn\": " << d.start.column
-            << ", \"endLine\": " << d.end.line << ", \"endColumn\": " << d.end.column << "}}}]"
-            << ", \"partialFingerprints\": {\"medlintFingerprint/v1\": \"" << prints[i] << "\"}}";
-      }
-    }
-    out << (first ? "]" : "\n    ]") << ",\n    \"properties\": {\"configs\": [";
+    results_.copy_to(out);
+    out << (first_ ? "]" : "\n    ]") << ",\n    \"properties\": {\"configs\": [";
     for (std::size_t i = 0; i < run.configs.size(); ++i) {
       if (i) out << ", ";
       write_json_string(out, run.configs[i]);
     }
     out << "]}\n  }]\n}\n";
   }
+
+ private:
+  // The index of the finding's rule in the list, added when new.
+  std::size_t rule_index(const Diagnostic& d) {
+    const auto found = std::find_if(rules_.begin(), rules_.end(), [&](const RuleEntry& e) { return e.id == d.rule; });
+    if (found != rules_.end()) return static_cast<std::size_t>(found - rules_.begin());
+    rules_.push_back({d.rule, other_rule_description(d.rule), d.severity, false});
+    return rules_.size() - 1;
+  }
+
+  std::vector<RuleEntry> rules_;
+  Spool results_;
+  bool first_ = true;  // no result written yet
 };
 
 }  // namespace

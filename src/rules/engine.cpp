@@ -413,11 +413,15 @@ class FileConfigResolver final : public ConfigResolver {
     return rules;
   }
 
-  ConfigSource config_of(const fs::path& relative_file) override {
+  std::shared_ptr<const ConfigSource> config_of(const fs::path& relative_file) override {
     const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
-    const ConfigFile& config = config_for(file)->config;
-    return {config.path, config.files, config.baseline};
+    const std::shared_ptr<Loaded>& loaded = config_for(file);
+    if (!loaded->source) {
+      const ConfigFile& config = loaded->config;
+      loaded->source = std::make_shared<const ConfigSource>(ConfigSource{config.path, config.files, config.baseline});
+    }
+    return loaded->source;
   }
 
   bool ignored(const fs::path& relative_file) override {
@@ -430,6 +434,7 @@ class FileConfigResolver final : public ConfigResolver {
   struct Loaded {
     ConfigFile config;
     std::map<std::string, std::shared_ptr<const Linter>> linters;  // by the set of overrides applied
+    std::shared_ptr<const ConfigSource> source;  // made on first use
   };
 
   // The rule settings and locale of `file` (absolute): the configuration's,
