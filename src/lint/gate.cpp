@@ -80,7 +80,7 @@ std::vector<Target> changed_articles(const std::vector<GitChange>& changes, cons
     }
     Target target{.path = change.path};
     if (options.staged) {
-      target.staged = change;
+      target.git = std::make_shared<GitSource>(GitSource{.staged = change});
     } else {
       std::error_code error;
       const fs::path real = fs::canonical(change.path, error);
@@ -182,14 +182,14 @@ BaseSide read_base(const std::string& commit, const std::vector<Target>& head, c
     const auto found = tree.find(path);
     if (head[i].error || found == tree.end() || found->second.symlink) continue;
     Target target{.path = head[i].path};
-    target.config_anchor = snapshot.root() / path;
+    target.git = std::make_shared<GitSource>(GitSource{.config_anchor = snapshot.root() / path});
     base.targets.push_back(std::move(target));
     base.head_index.push_back(i);
     blobs.push_back(found->second.blob);
   }
   std::vector<std::string> contents = git_blobs(blobs);
   for (std::size_t i = 0; i < config_paths.size(); ++i) snapshot.write(config_paths[i], contents[i]);
-  for (std::size_t i = 0; i < base.targets.size(); ++i) base.targets[i].content = std::move(contents[config_paths.size() + i]);
+  for (std::size_t i = 0; i < base.targets.size(); ++i) base.targets[i].git->content = std::move(contents[config_paths.size() + i]);
   if (options.config) {
     const fs::path relative = absolute_normal(*options.config).lexically_relative(repository);
     const bool in_base = !relative.empty() && *relative.begin() != ".." && tree.count(relative.generic_string());

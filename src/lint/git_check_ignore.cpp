@@ -12,12 +12,20 @@ extern char** environ;
 namespace medlint {
 
 std::vector<std::string> git_ignored(const std::filesystem::path& folder, const std::vector<std::string>& paths) {
-  if (paths.empty()) return {};
+  return git_ignored(folder, paths.size(), [&](std::size_t i) { return paths[i]; });
+}
+
+std::vector<std::string> git_ignored(const std::filesystem::path& folder, std::size_t count,
+                                     const std::function<std::string(std::size_t)>& path_at) {
+  if (count == 0) return {};
   // The paths go in through a temporary file rather than a pipe, so git
   // never blocks writing answers while medlint is still writing questions.
   const std::unique_ptr<FILE, int (*)(FILE*)> questions(std::tmpfile(), &std::fclose);
   if (!questions) return {};
-  for (const std::string& path : paths) std::fwrite(path.c_str(), 1, path.size() + 1, questions.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string path = path_at(i);
+    std::fwrite(path.c_str(), 1, path.size() + 1, questions.get());
+  }
   std::fflush(questions.get());
   std::rewind(questions.get());
   int answers[2];

@@ -127,16 +127,13 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
 
 // Drops the files of `targets[from...]` (found under `root`) that git ignores.
 void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target>& targets) {
-  std::vector<std::string> relative;
-  for (std::size_t i = from; i < targets.size(); ++i) {
-    relative.push_back(fs::path(targets[i].path).lexically_relative(root).generic_string());
-  }
-  const std::vector<std::string> ignored = git_ignored(root, relative);
+  const auto relative = [&](std::size_t i) { return fs::path(targets[i].path).lexically_relative(root).generic_string(); };
+  const std::vector<std::string> ignored = git_ignored(root, targets.size() - from, [&](std::size_t i) { return relative(from + i); });
   if (ignored.empty()) return;
   const std::set<std::string> ignored_set(ignored.begin(), ignored.end());
   std::size_t kept = from;
   for (std::size_t i = from; i < targets.size(); ++i) {
-    if (targets[i].error || !ignored_set.count(relative[i - from])) targets[kept++] = std::move(targets[i]);
+    if (targets[i].error || !ignored_set.count(relative(i))) targets[kept++] = std::move(targets[i]);
   }
   targets.resize(kept);
 }
@@ -240,14 +237,15 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     io_error = true;
     return result;
   }
+  const GitSource* git = target.git.get();
   std::string bytes;
   if (target.from_stdin) {
     bytes = *stdin_text;
-  } else if (target.content) {
-    bytes = *target.content;
-  } else if (target.staged) {
+  } else if (git && git->content) {
+    bytes = *git->content;
+  } else if (git && git->staged) {
     try {
-      bytes = git_staged_content(*target.staged);
+      bytes = git_staged_content(*git->staged);
     } catch (const GitError& error) {
       file_finding(kIoErrorRule, Severity::Error, error.what());
       io_error = true;
@@ -275,7 +273,7 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   // Read UTF-16 as the text it is; positions count characters, so they
   // are the same in either encoding.
   if (auto utf8 = utf16_as_utf8(bytes)) bytes = std::move(*utf8);
-  const fs::path config_anchor = target.config_anchor   ? *target.config_anchor
+  const fs::path config_anchor = git && git->config_anchor ? *git->config_anchor
                                  : target.from_stdin ? fs::current_path() / target.path
                                                      : fs::path(target.path);
   // Left out by the configuration (`ignore`, or an `include` that does not

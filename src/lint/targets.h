@@ -13,15 +13,22 @@
 
 namespace medlint {
 
+// Where a file of the git gate is read from when not the working tree.
+struct GitSource {
+  std::optional<GitChange> staged{};     // read this staged blob
+  std::optional<std::string> content{};  // already read (from an older commit)
+  // Where the configuration is looked up, when not at the file's path (a
+  // file of an older commit, written to a private snapshot of that commit's
+  // configuration).
+  std::optional<std::filesystem::path> config_anchor{};
+};
+
 struct Target {
   std::string path{};  // as reported
   bool from_stdin = false;
-  std::optional<std::string> error{};    // a path that could not be walked
-  std::optional<GitChange> staged{};     // read this staged blob, not the working tree
-  std::optional<std::string> content{};  // already read (from an older commit)
-  // Where the configuration is looked up, when not at `path` (a file of an
-  // older commit, written to a private snapshot of that commit's configuration).
-  std::optional<std::filesystem::path> config_anchor{};
+  std::optional<std::string> error{};  // a path that could not be walked
+  // Apart from the target, so the many targets of a walk stay small.
+  std::shared_ptr<GitSource> git{};
 };
 
 std::vector<Glob> exclude_globs(const LintOptions& options);
