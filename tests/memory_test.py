@@ -47,17 +47,23 @@ def lint_command(medlint, *extra):
     return [medlint, "--today", "2026-11-23", "--fail-on", "never", "-q", *extra]
 
 
+def rss_past_packs(lint, source_dir, path, what):
+    """Peak RSS linting `path` less that of one small article (the packs)."""
+    packs = peak_rss_bytes(lint + [os.path.join(source_dir, "content", "migraine.md")])
+    peak = peak_rss_bytes(lint + [path])
+    print(f"{what}: peak RSS {peak / 1e6:.0f} MB, {packs / 1e6:.0f} MB of it the packs")
+    return peak - packs
+
+
 def large_article(medlint, source_dir, work):
     subprocess.run([sys.executable, os.path.join(source_dir, "bench", "generate_corpus.py"), work,
                     "--one-article", str(ARTICLE_BYTES)], check=True, stdout=subprocess.DEVNULL)
     article = os.path.join(work, "article.md")
     size = os.path.getsize(article)
-    lint = lint_command(medlint, "--max-file-size", str(2 * size))
-    packs = peak_rss_bytes(lint + [os.path.join(source_dir, "content", "migraine.md")])
-    large = peak_rss_bytes(lint + [article])
-    per_byte = (large - packs) / size
-    print(f"{size / 1e6:.1f} MB article: peak RSS {large / 1e6:.0f} MB, {packs / 1e6:.0f} MB of it the packs: "
-          f"{per_byte:.2f} bytes per article byte (at most {MOST_BYTES_PER_ARTICLE_BYTE})")
+    past_packs = rss_past_packs(lint_command(medlint, "--max-file-size", str(2 * size)), source_dir, article,
+                                f"{size / 1e6:.1f} MB article")
+    per_byte = past_packs / size
+    print(f"  {per_byte:.2f} bytes per article byte (at most {MOST_BYTES_PER_ARTICLE_BYTE})")
     return per_byte <= MOST_BYTES_PER_ARTICLE_BYTE
 
 
@@ -69,12 +75,9 @@ def many_articles(medlint, source_dir, work):
         with open(os.path.join(folder, f"article-{i:05d}.md"), "w", encoding="utf-8") as article:
             article.write(f"---\ntitle: Article {i}\nlast_reviewed: 2020-01-{1 + i % 28:02d}\n---\n"
                           f"Rest and fluids help most colds get better within {i % 9 + 3} days.\n")
-    lint = lint_command(medlint)
-    packs = peak_rss_bytes(lint + [os.path.join(source_dir, "content", "migraine.md")])
-    many = peak_rss_bytes(lint + [work])
-    per_article = (many - packs) / SMALL_ARTICLES
-    print(f"{SMALL_ARTICLES} small articles: peak RSS {many / 1e6:.0f} MB, {packs / 1e6:.0f} MB of it the packs: "
-          f"{per_article:.0f} bytes per article (at most {MOST_BYTES_PER_SMALL_ARTICLE})")
+    past_packs = rss_past_packs(lint_command(medlint), source_dir, work, f"{SMALL_ARTICLES} small articles")
+    per_article = past_packs / SMALL_ARTICLES
+    print(f"  {per_article:.0f} bytes per article (at most {MOST_BYTES_PER_SMALL_ARTICLE})")
     return per_article <= MOST_BYTES_PER_SMALL_ARTICLE
 
 

@@ -239,7 +239,9 @@ class RunOutputs final : public FileListener {
     summary_.add(file);
     for (const Diagnostic& diagnostic : file.diagnostics) {
       if (!worst_ || diagnostic.severity > *worst_) worst_ = diagnostic.severity;
-      if (baseline_ && diagnostic.rule == kIoErrorRule) io_errors_.push_back(fmt::format("{}: {}", file.path, diagnostic.message));
+      if (baseline_ && diagnostic.rule == kIoErrorRule) {
+        io_errors_.push_back(fmt::format("{}: {}", file.path, diagnostic.message));
+      }
     }
     if (baseline_) baseline_->add(file);
     if (statistics_) statistics_->add(file);

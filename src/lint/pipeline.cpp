@@ -127,8 +127,11 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
 
 // Drops the files of `targets[from...]` (found under `root`) that git ignores.
 void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target>& targets) {
-  const auto relative = [&](std::size_t i) { return fs::path(targets[i].path).lexically_relative(root).generic_string(); };
-  const std::vector<std::string> ignored = git_ignored(root, targets.size() - from, [&](std::size_t i) { return relative(from + i); });
+  const auto relative = [&](std::size_t i) {
+    return fs::path(targets[i].path).lexically_relative(root).generic_string();
+  };
+  const std::vector<std::string> ignored =
+      git_ignored(root, targets.size() - from, [&](std::size_t i) { return relative(from + i); });
   if (ignored.empty()) return;
   const std::set<std::string> ignored_set(ignored.begin(), ignored.end());
   std::size_t kept = from;
@@ -315,7 +318,9 @@ class FileFinisher {
 
   void finish(LintedFile& file) {
     if (options_.apply_baselines) {
-      if (BaselineFilter* baseline = baseline_for(file.config.get())) run_.baseline_suppressed += baseline->filter(file.result);
+      if (BaselineFilter* baseline = baseline_for(file.config.get())) {
+        run_.baseline_suppressed += baseline->filter(file.result);
+      }
     }
     run_.io_error = run_.io_error || file.io_error;
     if (file.config) {

@@ -13,6 +13,10 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
+std::string finding_line(const FileResult& file, const Diagnostic& d) {
+  return fmt::format("{}:{} {}", file.path, d.start.line, d.rule);
+}
+
 std::vector<std::string> findings(const LintRun& run) {
   std::vector<std::string> lines;
   for (const FileResult& file : run.files) {
@@ -92,7 +96,7 @@ class RecordingListener final : public FileListener {
   }
   void file(const FileResult& file) override {
     paths.push_back(file.path);
-    for (const Diagnostic& d : file.diagnostics) findings.push_back(fmt::format("{}:{} {}", file.path, d.start.line, d.rule));
+    for (const Diagnostic& d : file.diagnostics) findings.push_back(finding_line(file, d));
   }
   int starts = 0;
   std::size_t files_before_start = 0;
@@ -145,7 +149,7 @@ TEST(PipelineTest, FilesReachTheListenerInPathOrderWhateverFinishesFirst) {
   EXPECT_EQ(listener.paths, collected_paths);
   std::vector<std::string> collected_findings;
   for (const FileResult& file : collected.files) {
-    for (const Diagnostic& d : file.diagnostics) collected_findings.push_back(fmt::format("{}:{} {}", file.path, d.start.line, d.rule));
+    for (const Diagnostic& d : file.diagnostics) collected_findings.push_back(finding_line(file, d));
   }
   EXPECT_EQ(listener.findings, collected_findings);
   EXPECT_GE(listener.findings.size(), 153u);
