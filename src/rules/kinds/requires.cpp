@@ -43,6 +43,10 @@ struct Trigger {
   // condition brings ("If you have asthma, you might also:"), a medicine's
   // side effect, a risk to prevent. An emergency named there still counts.
   Lexicon not_presented_by;
+  // Wording in the sentence or the list's line that makes this lasting
+  // feature an emergency where a page describes it (trouble breathing in a
+  // newborn, a coma "in acute cases"): no reference description then.
+  Lexicon emergency_when;
 };
 
 // The trigger groups written as word classes, and the spellings of their
@@ -204,14 +208,22 @@ class RequiresRule final : public Rule {
           // your run?"): its cues decide, not its question mark.
           Span asked = sentence;
           if (asked.end > match.text.end && folded[asked.end - 1] == '?') --asked.end;
-          const Cue cue = trigger.cues->classify(folded, asked, match.text).cue;
-          if (cue == Cue::Negated || cue == Cue::Reported) continue;
+          const CueVerdict verdict = trigger.cues->classify(folded, asked, match.text);
+          // A reference cue ("Signs and symptoms in infants may include")
+          // yields to what makes the feature an emergency there.
+          const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
+                                     !reference_wording_.find_all(verdict.text, {0, verdict.text.size()}).empty() &&
+                                     made_emergency(trigger, context, sentence, lead_in);
+          if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
         // A disease's feature described for reference is no red flag; an
         // emergency is, except as an item of a reference list
-        // ("Complications are rare but can include: - meningitis").
-        if (trigger.disease_feature ? described_for_reference(context, sentence, lead_in)
-                                    : listed_for_reference(context, lead_in)) {
+        // ("Complications are rare but can include: - meningitis") that
+        // nothing makes an emergency there (a baby's fever under "Children
+        // with UTIs may also:").
+        if (trigger.disease_feature ? described_for_reference(context, trigger, sentence, lead_in)
+                                    : listed_for_reference(context, lead_in) &&
+                                          !made_emergency(trigger, context, sentence, lead_in)) {
           continue;
         }
         if ((found(trigger.not_presented_by, context, sentence) || found(trigger.not_presented_by, context, lead_in)) &&
@@ -238,10 +250,13 @@ class RequiresRule final : public Rule {
           if (!satisfied(requirement)) missing.push_back(requirements_[static_cast<std::size_t>(requirement)].describe);
         }
         const std::size_t scope_begin = enclosing_range(document, scope_, match.text.begin).begin;
-        if (missing.empty() || !reported.emplace(match.group, scope_begin).second ||
-            !reported_sentences.insert(sentence.begin).second) {
+        // A sentence already reported for another red flag does not use up
+        // this one's finding: its next mention still gets it.
+        if (missing.empty() || reported_sentences.count(sentence.begin) > 0 ||
+            !reported.emplace(match.group, scope_begin).second) {
           continue;
         }
+        reported_sentences.insert(sentence.begin);
         const std::string matched = document.text().cased().substr(match.text.begin, match.text.size());
         const std::string needed = fmt::format("{}", fmt::join(missing, "; and "));
         out.push_back(finding(document, document.text().to_source(match.text),
@@ -301,8 +316,10 @@ class RequiresRule final : public Rule {
   // its paragraph or list reads as reference, neither the sentence nor the
   // list's line speaks to or of the reader, and the sentence, its short
   // paragraph or the list names no emergency the symptom belongs to ("Diabetic ketoacidosis develops
-  // when... Symptoms include... fruity breath").
-  bool described_for_reference(const RuleContext& context, Span sentence, Span lead_in) const {
+  // when... Symptoms include... fruity breath") and nothing that makes the
+  // feature an emergency there (the group's `emergency_when`).
+  bool described_for_reference(const RuleContext& context, const Trigger& trigger, Span sentence,
+                               Span lead_in) const {
     const Document& document = context.document;
     // A short paragraph is about one thing: an emergency it names is the
     // one its symptoms belong to. A long reference paragraph names many.
@@ -314,8 +331,17 @@ class RequiresRule final : public Rule {
                                            : listed_for_reference(context, lead_in) ||
                                                  (found(reference_wording_, context, paragraph) &&
                                                   !found(reader_wording_, context, lead_in));
-    if (!reference || found(reader_wording_, context, sentence)) return false;
+    if (!reference || found(reader_wording_, context, sentence) || made_emergency(trigger, context, sentence, lead_in)) {
+      return false;
+    }
     return !names_emergency(context, topic) && !names_emergency(context, lead_in);
+  }
+
+  // Whether the sentence or its list's line holds the group's
+  // `emergency_when` wording: a young baby, an acute course. (A paragraph
+  // names too much: "is not itself life-threatening" two sentences away.)
+  bool made_emergency(const Trigger& trigger, const RuleContext& context, Span sentence, Span lead_in) const {
+    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
@@ -432,7 +458,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by"});
+         "not_presented_by", "emergency_when"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
@@ -442,6 +468,10 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     if (group.has("not_presented_by")) {
       trigger.not_presented_by = Lexicon::read(group.node("not_presented_by"), path, context.locale,
                                                fmt::format("`not_presented_by` of a trigger group of rule `{}`", info.id));
+    }
+    if (group.has("emergency_when")) {
+      trigger.emergency_when = Lexicon::read(group.node("emergency_when"), path, context.locale,
+                                             fmt::format("`emergency_when` of a trigger group of rule `{}`", info.id));
     }
     if (const YAML::Node near = group.node("near")) {
       if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");
