@@ -45,10 +45,10 @@ int main(int argc, char** argv) {
     }
     const Document document = parse(std::make_shared<const SourceFile>(argv[i], bytes.str()), *format);
     std::set<std::string> kinds, features;
-    for (const AdviceRule::Candidate& candidate : advice->candidates(document, AdviceRule::Features::All)) {
+    advice->each_candidate(document, AdviceRule::Features::All, nullptr, [&](AdviceRule::Candidate&& candidate) {
       if (candidate.frame_finding) kinds.insert(candidate.frame_finding->kind());
       features.insert(candidate.features.begin(), candidate.features.end());
-    }
+    });
     std::cout << argv[i] << '\t';
     if (kinds.empty()) std::cout << '-';
     for (const std::string& kind : kinds) std::cout << kind << ' ';
