@@ -413,6 +413,15 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
   return found;
 }
 
+ModelReader::Example AdviceRule::model_example(const Document& document) const {
+  Example example;
+  for (const Candidate& candidate : candidates(document, Features::All)) {
+    if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
+    example.features.insert(candidate.features.begin(), candidate.features.end());
+  }
+  return example;
+}
+
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
   const Document& document = context.document;
   std::vector<Candidate> found = candidates(document, Features::WhenScored, context.hits);
