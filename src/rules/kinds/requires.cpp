@@ -352,17 +352,21 @@ class RequiresRule final : public Rule, public ModelReader {
   // list's line, no unescalated red flag a trigger found (a red flag the
   // rule dismissed as reference or negated may still be the reader's, in
   // wording its cues misread), wording about the reader or someone in
-  // their care, and a word of a sign.
+  // their care, no reference wording in it or its list's line, and a word
+  // of a sign.
   std::vector<Window> gated_windows(const RuleContext& context, Reading& reading) const {
     const Document& document = context.document;
     std::vector<Window> windows;
     for (const int block : prose_windows(document)) {
       const Span text = document.blocks[static_cast<std::size_t>(block)].text;
+      // A window that describes a disease for reference ("Anemia can make
+      // you feel dizzy") tells no one's case.
       if (reading.flagged_blocks.count(block) > 0 || !found(reader_wording_, context, text) ||
           found(reference_wording_, context, text)) {
         continue;
       }
       const Span lead_in = list_lead_in(document, text.begin);
+      if (listed_for_reference(context, lead_in)) continue;
       const bool escalated = std::any_of(default_any_.begin(), default_any_.end(), [&](int requirement) {
         return (!lead_in.empty() && appears(context, reading, requirement, lead_in, true)) ||
                appears(context, reading, requirement, enclosing_range(document, scope_, text.begin), false);
