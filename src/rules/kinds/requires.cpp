@@ -69,6 +69,9 @@ struct WindowModel {
   std::shared_ptr<const WordClasses> classes;
   std::vector<bool> visible;  // the classes the rule reads (visible_word_classes)
   std::vector<int> signs;
+  // The rule's `trigger_context`: a sign it calls negated or reported
+  // ("four years since my overdose") is not read.
+  std::shared_ptr<const ContextCues> cues;
 };
 
 bool in_link_text(const Document& document, Span text) {
@@ -373,10 +376,15 @@ class RequiresRule final : public Rule, public ModelReader {
       });
       if (escalated) continue;
       Window window{tagged_sentences(document, block), {}};
-      if (const std::optional<Span> sign = first_sign(window.sentences)) {
-        window.sign = *sign;
-        windows.push_back(std::move(window));
+      const std::optional<Span> sign = first_sign(window.sentences);
+      if (!sign) continue;
+      if (window_model_.cues) {
+        const Cue cue =
+            window_model_.cues->classify(document.text().folded(), sentence_range(document, sign->begin), *sign).cue;
+        if (cue == Cue::Negated || cue == Cue::Reported) continue;
       }
+      window.sign = *sign;
+      windows.push_back(std::move(window));
     }
     return windows;
   }
@@ -671,6 +679,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     }
     window_model.classes = class_triggers.classes ? class_triggers.classes : read_word_classes(context);
     window_model.visible = visible_word_classes(context, *window_model.classes);
+    window_model.cues = trigger_cues;
     for (const std::string& name : options.strings("model_signs")) {
       const int id = window_model.classes->find(name);
       if (id < 0 || !window_model.visible[static_cast<std::size_t>(id)]) {
