@@ -2,12 +2,17 @@
 """Writes a deterministic benchmark corpus of health articles.
 
     bench/generate_corpus.py OUT_DIR [--articles N] [--seed S]
+    bench/generate_corpus.py OUT_DIR --one-article BYTES [--seed S]
+
 
 Half Markdown with front matter, half plain-text exports, 2 to 20 KB each,
 with headings, paragraphs, lists and references. A known share carries the
 faults the recommended rules catch; OUT_DIR/manifest.json records how many,
 so a run can be checked as well as timed. The sentences are generic
-templates written for this benchmark.
+templates written for this benchmark. --one-article writes instead one
+Markdown article of about BYTES (OUT_DIR/article.md: the bodies of
+generated articles under one front matter), to measure memory on a
+single large file.
 """
 import argparse
 import json
@@ -79,20 +84,41 @@ def article(rng, index, fmt, faults):
     return "\n".join(lines) + "\n"
 
 
+# Share of articles carrying each fault.
+FAULT_SHARES = {"stale": 0.10, "no_references": 0.10, "red_flag": 0.05, "self_treatment": 0.05}
+
+
+def draw_faults(rng):
+    return {name for name, share in FAULT_SHARES.items() if rng.random() < share}
+
+
+def one_article(rng, size, path):
+    with path.open("w") as out:
+        written = out.write(article(rng, 0, "md", set()))
+        index = 1
+        while written < size:
+            body = article(rng, index, "md", draw_faults(rng)).split("\n---\n", 1)[1]
+            written += out.write(body)
+            index += 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--one-article", type=int, metavar="BYTES")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    shares = {"stale": 0.10, "no_references": 0.10, "red_flag": 0.05, "self_treatment": 0.05}
-    counts = dict.fromkeys(shares, 0)
+    if args.one_article:
+        one_article(rng, args.one_article, out / "article.md")
+        return
+    counts = dict.fromkeys(FAULT_SHARES, 0)
     total_bytes = 0
     for i in range(args.articles):
-        faults = {name for name, share in shares.items() if rng.random() < share}
+        faults = draw_faults(rng)
         for name in faults:
             counts[name] += 1
         fmt = "md" if i % 2 == 0 else "txt"

@@ -99,6 +99,9 @@ using StdinReader = std::string (*)(std::size_t limit);
 // Throws ConfigError for a configuration problem and UsageError for a run
 // that cannot start (both exit code 2).
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin);
+// The same with the caller's resolver (made from options.config), so the
+// caller decides how long the compiled packs live.
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver);
 
 // Rule ids of findings about reading a file rather than its content.
 inline constexpr const char* kIoErrorRule = "io-error";

@@ -8,16 +8,19 @@
 // removed, combining marks on Latin letters dropped, Unicode spaces and blank
 // glyphs (Hangul fillers, the Braille blank) made spaces, and look-alike
 // letters of other scripts folded to their Latin skeleton (Unicode
-// confusables, as ICU's spoof checker computes them). Two strings of identical length are
-// kept: `cased()` keeps letter case (the sentence segmenter needs capitals),
+// confusables, as ICU's spoof checker computes them). Two texts of identical length are
+// read: `cased()` keeps letter case (the sentence segmenter needs capitals),
 // `folded()` is case folded (rules match on it). Every offset of either
-// maps back to an exact byte offset of the source file.
+// maps back to an exact byte offset of the source file. Only the folded
+// text is stored whole; the cased one is read from it and the bytes
+// folding changed, so a long article's text is held once, not twice.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "medlint/source.h"
@@ -39,13 +42,30 @@ struct HiddenMark {
   std::size_t text_size = 0;  // how many text bytes it became (0 when removed)
 };
 
+class NormalizedText;
+
+// The text with its letter case: read a byte or a piece at a time (each
+// piece is a copy), never held whole.
+class CasedText {
+ public:
+  static constexpr std::size_t npos = std::string::npos;
+  char operator[](std::size_t offset) const;
+  std::size_t size() const;
+  std::string substr(std::size_t offset = 0, std::size_t count = npos) const;
+
+ private:
+  friend class NormalizedText;
+  explicit CasedText(const NormalizedText& text) : text_(&text) {}
+  const NormalizedText* text_;
+};
+
 class NormalizedText {
  public:
   // What stands between two blocks: no pattern matches across it.
   static constexpr std::string_view kBlockBreak = "\n\n";
 
   const std::string& folded() const { return folded_; }
-  const std::string& cased() const { return cased_; }
+  CasedText cased() const { return CasedText(*this); }
   std::size_t size() const { return folded_.size(); }
 
   // Source byte offset of a text offset. Inside a piece whose normalization
@@ -61,6 +81,7 @@ class NormalizedText {
 
  private:
   friend class NormalizedTextBuilder;
+  friend class CasedText;
   // A piece of text starting at text offset `text` that came from source
   // bytes starting at `source`; the piece runs to the next anchor. Inside an
   // `identity` piece text and source bytes correspond one to one. Sorted by
@@ -76,7 +97,12 @@ class NormalizedText {
   // Index of the piece holding text offset `offset`.
   std::size_t piece_at(std::size_t offset) const;
   std::string folded_;
-  std::string cased_;
+  // The bytes where the cased text differs from the folded one, one bit
+  // each. Such a byte that folds to an ASCII letter is that letter's
+  // capital (folding keeps a character's length, so ASCII stays ASCII);
+  // any other is in `cased_bytes_`, by text offset.
+  std::vector<std::uint64_t> case_changed_;
+  std::vector<std::pair<std::uint32_t, char>> cased_bytes_;
   std::vector<Anchor> anchors_;
   std::vector<HiddenMark> hidden_;
 };
@@ -104,6 +130,8 @@ class NormalizedTextBuilder {
 
  private:
   void add_piece(std::string_view cased, std::string_view folded, Span source, bool identity);
+  // Records that text byte `offset` reads `cased` with its case.
+  void note_case(std::size_t offset, char cased);
   // Records a mark over the last `text_before` text bytes and the next
   // `text_after` ones.
   void note_hidden(HiddenMark::Kind kind, Span source, std::size_t text_before, std::size_t text_after);

@@ -370,7 +370,16 @@ int main(int argc, char** argv) {
     if (!stdin_filename.empty()) options.stdin_filename = stdin_filename;
 
     const auto started = std::chrono::steady_clock::now();
-    const LintRun run = lint_paths(options, &read_stdin);
+    // The compiled packs and the run's findings are left for the process's
+    // end to reclaim: freeing them cost a one-article run an eighth of its
+    // time. Reachable from here, so leak checkers do not count them.
+    struct KeptUntilExit {
+      std::unique_ptr<ConfigResolver> resolver;
+      LintRun run;
+    };
+    static KeptUntilExit* const kept = new KeptUntilExit{ConfigResolver::create(options.config), {}};
+    kept->run = lint_paths(options, &read_stdin, *kept->resolver);
+    const LintRun& run = kept->run;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const Summary summary = summarize(run, elapsed);
     for (const std::string& notice : run.notices) say("medlint: notice: " + notice);

@@ -101,10 +101,13 @@ bool ends_with_abbreviation(std::string_view text) {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-void split_sentences(const std::string& text, Span range, int block, std::vector<Sentence>& out) {
+// The sentences of one block's `range` of the text, appended to the block's `out`.
+void split_sentences(const NormalizedText& normalized, Span range, int block, std::vector<Sentence>& out) {
+  // ICU reads the block's cased text; positions in it are offsets from range.begin.
+  const std::string text = normalized.cased().substr(range.begin, range.size());
   icu::BreakIterator* iterator = sentence_iterator();
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data() + range.begin, static_cast<int64_t>(range.size()), &status);
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (!iterator || U_FAILURE(status)) {
     utext_close(utext);
     out.push_back({range, block});
@@ -113,18 +116,18 @@ void split_sentences(const std::string& text, Span range, int block, std::vector
   iterator->setText(utext, status);
   int32_t start = iterator->first();
   for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; start = end, end = iterator->next()) {
-    std::size_t begin = range.begin + static_cast<std::size_t>(start);
-    std::size_t stop = range.begin + static_cast<std::size_t>(end);
+    std::size_t begin = static_cast<std::size_t>(start);
+    std::size_t stop = static_cast<std::size_t>(end);
     while (begin < stop && is_space(text[begin])) ++begin;
     while (stop > begin && is_space(text[stop - 1])) --stop;
     if (begin == stop) continue;
     const bool continues_previous = !out.empty() && out.back().block == block &&
                                     ends_with_abbreviation(std::string_view(text).substr(
-                                        out.back().text.begin, out.back().text.size()));
+                                        out.back().text.begin - range.begin, out.back().text.size()));
     if (continues_previous) {
-      out.back().text.end = stop;
+      out.back().text.end = range.begin + stop;
     } else {
-      out.push_back({{begin, stop}, block});
+      out.push_back({{range.begin + begin, range.begin + stop}, block});
     }
   }
   utext_close(utext);
@@ -136,7 +139,8 @@ void split_sentences(const std::string& text, Span range, int block, std::vector
 constexpr std::size_t kLongestSentence = 8192;
 
 // Splits sentences over kLongestSentence bytes at the last line break
-// before the limit, else the last space, else a character boundary.
+// before the limit, else the last space, else a character boundary. Reads
+// the folded text: its spaces and character boundaries are the cased text's.
 void split_long_sentences(const std::string& text, std::vector<Sentence>& sentences) {
   if (std::none_of(sentences.begin(), sentences.end(), [](const Sentence& s) { return s.text.size() > kLongestSentence; })) {
     return;
@@ -188,8 +192,8 @@ const std::vector<Sentence>& Document::block_sentences(int block) const {
     cached.emplace();
     const Span text = blocks[static_cast<std::size_t>(block)].text;
     if (!text.empty()) {
-      split_sentences(text_.cased(), text, block, *cached);
-      split_long_sentences(text_.cased(), *cached);
+      split_sentences(text_, text, block, *cached);
+      split_long_sentences(text_.folded(), *cached);
     }
   }
   return *cached;

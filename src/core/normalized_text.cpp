@@ -1,6 +1,7 @@
 #include "medlint/normalized_text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -106,6 +107,32 @@ const icu::Normalizer2& nfkc() {
 
 }  // namespace
 
+char CasedText::operator[](std::size_t offset) const {
+  const NormalizedText& text = *text_;
+  const char folded = text.folded_[offset];
+  if (!(text.case_changed_[offset / 64] >> (offset % 64) & 1)) return folded;
+  if (folded >= 'a' && folded <= 'z') return static_cast<char>(folded - 32);
+  const auto at = std::lower_bound(text.cased_bytes_.begin(), text.cased_bytes_.end(), offset,
+                                   [](const auto& entry, std::size_t value) { return entry.first < value; });
+  return at != text.cased_bytes_.end() && at->first == offset ? at->second : folded;
+}
+
+std::size_t CasedText::size() const { return text_->size(); }
+
+std::string CasedText::substr(std::size_t offset, std::size_t count) const {
+  const std::string& folded = text_->folded_;
+  std::string piece = folded.substr(offset, count);
+  // Only the changed bytes are read back: a word of bits at a time.
+  const std::size_t end = offset + piece.size();
+  for (std::size_t word = offset / 64; word * 64 < end; ++word) {
+    for (std::uint64_t bits = text_->case_changed_[word]; bits != 0; bits &= bits - 1) {
+      const std::size_t at = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      if (at >= offset && at < end) piece[at - offset] = (*this)[at];
+    }
+  }
+  return piece;
+}
+
 std::size_t NormalizedText::piece_at(std::size_t offset) const {
   auto next = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
                                [](std::size_t value, const Anchor& a) { return value < a.text; });
@@ -176,19 +203,28 @@ void NormalizedTextBuilder::add_piece(std::string_view cased, std::string_view f
   if (!extends) {
     anchors.push_back({static_cast<std::uint32_t>(text_begin), static_cast<std::uint32_t>(source.begin), identity});
   }
-  text_.cased_.append(cased);
+  for (std::size_t i = 0; i < cased.size(); ++i) {
+    if (cased[i] != folded[i]) note_case(text_begin + i, cased[i]);
+  }
   text_.folded_.append(folded);
   end_source_ = source.end;
+}
+
+void NormalizedTextBuilder::note_case(std::size_t offset, char cased) {
+  auto& changed = text_.case_changed_;
+  if (changed.size() <= offset / 64) changed.resize(offset / 64 + 1);
+  changed[offset / 64] |= std::uint64_t{1} << (offset % 64);
+  if (!(cased >= 'A' && cased <= 'Z')) text_.cased_bytes_.emplace_back(static_cast<std::uint32_t>(offset), cased);
 }
 
 void NormalizedTextBuilder::append_source(Span span) {
   const std::string_view bytes = source_.text().substr(span.begin, span.size());
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
-  if (text_.cased_.capacity() < text_.cased_.size() + bytes.size()) {
+  if (text_.folded_.capacity() < text_.folded_.size() + bytes.size()) {
     // Prose is most of an article: reserve for the whole source at once.
-    text_.cased_.reserve(std::max(source_.text().size(), text_.cased_.size() + bytes.size()));
-    text_.folded_.reserve(text_.cased_.capacity());
+    text_.folded_.reserve(std::max(source_.text().size(), text_.folded_.size() + bytes.size()));
+    text_.case_changed_.reserve(text_.folded_.capacity() / 64 + 1);
   }
   int32_t i = 0;
   while (i < length) {
@@ -203,11 +239,14 @@ void NormalizedTextBuilder::append_source(Span span) {
     if (run > i) {
       const std::string_view ascii = bytes.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
       add_piece({}, {}, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)}, true);
-      text_.cased_.append(ascii);
       const std::size_t folded_start = text_.folded_.size();
       text_.folded_.resize(folded_start + ascii.size());
-      std::transform(ascii.begin(), ascii.end(), text_.folded_.begin() + static_cast<std::ptrdiff_t>(folded_start),
-                     [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+      for (std::size_t k = 0; k < ascii.size(); ++k) {
+        const char c = ascii[k];
+        const bool capital = c >= 'A' && c <= 'Z';
+        text_.folded_[folded_start + k] = static_cast<char>(capital ? c + 32 : c);
+        if (capital) note_case(folded_start + k, c);
+      }
       i = run;
       continue;
     }
@@ -294,7 +333,11 @@ void NormalizedTextBuilder::append_break(std::size_t source_offset) {
 void NormalizedTextBuilder::truncate(std::size_t size) {
   if (size >= text_.folded_.size()) return;
   text_.folded_.resize(size);
-  text_.cased_.resize(size);
+  auto& changed = text_.case_changed_;
+  if (changed.size() > (size + 63) / 64) changed.resize((size + 63) / 64);
+  if (size % 64 != 0 && changed.size() == (size + 63) / 64) changed.back() &= (std::uint64_t{1} << (size % 64)) - 1;
+  auto& cased_bytes = text_.cased_bytes_;
+  while (!cased_bytes.empty() && cased_bytes.back().first >= size) cased_bytes.pop_back();
   auto& anchors = text_.anchors_;
   while (!anchors.empty() && anchors.back().text >= size) anchors.pop_back();
   auto& hidden = text_.hidden_;
@@ -302,6 +345,8 @@ void NormalizedTextBuilder::truncate(std::size_t size) {
 }
 
 NormalizedText NormalizedTextBuilder::finish() && {
+  text_.case_changed_.resize(text_.folded_.size() / 64 + 1);
+  text_.case_changed_.shrink_to_fit();
   text_.anchors_.push_back(
       {static_cast<std::uint32_t>(text_.folded_.size()), static_cast<std::uint32_t>(end_source_), false});
   return std::move(text_);

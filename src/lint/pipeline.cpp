@@ -446,9 +446,12 @@ LintedTargets lint_targets(const std::vector<Target>& targets, const LintOptions
 }
 
 LintRun lint_paths(const LintOptions& options, StdinReader read_stdin) {
-  auto resolver = ConfigResolver::create(options.config);
+  return lint_paths(options, read_stdin, *ConfigResolver::create(options.config));
+}
+
+LintRun lint_paths(const LintOptions& options, StdinReader read_stdin, ConfigResolver& resolver) {
   const bool gate = options.staged || options.changed_since || options.new_since;
-  LintedTargets linted = gate ? lint_git_changes(options, *resolver) : lint_walked_paths(options, *resolver, read_stdin);
+  LintedTargets linted = gate ? lint_git_changes(options, resolver) : lint_walked_paths(options, resolver, read_stdin);
   if (options.apply_baselines) apply_baselines(options, linted);
   LintRun run = std::move(linted.run);
   std::set<std::string> configs;

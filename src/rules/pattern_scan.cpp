@@ -221,9 +221,14 @@ void cache(const PatternScan::Database& database) {
   std::filesystem::rename(partial, file, error);
 }
 
+const std::shared_ptr<const PatternScan::Database>& shipped_database() {
+  static const std::shared_ptr<const PatternScan::Database> shipped = PatternScan::Database::load(shipped_pattern_image());
+  return shipped;
+}
+
 std::shared_ptr<const PatternScan::Database> database_for(const std::vector<std::string>& patterns) {
   std::lock_guard lock(cache_mutex());
-  static const std::shared_ptr<const PatternScan::Database> shipped = PatternScan::Database::load(shipped_pattern_image());
+  const std::shared_ptr<const PatternScan::Database>& shipped = shipped_database();
   if (shipped && shipped->holds(patterns)) return shipped;
   // Compiled this run and still in use: configurations often share their
   // patterns, and a language server drops those of a pack being edited.
@@ -241,6 +246,11 @@ std::shared_ptr<const PatternScan::Database> database_for(const std::vector<std:
 }
 
 }  // namespace
+
+bool checked_when_built(std::string_view pattern) {
+  const std::shared_ptr<const PatternScan::Database>& shipped = shipped_database();
+  return shipped && shipped->number.count(pattern) > 0;
+}
 
 std::vector<const PhraseSet*> scanned_sets(const std::vector<std::unique_ptr<Rule>>& rules) {
   std::vector<const PhraseSet*> sets;

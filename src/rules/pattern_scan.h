@@ -89,4 +89,9 @@ class PatternScan {
 // that writes it).
 std::string_view shipped_pattern_image();
 
+// Whether `pattern` is in that image: RE2 compiled it when medlint was
+// built (the build tool reads the shipped packs as medlint does), so its
+// syntax need not be checked again at start.
+bool checked_when_built(std::string_view pattern);
+
 }  // namespace medlint

@@ -58,13 +58,22 @@ struct PhraseSet::Impl {
   struct PatternSet {
     // The set's program is built on first use: many cue lists are only
     // consulted around a match, and a one-file run should not pay for all.
+    // So are its members whose syntax was checked when medlint was built:
+    // a lexicon the scan covers never builds its set.
     std::unique_ptr<RE2::Set> set;
     std::once_flag built;
     bool ok = true;
     std::vector<int> regexes;  // each set member's regex number
+    std::vector<int> unadded;  // regex numbers to add on first use
 
-    const RE2::Set* ready() {
-      std::call_once(built, [&] { ok = set->Compile(); });
+    const RE2::Set* ready(const std::vector<std::string>& texts) {
+      std::call_once(built, [&] {
+        for (const int regex : unadded) {
+          ok = ok && set->Add(texts[static_cast<std::size_t>(regex)], nullptr) >= 0;
+          regexes.push_back(regex);
+        }
+        ok = ok && set->Compile();
+      });
       return ok ? set.get() : nullptr;
     }
   };
@@ -81,9 +90,13 @@ struct PhraseSet::Impl {
   std::optional<std::string> add(const std::string& text, int entry) {
     PatternSet& kind = sets[has_counted_repetition(text) ? 1 : 0];
     if (!kind.set) kind.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-    std::string error;
-    if (kind.set->Add(text, &error) < 0) return error;
-    kind.regexes.push_back(static_cast<int>(regexes.size()));
+    if (checked_when_built(text)) {
+      kind.unadded.push_back(static_cast<int>(regexes.size()));
+    } else {
+      std::string error;
+      if (kind.set->Add(text, &error) < 0) return error;
+      kind.regexes.push_back(static_cast<int>(regexes.size()));
+    }
     regexes.push_back(text);
     regex_entry.push_back(entry);
     return std::nullopt;
@@ -109,7 +122,7 @@ struct PhraseSet::Impl {
       if (!kind.set) continue;
       std::vector<int> hits;
       RE2::Set::ErrorInfo error{};
-      const RE2::Set* compiled = kind.ready();
+      const RE2::Set* compiled = kind.ready(regexes);
       if (compiled && compiled->Match(scanned, &hits, &error)) {
         for (const int hit : hits) occur.push_back(kind.regexes[static_cast<std::size_t>(hit)]);
       } else if (!compiled || error.kind == RE2::Set::kOutOfMemory) {

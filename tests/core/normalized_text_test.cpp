@@ -14,7 +14,7 @@ NormalizedText normalize(const SourceFile& file) {
 TEST(NormalizedTextTest, FoldsCaseAndStraightensQuotesAndDashes) {
   SourceFile file("a.md", "Don\xE2\x80\x99t \xE2\x80\x9CWait\xE2\x80\x9D \xE2\x80\x94 Call 911");
   const NormalizedText text = normalize(file);
-  EXPECT_EQ(text.cased(), "Don't \"Wait\" - Call 911");
+  EXPECT_EQ(text.cased().substr(), "Don't \"Wait\" - Call 911");
   EXPECT_EQ(text.folded(), "don't \"wait\" - call 911");
 }
 
@@ -40,6 +40,33 @@ TEST(NormalizedTextTest, NonAsciiLettersFoldWithSameLength) {
   const NormalizedText text = normalize(file);
   EXPECT_EQ(text.folded(), "\xC3\xA9tat");
   EXPECT_EQ(text.cased().size(), text.folded().size());
+}
+
+// Only the folded text is stored: the cased one is read back from it and
+// the bytes folding changed, across words of the change bitset.
+TEST(NormalizedTextTest, CasedTextReadsBackEveryByteAsWritten) {
+  const std::string written =
+      "The \xC3\x89TAT of ABC Clinic. \xCE\xA9mega-3 and NSAIDs, Dr. Lee of the U.S. said; OK? "
+      "Then \xC3\x89" "COLE and \xC3\xA9" "cole again, ZZZ at the 64th byte and past it.";
+  SourceFile file("a.md", written);
+  const NormalizedText text = normalize(file);
+  ASSERT_EQ(text.cased().size(), written.size());
+  EXPECT_EQ(text.cased().substr(), written);
+  for (std::size_t i = 0; i < written.size(); ++i) EXPECT_EQ(text.cased()[i], written[i]) << "byte " << i;
+  for (std::size_t begin = 0; begin < written.size(); begin += 7) {
+    EXPECT_EQ(text.cased().substr(begin, 70), written.substr(begin, 70));
+  }
+}
+
+TEST(NormalizedTextTest, TruncatingTakesBackTheCaseOfTheBytesRemoved) {
+  SourceFile file("a.md", "AAAA\xC3\x89 BBBB CCCC DDDD EEEE FFFF GGGG HHHH IIII JJJJ KKKK LLLL MMMM NNNN OOOO PPPP qqqq");
+  NormalizedTextBuilder builder(file);
+  builder.append_source({0, file.text().size()});
+  builder.truncate(3);
+  builder.append_source({file.text().size() - 4, file.text().size()});
+  const NormalizedText text = std::move(builder).finish();
+  EXPECT_EQ(text.folded(), "aaaqqqq");
+  EXPECT_EQ(text.cased().substr(), "AAAqqqq");
 }
 
 TEST(NormalizedTextTest, InvalidBytesBecomeReplacementCharacters) {

@@ -113,7 +113,7 @@ TEST(PlainTextTest, BlankAndInvalidFilesAreProblemsNotCrashes) {
   ASSERT_EQ(broken.problems.size(), 1u);
   EXPECT_EQ(broken.problems[0].rule, "invalid-utf8");
   EXPECT_EQ(broken.problems[0].start, (Position{3, 5}));
-  EXPECT_NE(broken.text().cased().find("Bad \xEF\xBF\xBD byte."), std::string::npos);
+  EXPECT_NE(broken.text().cased().substr().find("Bad \xEF\xBF\xBD byte."), std::string::npos);
 }
 
 // A byline or review line above the body is metadata; the body after it is

@@ -89,6 +89,21 @@ TEST(PatternScanTest, CachesCompiledPatternsByTheirHash) {
 // of every match RE2 finds is among the ends the Hyperscan pass reports
 // (which is what locating matches near those ends relies on), and every
 // scanned lexicon finds the same matches with the scan as without it.
+// A start checks no syntax RE2 checked when medlint was built: the shipped
+// packs' scanned patterns are in the build-time image (their RE2 sets are
+// built on first use, which AgreesWithRe2OnEveryArticle reads without the
+// scan). A pattern of the user's is checked when it is read.
+TEST(PatternScanTest, OnlyPatternsNotCheckedWhenBuiltAreCheckedWhenRead) {
+  const auto rules = build_pack_rules(load_shipped_pack(kRecommendedPack, "", YAML::Node()));
+  const std::vector<const PhraseSet*> sets = scanned_sets(rules);
+  ASSERT_FALSE(sets.empty());
+  for (const PhraseSet* set : sets) {
+    for (const std::string& pattern : set->patterns()) EXPECT_TRUE(checked_when_built(pattern)) << pattern;
+  }
+  EXPECT_FALSE(checked_when_built(R"(no shipped (?:pattern) reads this)"));
+  EXPECT_THROW(PhraseSet::compile({{"chest (pain", true}}), PhraseSet::PatternError);
+}
+
 TEST(PatternScanTest, AgreesWithRe2OnEveryArticle) {
   const auto rules = build_pack_rules(load_shipped_pack(kRecommendedPack, "", YAML::Node()));
   const std::vector<const PhraseSet*> sets = scanned_sets(rules);

@@ -355,10 +355,9 @@ bool in_list_item(const Document& document, Span sentence) {
 
 }  // namespace
 
-std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& document, Features features,
-                                                          const PatternHits* hits) const {
+void AdviceRule::each_candidate(const Document& document, Features features, const PatternHits* hits,
+                                const std::function<void(Candidate&&)>& visit) const {
   const std::string& folded = document.text().folded();
-  std::vector<Candidate> found;
   std::set<std::size_t> read;  // sentences already analysed, by start
   WordCache cache;             // sentences are context of their neighbours too
   // Anchors are found a stretch of whole sentences at a time: a paragraph
@@ -378,6 +377,8 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         const Span anchor_sentence = sentence_range(document, anchor.text.begin);
         if (anchored == anchor_sentence) continue;
         anchored = anchor_sentence;
+        // No later anchor reads a sentence before this one.
+        read.erase(read.begin(), read.lower_bound(anchor_sentence.begin));
         // The anchor's sentence, and the two after it, where a pronoun may
         // stand for its word ("The statin made my legs ache. Just leave it
         // off."). Two after it, not two with a pronoun: looking on until two
@@ -405,30 +406,28 @@ std::vector<AdviceRule::Candidate> AdviceRule::candidates(const Document& docume
         }
         for (const Span sentence : sentences) {
           if (!read.insert(sentence.begin).second) continue;
-          found.push_back(candidate_of(document, sentence, cache, features));
+          visit(candidate_of(document, sentence, cache, features));
         }
       }
     }
   }
-  return found;
 }
 
 ModelReader::Example AdviceRule::model_example(const Document& document) const {
   Example example;
-  for (const Candidate& candidate : candidates(document, Features::All)) {
+  each_candidate(document, Features::All, nullptr, [&](Candidate&& candidate) {
     if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
     example.features.insert(candidate.features.begin(), candidate.features.end());
-  }
+  });
   return example;
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
   const Document& document = context.document;
-  std::vector<Candidate> found = candidates(document, Features::WhenScored, context.hits);
   if (!settings_.model) {
-    for (Candidate& candidate : found) {
+    each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
       if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
-    }
+    });
     return;
   }
   // The frames and cues find advice; the model, having read the whole
@@ -436,8 +435,8 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   // find advice the frames missed in a sentence that names both a risky act
   // and what it acts on, or, when sure, one of them.
   std::set<std::size_t> advised;  // starts of the sentences found to advise
-  std::vector<const Candidate*> one_slot;
-  for (Candidate& candidate : found) {
+  std::vector<Candidate> one_slot;
+  each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
     if (candidate.frame_finding) {
       const FrameFinding& finding = *candidate.frame_finding;
       const double score = settings_.model->score(candidate.features);
@@ -449,20 +448,20 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
         advised.insert(candidate.sentence.begin);
       }
     } else if (candidate.model_may_flag && candidate.one_slot) {
-      one_slot.push_back(&candidate);
+      one_slot.push_back(std::move(candidate));
     } else if (candidate.model_may_flag) {
       out.push_back(model_finding(document, candidate, candidate.score));
       advised.insert(candidate.sentence.begin);
     }
-  }
+  });
   // A sentence of one slot is the model reading its neighbour's advice
   // ("The prednisolone kept me awake. Just leave it off.") when that
   // neighbour is a finding already: one piece of advice, one finding.
-  for (const Candidate* candidate : one_slot) {
-    const auto before = previous_sentence(document, candidate->sentence);
-    const auto after = next_sentence(document, candidate->sentence);
+  for (const Candidate& candidate : one_slot) {
+    const auto before = previous_sentence(document, candidate.sentence);
+    const auto after = next_sentence(document, candidate.sentence);
     if ((before && advised.count(before->begin)) || (after && advised.count(after->begin))) continue;
-    out.push_back(model_finding(document, *candidate, candidate->score));
+    out.push_back(model_finding(document, candidate, candidate.score));
   }
 }
 
@@ -565,7 +564,7 @@ std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
 }
 
 Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
-  const std::string& cased = document.text().cased();
+  const CasedText cased = document.text().cased();
   const std::string words = cased.substr(candidate.focus->begin, candidate.focus->size());
   return finding(document, document.text().to_source(*candidate.focus),
                  fmt::format("reads as risky self-treatment advice: \"{}\"", words),
@@ -576,7 +575,7 @@ Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& 
 std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& document, const Tagged& tagged,
                                                                 std::vector<std::string>& features) const {
   const std::string& folded = document.text().folded();
-  const std::string& cased = document.text().cased();
+  const CasedText cased = document.text().cased();
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
   for (const FrameRule& rule : settings_.frames) {

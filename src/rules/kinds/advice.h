@@ -10,6 +10,7 @@
 // Declared here, not only in its source file, so the training tool
 // (src/tools/model_features.cpp) reads the same features the rule scores.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -169,12 +170,13 @@ class AdviceRule final : public Rule, public ModelReader {
   std::vector<const Lexicon*> scanned_lexicons() const override { return {&settings_.anchors}; }
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override;
 
-  // Every candidate sentence of a document; `hits` as in RuleContext.
-  // Features::All reads every candidate's features (for training), not
-  // only those the model scores.
+  // Every candidate sentence of a document, handed to `visit` in text
+  // order as it is read: a long article's candidates are never all held
+  // at once. `hits` as in RuleContext. Features::All reads every
+  // candidate's features (for training), not only those the model scores.
   enum class Features { WhenScored, All };
-  std::vector<Candidate> candidates(const Document& document, Features features,
-                                    const PatternHits* hits = nullptr) const;
+  void each_candidate(const Document& document, Features features, const PatternHits* hits,
+                      const std::function<void(Candidate&&)>& visit) const;
   // The kinds of the frames' findings (FrameFinding::kind()) and the union
   // of every candidate's features.
   Example model_example(const Document& document) const override;

@@ -42,7 +42,7 @@ class HiddenRule final : public Rule {
 
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
     const Document& document = context.document;
-    const std::string& cased = document.text().cased();
+    const CasedText cased = document.text().cased();
     Span word;  // the word of the last finding: one finding per word
     for (const HiddenMark& mark : document.text().hidden_in_words()) {
       if (word.contains(mark.text)) continue;

@@ -88,7 +88,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // proper noun in mid-sentence ("Porsche 911"). A capital that opens the
 // sentence or a clause after a colon is no name ("When to get help: Call 999").
 bool is_standalone_number(const Document& document, Span match) {
-  const std::string& cased = document.text().cased();
+  const CasedText cased = document.text().cased();
   const auto digit_at = [&](std::size_t offset) { return offset < cased.size() && is_digit(cased[offset]); };
   const auto joins_digits = [](char c) { return c == '-' || c == '.' || c == '/' || c == ')' || c == '(' || c == ','; };
   if (match.begin > 0 && (digit_at(match.begin - 1) ||
