@@ -363,9 +363,9 @@ class RequiresRule final : public Rule, public ModelReader {
     for (const int block : prose_windows(document)) {
       const Span text = document.blocks[static_cast<std::size_t>(block)].text;
       // A window that describes a disease for reference ("Anemia can make
-      // you feel dizzy") tells no one's case.
+      // you feel dizzy") tells no one's case, nor does a link's text.
       if (reading.flagged_blocks.count(block) > 0 || !found(reader_wording_, context, text) ||
-          found(reference_wording_, context, text)) {
+          found(reference_wording_, context, text) || in_link_text(document, text)) {
         continue;
       }
       const Span lead_in = list_lead_in(document, text.begin);
@@ -390,14 +390,14 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   // The blocks a model reads: paragraphs, list items and quoted paragraphs
-  // outside link text (a heading or title names a topic, not a case).
+  // (a heading or title names a topic, not a case).
   static std::vector<int> prose_windows(const Document& document) {
     std::vector<int> blocks;
     for (std::size_t i = 0; i < document.blocks.size(); ++i) {
       const Block& block = document.blocks[i];
       const bool prose = block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem ||
                          block.kind == BlockKind::BlockQuote;
-      if (prose && !block.text.empty() && !in_link_text(document, block.text)) blocks.push_back(static_cast<int>(i));
+      if (prose && !block.text.empty()) blocks.push_back(static_cast<int>(i));
     }
     return blocks;
   }
