@@ -413,6 +413,15 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
   }
 }
 
+ModelReader::Example AdviceRule::model_example(const Document& document) const {
+  Example example;
+  each_candidate(document, Features::All, nullptr, [&](Candidate&& candidate) {
+    if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
+    example.features.insert(candidate.features.begin(), candidate.features.end());
+  });
+  return example;
+}
+
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
   const Document& document = context.document;
   if (!settings_.model) {

@@ -8,7 +8,7 @@
 // are tokenized and tagged.
 //
 // Declared here, not only in its source file, so the training tool
-// (src/tools/advice_features.cpp) reads the same features the rule scores.
+// (src/tools/model_features.cpp) reads the same features the rule scores.
 #pragma once
 #include <functional>
 #include <map>
@@ -18,11 +18,12 @@
 #include "language/frames.h"
 #include "language/linear_model.h"
 #include "rules/context.h"
+#include "rules/model_reader.h"
 #include "rules/rule.h"
 
 namespace medlint {
 
-class AdviceRule final : public Rule {
+class AdviceRule final : public Rule, public ModelReader {
  public:
   enum class FlagWhen {
     Affirmed,  // flagged unless warned against, negated, supervised or only asked about
@@ -176,6 +177,9 @@ class AdviceRule final : public Rule {
   enum class Features { WhenScored, All };
   void each_candidate(const Document& document, Features features, const PatternHits* hits,
                       const std::function<void(Candidate&&)>& visit) const;
+  // The kinds of the frames' findings (FrameFinding::kind()) and the union
+  // of every candidate's features.
+  Example model_example(const Document& document) const override;
 
  private:
   struct Tagged;

@@ -163,5 +163,50 @@ TEST(RequiresRuleTest, NearCannotNameAClassDefinedBesideOtherRules) {
   }
 }
 
+const char* kModelOptions = R"(
+message: 'red flag "{match}" without {missing}'
+any_of: [emergency]
+triggers:
+  - name: chest pain
+    phrases: [chest pain]
+satisfied_by:
+  emergency:
+    describe: call 911
+    phrases: ["call 911"]
+reader_wording: {phrases: [my, your]}
+reference_wording: {phrases: [can cause]}
+model: signs
+model_signs: [SIGN]
+)";
+const char* kModelClasses = "{SIGN: {source: test, terms: [gasping, chest pain]}}";
+const char* kModels = R"(
+signs: {source: test, bias: 0.0, threshold: 0.0, sure_threshold: 1.2, weights: "5.0 u:gasp\n5.0 u:gasping\n"}
+)";
+
+TEST(RequiresRuleTest, TheModelReadsWindowsItsGatesLetThrough) {
+  const RuleHarness harness(&make_requires_rule, kModelOptions, "{}", "en-US", kModelClasses, kModels);
+  // On the sign, with the model's reasons.
+  const auto found = harness.run("a.md", "My dad is gasping on the sofa.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "red flag \"gasping\" without call 911");
+  EXPECT_THAT(*found[0].suggestion, HasSubstr("the model's strongest reasons: u:gasp"));
+  // Escalation anywhere in the article, nobody's case, a reference
+  // description, a score under the sure threshold: no finding.
+  EXPECT_TRUE(harness.run("a.md", "My dad is gasping on the sofa.\n\nCall 911 when in doubt.\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "A man is gasping on the sofa.\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "Asthma can cause gasping in your child.\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "My dad is gasping and wheezing and coughing and sneezing on the sofa again.\n").empty());
+  // A block a trigger flagged is the trigger's.
+  EXPECT_THAT(harness.flagged("a.md", "My chest pain has me gasping.\n"), ElementsAre("chest pain"));
+}
+
+TEST(RequiresRuleTest, AModelNeedsItsSigns) {
+  std::string options = kModelOptions;
+  options.erase(options.find("model_signs"));
+  EXPECT_THROW(RuleHarness(&make_requires_rule, options, "{}", "en-US", kModelClasses, kModels), ConfigError);
+  EXPECT_THROW(RuleHarness(&make_requires_rule, options + "model_signs: [NOPE]\n", "{}", "en-US", kModelClasses, kModels),
+               ConfigError);
+}
+
 }  // namespace
 }  // namespace medlint::testing
