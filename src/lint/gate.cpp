@@ -58,7 +58,7 @@ bool configuration_changed(const std::vector<GitChange>& changes, const LintOpti
   if (options.baseline) in_use.push_back(absolute_normal(*options.baseline));
   std::set<std::string> seen;
   for (const Target& article : articles) {
-    if (article.error || article.from_stdin) continue;
+    if (article.error() || article.from_stdin()) continue;
     const std::shared_ptr<const ConfigSource> config = resolver.config_of(article.path);
     if (!seen.insert(config->path).second) continue;
     in_use.insert(in_use.end(), config->files.begin(), config->files.end());
@@ -80,13 +80,13 @@ std::vector<Target> changed_articles(const std::vector<GitChange>& changes, cons
     }
     Target target{.path = change.path};
     if (options.staged) {
-      target.git = std::make_shared<GitSource>(GitSource{.staged = change});
+      target.source = std::make_shared<TargetSource>(TargetSource{.staged = change});
     } else {
       std::error_code error;
       const fs::path real = fs::canonical(change.path, error);
       if (error) continue;  // gone from the working tree
       if (change.symlink && repository && !within(real, {fs::canonical(*repository, error)})) {
-        target.error = "a symbolic link to a file outside the repository; it was not checked";
+        target = Target::failed(change.path, "a symbolic link to a file outside the repository; it was not checked");
       }
     }
     targets.push_back(std::move(target));
@@ -180,16 +180,16 @@ BaseSide read_base(const std::string& commit, const std::vector<Target>& head, c
     const std::string path = repository_path(renamed != renamed_from.end() ? renamed->second : head[i].path);
     base.anchors.push_back(snapshot.root() / repository_path(head[i].path));
     const auto found = tree.find(path);
-    if (head[i].error || found == tree.end() || found->second.symlink) continue;
+    if (head[i].error() || found == tree.end() || found->second.symlink) continue;
     Target target{.path = head[i].path};
-    target.git = std::make_shared<GitSource>(GitSource{.config_anchor = snapshot.root() / path});
+    target.source = std::make_shared<TargetSource>(TargetSource{.config_anchor = snapshot.root() / path});
     base.targets.push_back(std::move(target));
     base.head_index.push_back(i);
     blobs.push_back(found->second.blob);
   }
   std::vector<std::string> contents = git_blobs(blobs);
   for (std::size_t i = 0; i < config_paths.size(); ++i) snapshot.write(config_paths[i], contents[i]);
-  for (std::size_t i = 0; i < base.targets.size(); ++i) base.targets[i].git->content = std::move(contents[config_paths.size() + i]);
+  for (std::size_t i = 0; i < base.targets.size(); ++i) base.targets[i].source->content = std::move(contents[config_paths.size() + i]);
   if (options.config) {
     const fs::path relative = absolute_normal(*options.config).lexically_relative(repository);
     const bool in_base = !relative.empty() && *relative.begin() != ".." && tree.count(relative.generic_string());
@@ -272,7 +272,7 @@ std::vector<FileResult> weakened_configs(const std::vector<Target>& head, Config
   };
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> articles_by_weakening;
   for (std::size_t i = 0; i < head.size(); ++i) {
-    if (head[i].error) continue;
+    if (head[i].error()) continue;
     for (std::string& change : weakenings(head_resolver, head[i].path, base_resolver, base.anchors[i])) {
       articles_by_weakening[{blamed(i), std::move(change)}].push_back(head[i].path);
     }

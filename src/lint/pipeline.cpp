@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -88,7 +89,7 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) entries.push_back(*it);
   if (error) {
-    out.push_back({.path = dir.generic_string(), .error = fmt::format("cannot read folder: {}", error.message())});
+    out.push_back(Target::failed(dir.generic_string(), fmt::format("cannot read folder: {}", error.message())));
     return;
   }
   std::sort(entries.begin(), entries.end(),
@@ -113,7 +114,7 @@ void walk(const fs::path& dir, const std::vector<Glob>& excludes, ConfigResolver
     }
     if (entry.is_symlink(status_error)) {
       if (auto refusal = symlinks.refusal(entry.path())) {
-        out.push_back({.path = path, .error = std::move(refusal)});
+        out.push_back(Target::failed(path, std::move(*refusal)));
         continue;
       }
     }
@@ -136,7 +137,7 @@ void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target
   const std::set<std::string> ignored_set(ignored.begin(), ignored.end());
   std::size_t kept = from;
   for (std::size_t i = from; i < targets.size(); ++i) {
-    if (targets[i].error || !ignored_set.count(relative(i))) targets[kept++] = std::move(targets[i]);
+    if (targets[i].error() || !ignored_set.count(relative(i))) targets[kept++] = std::move(targets[i]);
   }
   targets.resize(kept);
 }
@@ -235,20 +236,20 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     result.diagnostics.push_back(make_diagnostic(nothing, rule, severity, {0, 0}, std::move(message)));
     result.excerpts.push_back({{}, {}, 1});
   };
-  if (target.error) {
-    file_finding(kIoErrorRule, Severity::Error, *target.error);
+  if (target.error()) {
+    file_finding(kIoErrorRule, Severity::Error, *target.error());
     io_error = true;
     return result;
   }
-  const GitSource* git = target.git.get();
+  const TargetSource* from = target.source.get();
   std::string bytes;
-  if (target.from_stdin) {
+  if (target.from_stdin()) {
     bytes = *stdin_text;
-  } else if (git && git->content) {
-    bytes = *git->content;
-  } else if (git && git->staged) {
+  } else if (from && from->content) {
+    bytes = *from->content;
+  } else if (from && from->staged) {
     try {
-      bytes = git_staged_content(*git->staged);
+      bytes = git_staged_content(*from->staged);
     } catch (const GitError& error) {
       file_finding(kIoErrorRule, Severity::Error, error.what());
       io_error = true;
@@ -276,12 +277,12 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   // Read UTF-16 as the text it is; positions count characters, so they
   // are the same in either encoding.
   if (auto utf8 = utf16_as_utf8(bytes)) bytes = std::move(*utf8);
-  const fs::path config_anchor = git && git->config_anchor ? *git->config_anchor
-                                 : target.from_stdin ? fs::current_path() / target.path
+  const fs::path config_anchor = from && from->config_anchor ? *from->config_anchor
+                                 : target.from_stdin() ? fs::current_path() / target.path
                                                      : fs::path(target.path);
   // Left out by the configuration (`ignore`, or an `include` that does not
   // name it): not checked.
-  if (!target.from_stdin && (resolver.ignored(config_anchor) || resolver.included(config_anchor) == false)) {
+  if (!target.from_stdin() && (resolver.ignored(config_anchor) || resolver.included(config_anchor) == false)) {
     return result;
   }
   config = resolver.config_of(config_anchor);
@@ -406,6 +407,31 @@ void lint_in_order(const std::vector<Target>& targets, const LintOptions& option
   });
 }
 
+// Sorts targets by path, keeping the order of equal paths, through a list
+// of indexes: std::stable_sort of the targets themselves would first copy
+// them all into a buffer, the largest allocation of a run of many articles.
+void sort_by_path(std::vector<Target>& targets) {
+  std::vector<std::uint32_t> order(targets.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return targets[a].path < targets[b].path; });
+  // Moves each target to its place, one cycle of the permutation at a
+  // time; a place filled points to itself.
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Target first = std::move(targets[start]);
+    std::size_t place = start;
+    while (order[place] != start) {
+      const std::size_t from = order[place];
+      targets[place] = std::move(targets[from]);
+      order[place] = static_cast<std::uint32_t>(place);
+      place = from;
+    }
+    targets[place] = std::move(first);
+    order[place] = static_cast<std::uint32_t>(place);
+  }
+}
+
 // The targets of a plain run: the paths walked, standard input read.
 LintRun lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, StdinReader read_stdin,
                           FileListener& listener) {
@@ -419,11 +445,11 @@ LintRun lint_walked_paths(const LintOptions& options, ConfigResolver& resolver, 
                                  fmt::join(options.paths, ", ")));
   }
   std::optional<std::string> stdin_text;
-  if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin; })) {
+  if (std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.from_stdin(); })) {
     stdin_text = read_stdin(options.max_file_size);
   }
   // Reports list files by path: linted in that order, they stream.
-  std::stable_sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.path < b.path; });
+  sort_by_path(targets);
   listener.started(started);
   FileFinisher finisher(options, listener);
   lint_in_order(targets, options, options.context, resolver, stdin_text ? &*stdin_text : nullptr,
@@ -502,7 +528,8 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
   std::set<fs::path> entered;
   for (const std::string& path : options.paths) {
     if (path == "-") {
-      targets.push_back({.path = options.stdin_filename.value_or("<stdin>.md"), .from_stdin = true});
+      targets.push_back({options.stdin_filename.value_or("<stdin>.md"),
+                         std::make_shared<TargetSource>(TargetSource{.from_stdin = true})});
       continue;
     }
     std::error_code error;
@@ -511,11 +538,10 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
     std::optional<std::string> refusal;
     if (!error && fs::is_symlink(fs::symlink_status(path, error))) refusal = symlinks.refusal(path);
     if (error || !fs::exists(status)) {
-      targets.push_back({.path = path,
-                         .error = fmt::format("cannot read \"{}\": {}", path,
-                                              error ? error.message() : "No such file or directory")});
+      targets.push_back(Target::failed(
+          path, fmt::format("cannot read \"{}\": {}", path, error ? error.message() : "No such file or directory")));
     } else if (refusal) {
-      targets.push_back({.path = path, .error = std::move(refusal)});
+      targets.push_back(Target::failed(path, std::move(*refusal)));
     } else if (fs::is_directory(status)) {
       const std::size_t first = targets.size();
       walk(path, excludes, resolver, keep_configured_out, symlinks, entered, targets);

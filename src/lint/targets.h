@@ -13,8 +13,11 @@
 
 namespace medlint {
 
-// Where a file of the git gate is read from when not the working tree.
-struct GitSource {
+// What only a few targets have: standard input, a path that could not be
+// walked, or a file of the git gate read from elsewhere than the working tree.
+struct TargetSource {
+  bool from_stdin = false;
+  std::optional<std::string> error{};    // a path that could not be walked
   std::optional<GitChange> staged{};     // read this staged blob
   std::optional<std::string> content{};  // already read (from an older commit)
   // Where the configuration is looked up, when not at the file's path (a
@@ -23,12 +26,20 @@ struct GitSource {
   std::optional<std::filesystem::path> config_anchor{};
 };
 
+// A file to lint: a path of the working tree (48 bytes, as a walk lists
+// many), else its source says where it comes from.
 struct Target {
   std::string path{};  // as reported
-  bool from_stdin = false;
-  std::optional<std::string> error{};  // a path that could not be walked
-  // Apart from the target, so the many targets of a walk stay small.
-  std::shared_ptr<GitSource> git{};
+  std::shared_ptr<TargetSource> source{};
+
+  static Target failed(std::string path, std::string error) {
+    return {std::move(path), std::make_shared<TargetSource>(TargetSource{.error = std::move(error)})};
+  }
+  bool from_stdin() const { return source && source->from_stdin; }
+  const std::optional<std::string>& error() const {
+    static const std::optional<std::string> none;
+    return source ? source->error : none;
+  }
 };
 
 std::vector<Glob> exclude_globs(const LintOptions& options);
