@@ -545,8 +545,21 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, const Pa
     if (focus) break;
   }
   if (!focus) return std::nullopt;
+  // A passage read as a whole is countered by a warning anywhere in it
+  // ("... can cause seizures"), or by a sentence after its strongest words
+  // that opens with one ("... a smaller splash might do the trick. Stop
+  // right there.").
+  const std::string& folded = document.text().folded();
+  const Counters& counters = settings_.counters;
   WordCache cache;
   for (const Sentence& sentence : document.block_sentences(passage.block)) {
+    if (!counters.warnings.find_all(folded, sentence.text).empty()) return std::nullopt;
+    if (sentence.text.begin > focus->end) {
+      const std::size_t start = answer_start(folded, sentence.text);
+      for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, sentence.text)) {
+        if (opener.text.begin == start) return std::nullopt;
+      }
+    }
     const Tagged tagged = tag(document, sentence.text, cache);
     if (is_self_care(document, tagged)) return std::nullopt;
     const bool holds_focus = sentence.text.begin <= focus->begin && focus->end <= sentence.text.end;
