@@ -460,6 +460,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
     out.push_back(std::move(diagnostic));
     found.insert(document.block_at(sentence.begin));
   };
+  const auto weighed = [&](Span sentence) { found.insert(document.block_at(sentence.begin)); };
   if (!settings_.model) {
     each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
       if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
@@ -483,6 +484,8 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
         add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
         advised.insert(candidate.sentence.begin);
       }
+    } else if (candidate.focus && !candidate.one_slot && !candidate.model_may_flag) {
+      weighed(candidate.sentence);
     } else if (candidate.model_may_flag && candidate.one_slot) {
       one_slot.push_back(std::move(candidate));
     } else if (candidate.model_may_flag) {
