@@ -424,12 +424,11 @@ ModelReader::Example AdviceRule::model_example(const Document& document, std::st
   Example example;
   if (model_option == "passage_model") {
     std::vector<Diagnostic> ignored;
-    if (!passages(document, read_sentences(RuleContext{document, {}, nullptr}, ignored)).empty()) {
-      example.kinds.insert("read");
-    }
-    for (const Passage& passage : passages(document, {})) {
+    each_passage(document, read_sentences(RuleContext{document, {}, nullptr}, ignored),
+                 [&](const Passage&) { example.kinds.insert("read"); });
+    each_passage(document, {}, [&](const Passage& passage) {
       example.features.insert(passage.features.begin(), passage.features.end());
-    }
+    });
     return example;
   }
   if (model_option != "model") throw std::invalid_argument("an `advice` rule reads a `model` and a `passage_model`");
@@ -444,13 +443,14 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   const std::set<int> found = read_sentences(context, out);
   if (!settings_.passage_model) return;
   const Document& document = context.document;
-  for (const Passage& passage : passages(document, found)) {
+  // One passage at a time: a long article's are never all held at once.
+  each_passage(document, found, [&](const Passage& passage) {
     const double score = settings_.passage_model->score(passage.features);
-    if (!settings_.passage_model->decides_surely(score)) continue;
+    if (!settings_.passage_model->decides_surely(score)) return;
     if (const std::optional<Span> focus = passage_focus(document, passage)) {
       out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
     }
-  }
+  });
 }
 
 std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const {
@@ -516,10 +516,11 @@ constexpr std::size_t kPassageWords = 8;
 
 }  // namespace
 
-std::vector<AdviceRule::Passage> AdviceRule::passages(const Document& document, const std::set<int>& found) const {
-  std::vector<Passage> read;
+void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
+                              const std::function<void(const Passage&)>& visit) const {
   for (const int block : prose_blocks(document)) {
-    if (found.count(block) > 0 || in_link_text(document, document.blocks[static_cast<std::size_t>(block)].text)) continue;
+    const Span text = document.blocks[static_cast<std::size_t>(block)].text;
+    if (found.count(block) > 0 || in_link_text(document, text)) continue;
     Passage passage{block, {}, {}};
     std::size_t words = 0;
     for (const Sentence& sentence : document.block_sentences(block)) {
@@ -528,9 +529,8 @@ std::vector<AdviceRule::Passage> AdviceRule::passages(const Document& document, 
     }
     if (words < kPassageWords) continue;
     passage.features = word_features(passage.sentences);
-    read.push_back(std::move(passage));
+    visit(passage);
   }
-  return read;
 }
 
 std::optional<Span> AdviceRule::passage_focus(const Document& document, const Passage& passage) const {

@@ -235,8 +235,10 @@ class AdviceRule final : public Rule, public ModelReader {
   // The frames' and `model`'s findings; the blocks they lie in.
   std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const;
   // The paragraphs and list items the passage model reads: prose, not a
-  // link's text, with enough words, none of `found`.
-  std::vector<Passage> passages(const Document& document, const std::set<int>& found) const;
+  // link's text, with enough words, none of `found`, handed to `visit` one
+  // at a time.
+  void each_passage(const Document& document, const std::set<int>& found,
+                    const std::function<void(const Passage&)>& visit) const;
   // Where the passage model finds advice in a passage it scores surely:
   // its strongest words, if the cues state them as advice and the
   // passage buys no over-the-counter medicine for a minor problem.
