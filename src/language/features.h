@@ -20,4 +20,8 @@ struct TaggedWords {
 // (`p:MEDICINE+STOP`). Sorted, without repeats.
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences);
 
+// The unigrams and bigrams of the lemmas alone (`u:never`, `b:stop_take`),
+// the sentences' hits unread: what a model of a paragraph's words reads.
+std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences);
+
 }  // namespace medlint

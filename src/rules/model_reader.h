@@ -4,6 +4,8 @@
 #pragma once
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "medlint/document.h"
 
@@ -20,7 +22,18 @@ class ModelReader {
     std::set<std::string> features;
   };
   virtual ~ModelReader() = default;
-  virtual Example model_example(const Document& document) const = 0;
+  // What the model the rule's option `model_option` names reads in a
+  // document ("model"; an `advice` rule's "passage_model"). Throws
+  // std::invalid_argument for an option naming no model the rule reads.
+  virtual Example model_example(const Document& document, std::string_view model_option) const = 0;
 };
+
+// The blocks a model of paragraphs reads: paragraphs, list items and
+// quoted paragraphs (a heading or title names a topic, not a case; code is
+// no prose).
+std::vector<int> prose_blocks(const Document& document);
+
+// Whether text lies within a link's text.
+bool in_link_text(const Document& document, Span text);
 
 }  // namespace medlint

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "language/lemmatizer.h"
 #include "rules/kinds/kinds.h"
@@ -124,6 +125,12 @@ struct AdviceRule::Tagged {
   std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
   std::set<int> after;         // the classes of the sentence after
   TaggedWords previous;        // the sentence before, for the model's window
+};
+
+struct AdviceRule::Passage {
+  int block = -1;
+  std::vector<TaggedWords> sentences;  // words only: the passage model reads no classes
+  std::vector<std::string> features;
 };
 
 const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
@@ -413,8 +420,18 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
   }
 }
 
-ModelReader::Example AdviceRule::model_example(const Document& document) const {
+ModelReader::Example AdviceRule::model_example(const Document& document, std::string_view model_option) const {
   Example example;
+  if (model_option == "passage_model") {
+    std::vector<Diagnostic> ignored;
+    each_passage(document, read_sentences(RuleContext{document, {}, nullptr}, ignored),
+                 [&](const Passage&) { example.kinds.insert("read"); });
+    each_passage(document, {}, [&](const Passage& passage) {
+      example.features.insert(passage.features.begin(), passage.features.end());
+    });
+    return example;
+  }
+  if (model_option != "model") throw std::invalid_argument("an `advice` rule reads a `model` and a `passage_model`");
   each_candidate(document, Features::All, nullptr, [&](Candidate&& candidate) {
     if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
     example.features.insert(candidate.features.begin(), candidate.features.end());
@@ -423,12 +440,32 @@ ModelReader::Example AdviceRule::model_example(const Document& document) const {
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
+  const std::set<int> found = read_sentences(context, out);
+  if (!settings_.passage_model) return;
   const Document& document = context.document;
+  // One passage at a time: a long article's are never all held at once.
+  each_passage(document, found, [&](const Passage& passage) {
+    const double score = settings_.passage_model->score(passage.features);
+    if (!settings_.passage_model->decides_surely(score)) return;
+    if (const std::optional<Span> focus = passage_focus(document, passage)) {
+      out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
+    }
+  });
+}
+
+std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const {
+  const Document& document = context.document;
+  std::set<int> found;
+  const auto add = [&](Diagnostic&& diagnostic, Span sentence) {
+    out.push_back(std::move(diagnostic));
+    found.insert(document.block_at(sentence.begin));
+  };
+  const auto weighed = [&](Span sentence) { found.insert(document.block_at(sentence.begin)); };
   if (!settings_.model) {
     each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
-      if (candidate.frame_finding) out.push_back(std::move(candidate.frame_finding->diagnostic));
+      if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
     });
-    return;
+    return found;
   }
   // The frames and cues find advice; the model, having read the whole
   // window, can veto what is not endorsed or instructed outright, and can
@@ -444,13 +481,16 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
                         (finding.unaddressed ? settings_.model->decides_surely(score)
                                              : !settings_.model->vetoes(finding.kind(), score));
       if (kept) {
-        out.push_back(std::move(candidate.frame_finding->diagnostic));
+        add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
         advised.insert(candidate.sentence.begin);
       }
+    } else if (candidate.focus && !candidate.one_slot && !candidate.model_may_flag) {
+      weighed(candidate.sentence);
     } else if (candidate.model_may_flag && candidate.one_slot) {
       one_slot.push_back(std::move(candidate));
     } else if (candidate.model_may_flag) {
-      out.push_back(model_finding(document, candidate, candidate.score));
+      add(model_finding(document, *settings_.model, *candidate.focus, candidate.features, candidate.score),
+          candidate.sentence);
       advised.insert(candidate.sentence.begin);
     }
   });
@@ -461,8 +501,74 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
     const auto before = previous_sentence(document, candidate.sentence);
     const auto after = next_sentence(document, candidate.sentence);
     if ((before && advised.count(before->begin)) || (after && advised.count(after->begin))) continue;
-    out.push_back(model_finding(document, candidate, candidate.score));
+    add(model_finding(document, *settings_.model, *candidate.focus, candidate.features, candidate.score),
+        candidate.sentence);
   }
+  return found;
+}
+
+namespace {
+
+// The fewest words a passage holds for the passage model to read it: a
+// shorter one (a caption, an item of a list of drug names) gives it too
+// little to go on.
+constexpr std::size_t kPassageWords = 8;
+
+}  // namespace
+
+void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
+                              const std::function<void(const Passage&)>& visit) const {
+  for (const int block : prose_blocks(document)) {
+    const Span text = document.blocks[static_cast<std::size_t>(block)].text;
+    if (found.count(block) > 0 || in_link_text(document, text)) continue;
+    Passage passage{block, {}, {}};
+    std::size_t words = 0;
+    for (const Sentence& sentence : document.block_sentences(block)) {
+      passage.sentences.push_back({tokenize(document.text().folded(), sentence.text), {}});
+      words += passage.sentences.back().tokens.size();
+    }
+    if (words < kPassageWords) continue;
+    passage.features = word_features(passage.sentences);
+    visit(passage);
+  }
+}
+
+std::optional<Span> AdviceRule::passage_focus(const Document& document, const Passage& passage) const {
+  // The first place of the strongest of the model's reasons found in the words.
+  std::optional<Span> focus;
+  for (const std::string& reason : settings_.passage_model->strongest(passage.features, 4)) {
+    for (const TaggedWords& sentence : passage.sentences) {
+      const std::vector<Token>& tokens = sentence.tokens;
+      for (std::size_t i = 0; i < tokens.size() && !focus; ++i) {
+        if (reason == "u:" + tokens[i].lemma) focus = tokens[i].text;
+        if (i + 1 < tokens.size() && reason == "b:" + tokens[i].lemma + "_" + tokens[i + 1].lemma)
+          focus = Span{tokens[i].text.begin, tokens[i + 1].text.end};
+      }
+    }
+    if (focus) break;
+  }
+  if (!focus) return std::nullopt;
+  // A passage read as a whole is countered by a warning anywhere in it
+  // ("... can cause seizures"), or by a sentence after its strongest words
+  // that opens with one ("... a smaller splash might do the trick. Stop
+  // right there.").
+  const std::string& folded = document.text().folded();
+  const Counters& counters = settings_.counters;
+  WordCache cache;
+  for (const Sentence& sentence : document.block_sentences(passage.block)) {
+    if (!counters.warnings.find_all(folded, sentence.text).empty()) return std::nullopt;
+    if (sentence.text.begin > focus->end) {
+      const std::size_t start = answer_start(folded, sentence.text);
+      for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, sentence.text)) {
+        if (opener.text.begin == start) return std::nullopt;
+      }
+    }
+    const Tagged tagged = tag(document, sentence.text, cache);
+    if (is_self_care(document, tagged)) return std::nullopt;
+    const bool holds_focus = sentence.text.begin <= focus->begin && focus->end <= sentence.text.end;
+    if (holds_focus && !stated_as_advice(document, tagged, *focus, PlainNeeds::Nothing)) return std::nullopt;
+  }
+  return focus;
 }
 
 bool AdviceRule::is_self_care(const Document& document, const Tagged& tagged) const {
@@ -563,13 +669,14 @@ std::optional<Span> AdviceRule::one_slot_of(const Tagged& tagged) const {
   return std::nullopt;
 }
 
-Diagnostic AdviceRule::model_finding(const Document& document, const Candidate& candidate, double score) const {
+Diagnostic AdviceRule::model_finding(const Document& document, const TrainedModel& model, Span focus,
+                                     const std::vector<std::string>& features, double score) const {
   const CasedText cased = document.text().cased();
-  const std::string words = cased.substr(candidate.focus->begin, candidate.focus->size());
-  return finding(document, document.text().to_source(*candidate.focus),
+  const std::string words = cased.substr(focus.begin, focus.size());
+  return finding(document, document.text().to_source(focus),
                  fmt::format("reads as risky self-treatment advice: \"{}\"", words),
                  fmt::format("the model's strongest reasons: {} (score {:.2f})",
-                             fmt::join(settings_.model->strongest(candidate.features, 4), ", "), score));
+                             fmt::join(model.strongest(features, 4), ", "), score));
 }
 
 std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& document, const Tagged& tagged,
@@ -1012,7 +1119,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
   const Options options(node, context.config_path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"frames", "context", "message", "suggest", "pronouns", "antecedents", "question_antecedents", "affirmative_answers",
                       "reader", "imperative", "openers", "warnings", "warning_openers", "care_advice",
-                      "cautionary_tales", "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "model_acts",
+                      "cautionary_tales", "inner_negations", "warning_headings", "condition_lead_ins", "clinicians", "raised_count", "question_topics", "model", "passage_model", "model_acts",
                       "model_objects", "model_one_slot", "inside_terms", "habits", "self_care", "clinician_pronouns"});
   if (!options.has("frames")) throw options.error(node, fmt::format("rule `{}` needs `frames`", info.id));
   AdviceRule::Settings settings;
@@ -1085,6 +1192,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`"),
                        lexicon(options.node("cautionary_tales"), "`cautionary_tales`")};
   settings.model = read_model_option(options, "model", context);
+  settings.passage_model = read_model_option(options, "passage_model", context);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));
   }

@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
+#include <string_view>
 
 #include "language/features.h"
 #include "language/frames.h"
@@ -106,6 +108,11 @@ class AdviceRule final : public Rule, public ModelReader {
     // stand whatever the score), and keeps advice said to no one in
     // particular only when it decides surely.
     std::shared_ptr<const TrainedModel> model;
+    // A second reading, of the paragraphs and list items where neither the
+    // frames nor `model` found advice: a model of their words alone,
+    // trained on passages, that decides only at its sure threshold and
+    // only where the cues state its strongest words as advice.
+    std::shared_ptr<const TrainedModel> passage_model;
     // The model finds advice on its own only in a window naming one of
     // these acts and one of these objects.
     std::vector<int> model_acts;
@@ -177,12 +184,15 @@ class AdviceRule final : public Rule, public ModelReader {
   enum class Features { WhenScored, All };
   void each_candidate(const Document& document, Features features, const PatternHits* hits,
                       const std::function<void(Candidate&&)>& visit) const;
-  // The kinds of the frames' findings (FrameFinding::kind()) and the union
-  // of every candidate's features.
-  Example model_example(const Document& document) const override;
+  // For `model`: the kinds of the frames' findings (FrameFinding::kind())
+  // and the union of every candidate's features. For `passage_model`: the
+  // union of every passage's features, and the kind "read" when a passage
+  // with no finding of the rule passes the gates that need no score.
+  Example model_example(const Document& document, std::string_view model_option) const override;
 
  private:
   struct Tagged;
+  struct Passage;
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
@@ -220,7 +230,19 @@ class AdviceRule final : public Rule, public ModelReader {
   // to be an instruction.
   enum class PlainNeeds { Nothing, Reader, Instruction };
   std::optional<Span> one_slot_of(const Tagged& tagged) const;
-  Diagnostic model_finding(const Document& document, const Candidate& candidate, double score) const;
+  Diagnostic model_finding(const Document& document, const TrainedModel& model, Span focus,
+                           const std::vector<std::string>& features, double score) const;
+  // The frames' and `model`'s findings; the blocks they lie in.
+  std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const;
+  // The paragraphs and list items the passage model reads: prose, not a
+  // link's text, with enough words, none of `found`, handed to `visit` one
+  // at a time.
+  void each_passage(const Document& document, const std::set<int>& found,
+                    const std::function<void(const Passage&)>& visit) const;
+  // Where the passage model finds advice in a passage it scores surely:
+  // its strongest words, if the cues state them as advice and the
+  // passage buys no over-the-counter medicine for a minor problem.
+  std::optional<Span> passage_focus(const Document& document, const Passage& passage) const;
   bool stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const;
   // Over-the-counter medicine bought for a minor problem (Settings::self_care).
   bool is_self_care(const Document& document, const Tagged& tagged) const;

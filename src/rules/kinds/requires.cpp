@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "language/co_occurrence.h"
 #include "language/features.h"
@@ -63,7 +64,10 @@ struct ClassTriggers {
 
 // The model that reads a paragraph or list item no trigger found a red
 // flag in, and the classes of words that name a sign (`model_signs`): a
-// window without one is not read, and a finding sits on them.
+// window without one is not read, and a finding sits on them. It reads the
+// words themselves (word_features()): with the rule's classes standing for
+// them it did no better out of fold (cross-validated precision 0.91
+// against 0.94) nor on labelled sets it never saw. The classes only gate.
 struct WindowModel {
   std::shared_ptr<const TrainedModel> model;
   std::shared_ptr<const WordClasses> classes;
@@ -73,13 +77,6 @@ struct WindowModel {
   // ("four years since my overdose") is not read.
   std::shared_ptr<const ContextCues> cues;
 };
-
-bool in_link_text(const Document& document, Span text) {
-  const Span source = document.text().to_source(text);
-  return std::any_of(document.links.begin(), document.links.end(), [&](const Link& link) {
-    return link.span.begin <= source.begin && source.end <= link.span.end;
-  });
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -183,7 +180,7 @@ class RequiresRule final : public Rule, public ModelReader {
     check_triggers(context, reading, out);
     if (!window_model_.model) return;
     for (const Window& window : gated_windows(context, reading)) {
-      const std::vector<std::string> features = features_of(window.sentences);
+      const std::vector<std::string> features = word_features(window.sentences);
       const double score = window_model_.model->score(features);
       if (!window_model_.model->decides_surely(score)) continue;
       const std::string needed = fmt::format("{}", fmt::join(describe(default_any_), ", or "));
@@ -201,7 +198,8 @@ class RequiresRule final : public Rule, public ModelReader {
   // for the rule's own finding there: the model's sure threshold is set
   // among the latter, a sample of the windows it reads that holds the
   // positives the triggers find as well as those they miss.
-  Example model_example(const Document& document) const override {
+  Example model_example(const Document& document, std::string_view model_option) const override {
+    if (model_option != "model") throw std::invalid_argument("a `requires` rule reads only its `model`");
     Example example;
     if (!window_model_.classes) return example;
     const RuleContext context{document, {}, nullptr};
@@ -211,8 +209,8 @@ class RequiresRule final : public Rule, public ModelReader {
     if (!gated_windows(context, reading).empty()) example.kinds.insert("read");
     reading.flagged_blocks.clear();
     if (!gated_windows(context, reading).empty()) example.kinds.insert("unescalated");
-    for (const int block : prose_windows(document)) {
-      const std::vector<std::string> features = features_of(tagged_sentences(document, block));
+    for (const int block : prose_blocks(document)) {
+      const std::vector<std::string> features = word_features(tagged_sentences(document, block));
       example.features.insert(features.begin(), features.end());
     }
     return example;
@@ -360,7 +358,7 @@ class RequiresRule final : public Rule, public ModelReader {
   std::vector<Window> gated_windows(const RuleContext& context, Reading& reading) const {
     const Document& document = context.document;
     std::vector<Window> windows;
-    for (const int block : prose_windows(document)) {
+    for (const int block : prose_blocks(document)) {
       const Span text = document.blocks[static_cast<std::size_t>(block)].text;
       // A window that describes a disease for reference ("Anemia can make
       // you feel dizzy") tells no one's case, nor does a link's text.
@@ -389,19 +387,6 @@ class RequiresRule final : public Rule, public ModelReader {
     return windows;
   }
 
-  // The blocks a model reads: paragraphs, list items and quoted paragraphs
-  // (a heading or title names a topic, not a case).
-  static std::vector<int> prose_windows(const Document& document) {
-    std::vector<int> blocks;
-    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
-      const Block& block = document.blocks[i];
-      const bool prose = block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem ||
-                         block.kind == BlockKind::BlockQuote;
-      if (prose && !block.text.empty()) blocks.push_back(static_cast<int>(i));
-    }
-    return blocks;
-  }
-
   // Each sentence of a block, its words tagged with the classes the rule reads.
   std::vector<TaggedWords> tagged_sentences(const Document& document, int block) const {
     std::vector<TaggedWords> sentences;
@@ -414,17 +399,6 @@ class RequiresRule final : public Rule, public ModelReader {
       sentences.push_back(std::move(words));
     }
     return sentences;
-  }
-
-  // The model reads the words themselves (lemmas: `u:` and `b:` features
-  // of window_features() with no class hits): with the rule's classes
-  // standing for them it did no better out of fold (cross-validated
-  // precision 0.91 against 0.94, recall at the sure threshold 0.77 against
-  // 0.89) nor on labelled sets it never saw. The classes only gate.
-  std::vector<std::string> features_of(const std::vector<TaggedWords>& sentences) const {
-    std::vector<TaggedWords> words;
-    for (const TaggedWords& sentence : sentences) words.push_back({sentence.tokens, {}});
-    return window_features(*window_model_.classes, words);
   }
 
   // The words of the first sign (`model_signs`) of a window.
