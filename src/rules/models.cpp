@@ -18,7 +18,7 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
   // scripts/train-advice-model), read without streams: a model has
   // thousands of lines and a one-article run reads them all.
   const std::string text = model.string("weights", "");
-  std::unordered_map<std::string, double> weights;
+  LinearModel::Weights weights;
   weights.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
   int number = 0;
@@ -41,7 +41,7 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
       throw model.error(model.node("weights"),
                         fmt::format("line {} of the weights of model `{}` is not \"WEIGHT FEATURE\"", number, name));
     }
-    weights[std::string(at, feature_end)] = weight;
+    weights[LinearModel::feature_key(std::string_view(at, static_cast<std::size_t>(feature_end - at)))] = weight;
   }
   std::map<std::string, double> veto_below;
   if (model.has("veto_below")) {

@@ -9,7 +9,7 @@ namespace medlint::testing {
 namespace {
 
 TEST(LinearModelTest, ScoresAtUnitLength) {
-  const LinearModel model({{"a", 2.0}, {"b", -1.0}}, 0.5, 1.0, 3.0);
+  const LinearModel model({{LinearModel::feature_key("a"), 2.0}, {LinearModel::feature_key("b"), -1.0}}, 0.5, 1.0, 3.0);
   EXPECT_DOUBLE_EQ(model.score({}), 0.5);
   EXPECT_DOUBLE_EQ(model.score({"a"}), 2.5);
   EXPECT_DOUBLE_EQ(model.score({"a", "b", "unknown", "other"}), 0.5 + 1.0 / 2.0);
@@ -21,7 +21,7 @@ TEST(LinearModelTest, ScoresAtUnitLength) {
 }
 
 TEST(LinearModelTest, StrongestFeaturesComeFirst) {
-  const LinearModel model({{"a", 0.5}, {"b", 3.0}, {"c", -2.0}}, 0, 0, 0);
+  const LinearModel model({{LinearModel::feature_key("a"), 0.5}, {LinearModel::feature_key("b"), 3.0}, {LinearModel::feature_key("c"), -2.0}}, 0, 0, 0);
   EXPECT_THAT(model.strongest({"a", "b", "c", "d"}, 5), ::testing::ElementsAre("b", "a"));
 }
 
