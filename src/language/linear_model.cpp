@@ -7,12 +7,35 @@
 
 namespace medlint {
 
-std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
-
-double LinearModel::weight_of(std::string_view feature) const {
-  const auto found = weights_.find(feature_key(feature));
-  return found == weights_.end() ? 0.0 : found->second;
+WeightTable::WeightTable(std::vector<Entry> entries) {
+  // Stable, so the last of a key's entries is the last of its run.
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  std::vector<Entry> unique;
+  unique.reserve(entries.size());
+  for (const Entry& entry : entries) {
+    if (!unique.empty() && unique.back().key == entry.key) {
+      unique.back() = entry;
+    } else {
+      unique.push_back(entry);
+    }
+  }
+  owned_ = std::make_shared<const std::vector<Entry>>(std::move(unique));
+  entries_ = *owned_;
 }
+
+WeightTable WeightTable::view(std::span<const Entry> sorted) {
+  WeightTable table;
+  table.entries_ = sorted;
+  return table;
+}
+
+double WeightTable::weight(std::uint64_t key) const {
+  const auto found = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                      [](const Entry& entry, std::uint64_t wanted) { return entry.key < wanted; });
+  return found != entries_.end() && found->key == key ? found->weight : 0.0;
+}
+
+std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
 
 double LinearModel::score(const std::vector<std::string>& features) const {
   if (features.empty()) return bias_;

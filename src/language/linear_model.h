@@ -4,19 +4,42 @@
 // features (unit length, so windows of any length compare).
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace medlint {
 
+// A model's weights by feature key (LinearModel::feature_key), sorted by
+// key: built from a model's text, or a view of a table compiled into the
+// binary (rules/models.h), so loading a shipped model costs nothing.
+class WeightTable {
+ public:
+  struct Entry {
+    std::uint64_t key;
+    double weight;
+  };
+  WeightTable() = default;
+  // Sorts `entries`; of entries with one key, the last stands.
+  explicit WeightTable(std::vector<Entry> entries);
+  // A table that is already sorted, with one entry per key, and outlives this one.
+  static WeightTable view(std::span<const Entry> sorted);
+
+  // The weight of `key`, or 0 when the model has none.
+  double weight(std::uint64_t key) const;
+  std::span<const Entry> entries() const { return entries_; }
+
+ private:
+  std::shared_ptr<const std::vector<Entry>> owned_;
+  std::span<const Entry> entries_;
+};
+
 class LinearModel {
  public:
-  // Weights by feature name: see feature_key().
-  using Weights = std::unordered_map<std::uint64_t, double>;
-  LinearModel(Weights weights, double bias, double threshold, double sure_threshold)
+  LinearModel(WeightTable weights, double bias, double threshold, double sure_threshold)
       : weights_(std::move(weights)), bias_(bias), threshold_(threshold), sure_threshold_(sure_threshold) {}
   // A feature's key among the weights: its name's FNV-1a hash, so a model
   // of tens of thousands of features is loaded and read without a string
@@ -32,11 +55,12 @@ class LinearModel {
   bool decides_surely(double score) const { return score >= sure_threshold_; }
   // The features that pushed the score up most, strongest first.
   std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t count) const;
+  const WeightTable& weights() const { return weights_; }
 
  private:
-  double weight_of(std::string_view feature) const;
+  double weight_of(std::string_view feature) const { return weights_.weight(feature_key(feature)); }
 
-  Weights weights_;
+  WeightTable weights_;
   double bias_;
   double threshold_;
   double sure_threshold_;

@@ -3,22 +3,31 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <optional>
 
 namespace medlint {
 
 namespace {
 
-std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
-  const Options model(source.node, source.path, fmt::format("model `{}`", name));
-  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
-  if (model.string("source", "").empty()) {
-    throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+// The table compiled in for a shipped pack's model. A user pack's path is
+// a file's ("medlint:" never starts one), and the table was compiled from
+// the very pack image this binary reads, so path and name identify it; the
+// size of the text guards against a table left from another build.
+std::optional<WeightTable> shipped_weights(std::string_view path, std::string_view name, std::size_t text_size) {
+  if (!path.starts_with("medlint:")) return std::nullopt;
+  for (const ShippedWeights& shipped : shipped_model_weights()) {
+    if (shipped.path == path && shipped.model == name && shipped.text_size == text_size) {
+      return WeightTable::view(shipped.entries);
+    }
   }
-  // `weights` is one text of "weight feature" lines (see
-  // scripts/train-advice-model), read without streams: a model has
-  // thousands of lines and a one-article run reads them all.
-  const std::string text = model.string("weights", "");
-  LinearModel::Weights weights;
+  return std::nullopt;
+}
+
+// `weights` is one text of "weight feature" lines (see
+// scripts/train-advice-model), read without streams: a model has
+// thousands of lines.
+WeightTable read_weights(const Options& model, const std::string& name, std::string_view text) {
+  std::vector<WeightTable::Entry> weights;
   weights.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
   int number = 0;
@@ -41,8 +50,20 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
       throw model.error(model.node("weights"),
                         fmt::format("line {} of the weights of model `{}` is not \"WEIGHT FEATURE\"", number, name));
     }
-    weights[LinearModel::feature_key(std::string_view(at, static_cast<std::size_t>(feature_end - at)))] = weight;
+    weights.push_back({LinearModel::feature_key(std::string_view(at, static_cast<std::size_t>(feature_end - at))), weight});
   }
+  return WeightTable(std::move(weights));
+}
+
+std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
+  const Options model(source.node, source.path, fmt::format("model `{}`", name));
+  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
+  if (model.string("source", "").empty()) {
+    throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+  }
+  const std::string text = model.string("weights", "");
+  std::optional<WeightTable> weights = shipped_weights(source.path, name, text.size());
+  if (!weights) weights = read_weights(model, name, text);
   std::map<std::string, double> veto_below;
   if (model.has("veto_below")) {
     const Options vetoes(model.node("veto_below"), source.path, fmt::format("`veto_below` of model `{}`", name));
@@ -53,7 +74,7 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
   }
   const double threshold = model.number("threshold", 0.0);
   return std::make_shared<const TrainedModel>(
-      LinearModel(std::move(weights), model.number("bias", 0.0), threshold, model.number("sure_threshold", threshold)),
+      LinearModel(std::move(*weights), model.number("bias", 0.0), threshold, model.number("sure_threshold", threshold)),
       std::move(veto_below));
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "language/linear_model.h"
@@ -37,6 +38,18 @@ class TrainedModel : public LinearModel {
  private:
   std::map<std::string, double> veto_below_;
 };
+
+// A shipped model's weights, compiled into the binary when medlint is built
+// (tools/compile_pattern_database.cpp) from the pack images it carries, so
+// a start-up does not read their text.
+struct ShippedWeights {
+  std::string_view path;   // of its pack file, as read_pack names it: "medlint:recommended/x.yaml"
+  std::string_view model;  // its name
+  std::size_t text_size;   // of its `weights:` text
+  std::span<const WeightTable::Entry> entries;
+};
+// Empty in the build tool that writes them.
+std::span<const ShippedWeights> shipped_model_weights();
 
 // The model named by option `key`, or null when the option is absent.
 // Throws ConfigError on an unknown name or a malformed model.

@@ -55,6 +55,10 @@ RuleBuildContext build_context(const RulePack& pack) {
 
 std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack) {
   RuleBuildContext context = build_context(pack);
+  return build_pack_rules(pack, context);
+}
+
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack, RuleBuildContext& context) {
   std::vector<std::unique_ptr<Rule>> rules;
   for (const RuleSpec& spec : pack.rules) {
     context.config_path = spec.path;

@@ -31,7 +31,9 @@ RuleBuildContext build_context(const RulePack& pack);
 
 // The rules of `pack` as it writes them (every rule on, with its own
 // options), in the default locale: what the build-time pattern database
-// and the scan floor are made of.
+// and the scan floor are made of. Built in `context` (build_context(pack)),
+// the word classes and models the rules read are left compiled there.
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack, RuleBuildContext& context);
 std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack);
 
 // The kinds rules can be written in, and their factories.
