@@ -5,6 +5,7 @@
 // compiles and applies them.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,12 @@ class WordClasses {
   // A `*` in a term stands for one or two words: "leave * off" finds
   // "leave it off" and "leave the inhaler off".
   static WordClasses compile(const std::map<std::string, std::vector<std::string>>& terms_by_class);
+
+  // The compiled classes as bytes, and back (null for bytes image() did
+  // not write): how the shipped packs' classes are compiled when medlint
+  // is built (rules/word_class_sets.h).
+  std::string image() const;
+  static std::optional<WordClasses> of_image(std::string_view image);
 
   // Index of a class by name, or -1.
   int find(std::string_view name) const;

@@ -1,15 +1,21 @@
 #include "rules/word_class_sets.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
+#include <optional>
 
+#include "core/fnv1a.h"
 #include "rules/options.h"
 
 namespace medlint {
 
-std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& context) {
-  if (context.compiled_word_classes) return context.compiled_word_classes;
-  std::map<std::string, std::vector<std::string>> terms_by_class;
+namespace {
+
+using TermsByClass = std::map<std::string, std::vector<std::string>>;
+
+TermsByClass terms_by_class(const RuleBuildContext& context) {
+  TermsByClass terms_by_class;
   for (const auto& [name, definitions] : context.word_classes) {
     std::vector<std::string>& terms = terms_by_class[name];
     for (const RuleBuildContext::CueSetSource& definition : definitions) {
@@ -22,8 +28,49 @@ std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& con
       terms.insert(terms.end(), written.begin(), written.end());
     }
   }
-  context.compiled_word_classes = std::make_shared<const WordClasses>(WordClasses::compile(terms_by_class));
+  return terms_by_class;
+}
+
+// What classes compile from: their names and terms, in order (the
+// lemmatizer is the code's, the same in the build that wrote an image).
+std::uint64_t terms_hash(const TermsByClass& terms_by_class) {
+  std::uint64_t hash = kFnv1aBasis;
+  for (const auto& [name, terms] : terms_by_class) {
+    hash = fnv1a({name.data(), name.size() + 1}, hash);
+    for (const std::string& term : terms) hash = fnv1a({term.data(), term.size() + 1}, hash);
+    hash = fnv1a("\x01", hash);
+  }
+  return hash;
+}
+
+// An image: the hash of the terms (8 bytes), then WordClasses::image().
+std::string image_with_hash(std::uint64_t hash, const WordClasses& classes) {
+  std::string image(reinterpret_cast<const char*>(&hash), sizeof hash);
+  return image + classes.image();
+}
+
+std::optional<WordClasses> shipped_word_classes(std::uint64_t hash) {
+  const std::string_view image = shipped_word_classes_image();
+  std::uint64_t shipped_hash = 0;
+  if (image.size() < sizeof shipped_hash) return std::nullopt;
+  std::memcpy(&shipped_hash, image.data(), sizeof shipped_hash);
+  if (shipped_hash != hash) return std::nullopt;
+  return WordClasses::of_image(image.substr(sizeof hash));
+}
+
+}  // namespace
+
+std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& context) {
+  if (context.compiled_word_classes) return context.compiled_word_classes;
+  const TermsByClass terms = terms_by_class(context);
+  std::optional<WordClasses> classes = shipped_word_classes(terms_hash(terms));
+  if (!classes) classes = WordClasses::compile(terms);
+  context.compiled_word_classes = std::make_shared<const WordClasses>(std::move(*classes));
   return context.compiled_word_classes;
+}
+
+std::string word_classes_image(const RuleBuildContext& context, const WordClasses& classes) {
+  return image_with_hash(terms_hash(terms_by_class(context)), classes);
 }
 
 std::vector<bool> visible_word_classes(const RuleBuildContext& context, const WordClasses& classes) {
