@@ -56,10 +56,10 @@ WeightTable read_weights(const Options& model, const std::string& name, std::str
 }
 
 std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
-  const Options model(source.node, source.path, fmt::format("model `{}`", name));
+  const Options model(source.node(), source.path, fmt::format("model `{}`", name));
   model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
   if (model.string("source", "").empty()) {
-    throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+    throw model.error(source.node(), fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
   const std::string text = model.string("weights", "");
   std::optional<WeightTable> weights = shipped_weights(source.path, name, text.size());

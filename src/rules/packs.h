@@ -51,6 +51,8 @@ inline constexpr std::string_view kRecommendedPack = "medlint:recommended";
 // (`display_path` names it in errors). Throws ConfigError on an unknown
 // kind, a duplicate id, a bad severity or a malformed entry.
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack);
+// Adds the rules of one pack file's `rules:`.
+void read_rules(const std::string& display_path, const YAML::Node& rules, RulePack& pack);
 
 // A shipped pack by its `medlint:` name, from the copy compiled into the
 // binary. Throws ConfigError when there is no such pack.

@@ -19,10 +19,10 @@ TermsByClass terms_by_class(const RuleBuildContext& context) {
   for (const auto& [name, definitions] : context.word_classes) {
     std::vector<std::string>& terms = terms_by_class[name];
     for (const RuleBuildContext::CueSetSource& definition : definitions) {
-      const Options options(definition.node, definition.path, fmt::format("word class `{}`", name));
+      const Options options(definition.node(), definition.path, fmt::format("word class `{}`", name));
       options.allow_only({"source", "terms"});
       if (options.string("source", "").empty()) {
-        throw options.error(definition.node, fmt::format("word class `{}` needs a `source:` saying where its terms come from", name));
+        throw options.error(definition.node(), fmt::format("word class `{}` needs a `source:` saying where its terms come from", name));
       }
       const std::vector<std::string> written = options.strings("terms");
       terms.insert(terms.end(), written.begin(), written.end());
@@ -31,19 +31,20 @@ TermsByClass terms_by_class(const RuleBuildContext& context) {
   return terms_by_class;
 }
 
-// What classes compile from: their names and terms, in order (the
-// lemmatizer is the code's, the same in the build that wrote an image).
-std::uint64_t terms_hash(const TermsByClass& terms_by_class) {
+// What the classes in use compile from: each class's name and the images
+// of its definitions (the lemmatizer is the code's, the same in the build
+// that wrote an image). A shipped pack's definitions are hashed in their
+// image, not decoded.
+std::uint64_t definitions_hash(const RuleBuildContext& context) {
   std::uint64_t hash = kFnv1aBasis;
-  for (const auto& [name, terms] : terms_by_class) {
+  for (const auto& [name, definitions] : context.word_classes) {
     hash = fnv1a({name.data(), name.size() + 1}, hash);
-    for (const std::string& term : terms) hash = fnv1a({term.data(), term.size() + 1}, hash);
-    hash = fnv1a("\x01", hash);
+    for (const RuleBuildContext::CueSetSource& definition : definitions) hash = fnv1a(definition.image(), hash);
   }
   return hash;
 }
 
-// An image: the hash of the terms (8 bytes), then WordClasses::image().
+// An image: the hash of the definitions (8 bytes), then WordClasses::image().
 std::string image_with_hash(std::uint64_t hash, const WordClasses& classes) {
   std::string image(reinterpret_cast<const char*>(&hash), sizeof hash);
   return image + classes.image();
@@ -62,15 +63,14 @@ std::optional<WordClasses> shipped_word_classes(std::uint64_t hash) {
 
 std::shared_ptr<const WordClasses> read_word_classes(const RuleBuildContext& context) {
   if (context.compiled_word_classes) return context.compiled_word_classes;
-  const TermsByClass terms = terms_by_class(context);
-  std::optional<WordClasses> classes = shipped_word_classes(terms_hash(terms));
-  if (!classes) classes = WordClasses::compile(terms);
+  std::optional<WordClasses> classes = shipped_word_classes(definitions_hash(context));
+  if (!classes) classes = WordClasses::compile(terms_by_class(context));
   context.compiled_word_classes = std::make_shared<const WordClasses>(std::move(*classes));
   return context.compiled_word_classes;
 }
 
 std::string word_classes_image(const RuleBuildContext& context, const WordClasses& classes) {
-  return image_with_hash(terms_hash(terms_by_class(context)), classes);
+  return image_with_hash(definitions_hash(context), classes);
 }
 
 std::vector<bool> visible_word_classes(const RuleBuildContext& context, const WordClasses& classes) {

@@ -54,7 +54,7 @@ bool write_pack_tables(const char* output, const medlint::RulePack& pack, const 
     }
     arrays += "};\n";
     entries += "      {\"" + source.path + "\", \"" + name + "\", " +
-               std::to_string(source.node["weights"].Scalar().size()) + ", " + array + "},\n";
+               std::to_string(source.node()["weights"].Scalar().size()) + ", " + array + "},\n";
   }
   std::ofstream out(output, std::ios::binary | std::ios::trunc);
   const std::string classes = medlint::word_classes_image(context, *context.compiled_word_classes);
