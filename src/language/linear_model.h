@@ -56,6 +56,9 @@ class LinearModel {
   // The features that pushed the score up most, strongest first.
   std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t count) const;
   const WeightTable& weights() const { return weights_; }
+  double bias() const { return bias_; }
+  double threshold() const { return threshold_; }
+  double sure_threshold() const { return sure_threshold_; }
 
  private:
   double weight_of(std::string_view feature) const { return weights_.weight(feature_key(feature)); }

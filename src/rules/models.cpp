@@ -3,24 +3,28 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
-#include <optional>
 
 namespace medlint {
 
 namespace {
 
-// The table compiled in for a shipped pack's model. A user pack's path is
-// a file's ("medlint:" never starts one), and the table was compiled from
-// the very pack image this binary reads, so path and name identify it; the
-// size of the text guards against a table left from another build.
-std::optional<WeightTable> shipped_weights(std::string_view path, std::string_view name, std::size_t text_size) {
-  if (!path.starts_with("medlint:")) return std::nullopt;
-  for (const ShippedWeights& shipped : shipped_model_weights()) {
-    if (shipped.path == path && shipped.model == name && shipped.text_size == text_size) {
-      return WeightTable::view(shipped.entries);
+// The model compiled in for a shipped pack's entry, or null. A user pack's
+// path is a file's ("medlint:" never starts one), and the model was
+// compiled from the very pack image this binary reads, so path and name
+// identify it; the size of its image guards against one left from another
+// build.
+std::shared_ptr<const TrainedModel> shipped_model(const RuleBuildContext::CueSetSource& source, std::string_view name) {
+  if (!source.path.starts_with("medlint:")) return nullptr;
+  for (const ShippedModel& shipped : shipped_models()) {
+    if (shipped.path == source.path && shipped.name == name && shipped.image_size == source.image().size()) {
+      std::map<std::string, double> veto_below;
+      for (const auto& [kind, score] : shipped.veto_below) veto_below.emplace(kind, score);
+      return std::make_shared<const TrainedModel>(
+          LinearModel(WeightTable::view(shipped.weights), shipped.bias, shipped.threshold, shipped.sure_threshold),
+          std::move(veto_below));
     }
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 // `weights` is one text of "weight feature" lines (see
@@ -56,14 +60,13 @@ WeightTable read_weights(const Options& model, const std::string& name, std::str
 }
 
 std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
+  if (auto shipped = shipped_model(source, name)) return shipped;
   const Options model(source.node(), source.path, fmt::format("model `{}`", name));
   model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
   if (model.string("source", "").empty()) {
     throw model.error(source.node(), fmt::format("model `{}` needs a `source:` saying how it was trained", name));
   }
-  const std::string text = model.string("weights", "");
-  std::optional<WeightTable> weights = shipped_weights(source.path, name, text.size());
-  if (!weights) weights = read_weights(model, name, text);
+  WeightTable weights = read_weights(model, name, model.string("weights", ""));
   std::map<std::string, double> veto_below;
   if (model.has("veto_below")) {
     const Options vetoes(model.node("veto_below"), source.path, fmt::format("`veto_below` of model `{}`", name));
@@ -74,7 +77,7 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
   }
   const double threshold = model.number("threshold", 0.0);
   return std::make_shared<const TrainedModel>(
-      LinearModel(std::move(*weights), model.number("bias", 0.0), threshold, model.number("sure_threshold", threshold)),
+      LinearModel(std::move(weights), model.number("bias", 0.0), threshold, model.number("sure_threshold", threshold)),
       std::move(veto_below));
 }
 

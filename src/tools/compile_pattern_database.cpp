@@ -22,7 +22,7 @@
 // The tool itself is built without the images it writes.
 std::string_view medlint::shipped_pattern_image() { return {}; }
 std::string_view medlint::shipped_spelling_lexicon_images() { return {}; }
-std::span<const medlint::ShippedWeights> medlint::shipped_model_weights() { return {}; }
+std::span<const medlint::ShippedModel> medlint::shipped_models() { return {}; }
 std::string_view medlint::shipped_word_classes_image() { return {}; }
 
 namespace {
@@ -36,25 +36,39 @@ bool write_image(const char* output, const char* header, const char* function, s
   return static_cast<bool>(out);
 }
 
-// The word classes and the weight tables of the models `context` compiled,
-// the tables as C++ arrays, each weight a hexadecimal literal (exact).
+// A double as an exact C++ literal.
+std::string exact(double value) {
+  char literal[40];
+  std::snprintf(literal, sizeof literal, "%a", value);
+  return literal;
+}
+
+// The word classes and the models `context` compiled, each model's weights
+// and vetoes as C++ arrays.
 bool write_pack_tables(const char* output, const medlint::RulePack& pack, const medlint::RuleBuildContext& context) {
   if (!context.compiled_word_classes) return false;
-  std::string arrays, entries;
+  std::string arrays, models;
   int index = 0;
   for (const auto& [name, model] : context.compiled_models) {
     const medlint::RuleBuildContext::CueSetSource& source = pack.models.at(name);
-    const std::string array = "kWeights" + std::to_string(index++);
-    arrays += "const WeightTable::Entry " + array + "[] = {\n";
+    const std::string weights = "kWeights" + std::to_string(index), vetoes = "kVetoBelow" + std::to_string(index);
+    ++index;
+    arrays += "const WeightTable::Entry " + weights + "[] = {\n";
     for (const medlint::WeightTable::Entry& entry : model->weights().entries()) {
       if (!std::isfinite(entry.weight)) return false;
-      char line[96];
-      std::snprintf(line, sizeof line, "{0x%016llxull, %a},\n", static_cast<unsigned long long>(entry.key), entry.weight);
-      arrays += line;
+      char key[32];
+      std::snprintf(key, sizeof key, "0x%016llxull", static_cast<unsigned long long>(entry.key));
+      arrays += std::string("{") + key + ", " + exact(entry.weight) + "},\n";
     }
     arrays += "};\n";
-    entries += "      {\"" + source.path + "\", \"" + name + "\", " +
-               std::to_string(source.node()["weights"].Scalar().size()) + ", " + array + "},\n";
+    if (!model->veto_below().empty()) {
+      arrays += "const std::pair<std::string_view, double> " + vetoes + "[] = {\n";
+      for (const auto& [kind, score] : model->veto_below()) arrays += "{\"" + kind + "\", " + exact(score) + "},\n";
+      arrays += "};\n";
+    }
+    models += "      {\"" + source.path + "\", \"" + name + "\", " + std::to_string(source.image().size()) + ", " +
+              exact(model->bias()) + ", " + exact(model->threshold()) + ", " + exact(model->sure_threshold()) + ", " +
+              (model->veto_below().empty() ? "{}" : vetoes) + ", " + weights + "},\n";
   }
   std::ofstream out(output, std::ios::binary | std::ios::trunc);
   const std::string classes = medlint::word_classes_image(context, *context.compiled_word_classes);
@@ -63,8 +77,10 @@ bool write_pack_tables(const char* output, const medlint::RulePack& pack, const 
       << "namespace medlint {\nnamespace {\n" << arrays << "}  // namespace\n\n"
       << "std::string_view shipped_word_classes_image() {\n  return std::string_view("
       << medlint::cpp_string_literal(classes) << ", " << classes.size() << ");\n}\n\n"
-      << "std::span<const ShippedWeights> shipped_model_weights() {\n  static const ShippedWeights tables[] = {\n"
-      << entries << "  };\n  return tables;\n}\n}  // namespace medlint\n";
+      << "std::span<const ShippedModel> shipped_models() {\n"
+      << (models.empty() ? "  return {};\n"
+                         : "  static const ShippedModel models[] = {\n" + models + "  };\n  return models;\n")
+      << "}\n}  // namespace medlint\n";
   return static_cast<bool>(out);
 }
 

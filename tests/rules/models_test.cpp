@@ -13,23 +13,27 @@ std::shared_ptr<const TrainedModel> model_named(const std::string& name, const R
   return read_model_option(options, "model", context);
 }
 
-// The shipped models' weights are compiled in; each table holds what
-// reading the model's own text gives (the same model in a user's pack).
-TEST(ModelsTest, TheShippedWeightTablesHoldTheirModelsText) {
+// The shipped models are compiled in; each holds what reading the model's
+// own YAML gives (the same model in a user's pack).
+TEST(ModelsTest, TheShippedModelsHoldWhatTheirYamlSays) {
   const RulePack pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
-  ASSERT_FALSE(shipped_model_weights().empty());
-  for (const ShippedWeights& shipped : shipped_model_weights()) {
-    const std::string name(shipped.model);
+  ASSERT_FALSE(shipped_models().empty());
+  for (const ShippedModel& shipped : shipped_models()) {
+    const std::string name(shipped.name);
     RuleBuildContext context = build_context(pack);
     const auto built_in = model_named(name, context);
-    EXPECT_EQ(built_in->weights().entries().data(), shipped.entries.data()) << name;
-    context.models.at(name).path = "/packs/" + name + ".yaml";
+    EXPECT_EQ(built_in->weights().entries().data(), shipped.weights.data()) << name;
+    context.models.insert_or_assign(name, RuleBuildContext::CueSetSource(context.models.at(name).node(), "/packs/m.yaml"));
     context.compiled_models.clear();
     const auto read = model_named(name, context);
-    ASSERT_EQ(read->weights().entries().size(), shipped.entries.size()) << name;
-    for (std::size_t i = 0; i < shipped.entries.size(); ++i) {
-      ASSERT_EQ(read->weights().entries()[i].key, shipped.entries[i].key) << name;
-      ASSERT_EQ(read->weights().entries()[i].weight, shipped.entries[i].weight) << name;
+    EXPECT_EQ(read->bias(), built_in->bias()) << name;
+    EXPECT_EQ(read->threshold(), built_in->threshold()) << name;
+    EXPECT_EQ(read->sure_threshold(), built_in->sure_threshold()) << name;
+    EXPECT_EQ(read->veto_below(), built_in->veto_below()) << name;
+    ASSERT_EQ(read->weights().entries().size(), shipped.weights.size()) << name;
+    for (std::size_t i = 0; i < shipped.weights.size(); ++i) {
+      ASSERT_EQ(read->weights().entries()[i].key, shipped.weights[i].key) << name;
+      ASSERT_EQ(read->weights().entries()[i].weight, shipped.weights[i].weight) << name;
     }
   }
 }
