@@ -188,6 +188,7 @@ std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
     classes.terms_[i].resize(in.count());
     for (std::string& term : classes.terms_[i]) term = in.text();
   }
+  if (!std::is_sorted(classes.names_.begin(), classes.names_.end())) return std::nullopt;
   const std::size_t lemmas = in.count();
   classes.lemma_ids_.reserve(lemmas);
   for (std::size_t id = 0; id < lemmas && in.ok(); ++id) classes.lemma_ids_.emplace(in.text(), static_cast<int>(id));

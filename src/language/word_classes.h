@@ -33,7 +33,7 @@ class WordClasses {
   std::string image() const;
   static std::optional<WordClasses> of_image(std::string_view image);
 
-  // Index of a class by name, or -1.
+  // Index of a class by name, or -1. Classes are numbered in name order.
   int find(std::string_view name) const;
   const std::string& name(int word_class) const { return names_[static_cast<std::size_t>(word_class)]; }
   std::size_t size() const { return names_.size(); }
@@ -60,7 +60,7 @@ class WordClasses {
   // text are in no term, and one lookup per word says so.
   int lemma_id(const std::string& lemma) const;
 
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;  // sorted
   std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
   std::unordered_map<std::string, int> lemma_ids_;
   // Terms by the id of their first lemma.

@@ -75,10 +75,13 @@ std::string word_classes_image(const RuleBuildContext& context, const WordClasse
 
 std::vector<bool> visible_word_classes(const RuleBuildContext& context, const WordClasses& classes) {
   std::vector<bool> visible(classes.size(), false);
+  // Both are in name order: walked together, with no lookup of each class
+  // for each rule built.
+  std::size_t word_class = 0;
   for (const auto& [name, definitions] : context.word_classes) {
-    const int word_class = classes.find(name);
-    if (word_class < 0) continue;
-    visible[static_cast<std::size_t>(word_class)] =
+    while (word_class < classes.size() && classes.name(static_cast<int>(word_class)) < name) ++word_class;
+    if (word_class == classes.size() || classes.name(static_cast<int>(word_class)) != name) continue;
+    visible[word_class] =
         std::any_of(definitions.begin(), definitions.end(), [&](const RuleBuildContext::CueSetSource& definition) {
           return definition.path == context.pack_path || !context.rule_files.contains(definition.path);
         });
