@@ -1,38 +1,63 @@
 #include "language/linear_model.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "core/fnv1a.h"
 
 namespace medlint {
 
+namespace {
+
+// The bits of a key that choose its bucket, for `size` entries.
+int bucket_bits(std::size_t size) { return std::max(1, static_cast<int>(std::bit_width(size))); }
+
+}  // namespace
+
 WeightTable::WeightTable(std::vector<Entry> entries) {
   // Stable, so the last of a key's entries is the last of its run.
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  std::vector<Entry> unique;
-  unique.reserve(entries.size());
+  auto owned = std::make_shared<Owned>();
+  owned->entries.reserve(entries.size());
   for (const Entry& entry : entries) {
-    if (!unique.empty() && unique.back().key == entry.key) {
-      unique.back() = entry;
+    if (!owned->entries.empty() && owned->entries.back().key == entry.key) {
+      owned->entries.back() = entry;
     } else {
-      unique.push_back(entry);
+      owned->entries.push_back(entry);
     }
   }
-  owned_ = std::make_shared<const std::vector<Entry>>(std::move(unique));
-  entries_ = *owned_;
+  owned->starts = bucket_starts(owned->entries);
+  entries_ = owned->entries;
+  starts_ = owned->starts;
+  owned_ = std::move(owned);
 }
 
-WeightTable WeightTable::view(std::span<const Entry> sorted) {
+WeightTable WeightTable::view(std::span<const Entry> sorted, std::span<const std::uint32_t> starts) {
   WeightTable table;
   table.entries_ = sorted;
+  table.starts_ = starts;
   return table;
 }
 
+std::vector<std::uint32_t> WeightTable::bucket_starts(std::span<const Entry> sorted) {
+  const int shift = 64 - bucket_bits(sorted.size());
+  std::vector<std::uint32_t> starts((std::size_t{1} << (64 - shift)) + 1);
+  std::size_t at = 0;
+  for (std::size_t bucket = 0; bucket < starts.size(); ++bucket) {
+    while (at < sorted.size() && (sorted[at].key >> shift) < bucket) ++at;
+    starts[bucket] = static_cast<std::uint32_t>(at);
+  }
+  return starts;
+}
+
 double WeightTable::weight(std::uint64_t key) const {
-  const auto found = std::lower_bound(entries_.begin(), entries_.end(), key,
-                                      [](const Entry& entry, std::uint64_t wanted) { return entry.key < wanted; });
-  return found != entries_.end() && found->key == key ? found->weight : 0.0;
+  if (entries_.empty()) return 0.0;
+  const std::size_t bucket = key >> (64 - bucket_bits(entries_.size()));
+  for (std::uint32_t at = starts_[bucket]; at < starts_[bucket + 1]; ++at) {
+    if (entries_[at].key == key) return entries_[at].weight;
+  }
+  return 0.0;
 }
 
 std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }

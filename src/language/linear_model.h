@@ -15,7 +15,10 @@ namespace medlint {
 
 // A model's weights by feature key (LinearModel::feature_key), sorted by
 // key: built from a model's text, or a view of a table compiled into the
-// binary (rules/models.h), so loading a shipped model costs nothing.
+// binary (rules/models.h), so loading a shipped model costs nothing. A
+// lookup goes straight to the few entries that share the key's top bits
+// (where each such bucket starts is kept beside the entries): as fast as a
+// hash table, with no table to build.
 class WeightTable {
  public:
   struct Entry {
@@ -25,16 +28,26 @@ class WeightTable {
   WeightTable() = default;
   // Sorts `entries`; of entries with one key, the last stands.
   explicit WeightTable(std::vector<Entry> entries);
-  // A table that is already sorted, with one entry per key, and outlives this one.
-  static WeightTable view(std::span<const Entry> sorted);
+  // A table sorted, with one entry per key, and its bucket_starts(), both
+  // outliving this one.
+  static WeightTable view(std::span<const Entry> sorted, std::span<const std::uint32_t> starts);
 
   // The weight of `key`, or 0 when the model has none.
   double weight(std::uint64_t key) const;
   std::span<const Entry> entries() const { return entries_; }
+  // Where each bucket of `sorted` begins, and one past the last: a bucket
+  // holds the keys with the same top bits, a bucket for about each entry.
+  static std::vector<std::uint32_t> bucket_starts(std::span<const Entry> sorted);
+  std::span<const std::uint32_t> starts() const { return starts_; }
 
  private:
-  std::shared_ptr<const std::vector<Entry>> owned_;
+  struct Owned {
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> starts;
+  };
+  std::shared_ptr<const Owned> owned_;
   std::span<const Entry> entries_;
+  std::span<const std::uint32_t> starts_;
 };
 
 class LinearModel {

@@ -20,7 +20,7 @@ std::shared_ptr<const TrainedModel> shipped_model(const RuleBuildContext::CueSet
       std::map<std::string, double> veto_below;
       for (const auto& [kind, score] : shipped.veto_below) veto_below.emplace(kind, score);
       return std::make_shared<const TrainedModel>(
-          LinearModel(WeightTable::view(shipped.weights), shipped.bias, shipped.threshold, shipped.sure_threshold),
+          LinearModel(WeightTable::view(shipped.weights, shipped.weight_starts), shipped.bias, shipped.threshold, shipped.sure_threshold),
           std::move(veto_below));
     }
   }

@@ -52,6 +52,7 @@ struct ShippedModel {
   double bias, threshold, sure_threshold;
   std::span<const std::pair<std::string_view, double>> veto_below;
   std::span<const WeightTable::Entry> weights;
+  std::span<const std::uint32_t> weight_starts;  // WeightTable::bucket_starts(weights)
 };
 // Empty in the build tool that writes them.
 std::span<const ShippedModel> shipped_models();

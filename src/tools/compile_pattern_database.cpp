@@ -51,7 +51,8 @@ bool write_pack_tables(const char* output, const medlint::RulePack& pack, const 
   int index = 0;
   for (const auto& [name, model] : context.compiled_models) {
     const medlint::RuleBuildContext::CueSetSource& source = pack.models.at(name);
-    const std::string weights = "kWeights" + std::to_string(index), vetoes = "kVetoBelow" + std::to_string(index);
+    const std::string weights = "kWeights" + std::to_string(index), vetoes = "kVetoBelow" + std::to_string(index),
+                      starts = "kWeightStarts" + std::to_string(index);
     ++index;
     arrays += "const WeightTable::Entry " + weights + "[] = {\n";
     for (const medlint::WeightTable::Entry& entry : model->weights().entries()) {
@@ -60,6 +61,8 @@ bool write_pack_tables(const char* output, const medlint::RulePack& pack, const 
       std::snprintf(key, sizeof key, "0x%016llxull", static_cast<unsigned long long>(entry.key));
       arrays += std::string("{") + key + ", " + exact(entry.weight) + "},\n";
     }
+    arrays += "};\nconst std::uint32_t " + starts + "[] = {\n";
+    for (const std::uint32_t start : model->weights().starts()) arrays += std::to_string(start) + ",\n";
     arrays += "};\n";
     if (!model->veto_below().empty()) {
       arrays += "const std::pair<std::string_view, double> " + vetoes + "[] = {\n";
@@ -68,7 +71,7 @@ bool write_pack_tables(const char* output, const medlint::RulePack& pack, const 
     }
     models += "      {\"" + source.path + "\", \"" + name + "\", " + std::to_string(source.image().size()) + ", " +
               exact(model->bias()) + ", " + exact(model->threshold()) + ", " + exact(model->sure_threshold()) + ", " +
-              (model->veto_below().empty() ? "{}" : vetoes) + ", " + weights + "},\n";
+              (model->veto_below().empty() ? "{}" : vetoes) + ", " + weights + ", " + starts + "},\n";
   }
   std::ofstream out(output, std::ios::binary | std::ios::trunc);
   const std::string classes = medlint::word_classes_image(context, *context.compiled_word_classes);

@@ -34,6 +34,15 @@ TEST(LinearModelTest, TheLastWeightOfAFeatureStands) {
   EXPECT_EQ(model.weights().entries().size(), 2u);
 }
 
+TEST(LinearModelTest, FindsEveryWeightOfALargeTable) {
+  std::vector<WeightTable::Entry> entries;
+  for (int i = 0; i < 5000; ++i) entries.push_back({LinearModel::feature_key("f" + std::to_string(i)), i + 0.5});
+  const WeightTable table(entries);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(table.weight(LinearModel::feature_key("f" + std::to_string(i))), i + 0.5);
+  EXPECT_EQ(table.weight(LinearModel::feature_key("absent")), 0.0);
+  EXPECT_EQ(WeightTable().weight(1), 0.0);
+}
+
 TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
   const WordClasses classes = WordClasses::compile({{"MEDICINE", {"blood thinner"}}, {"STOP", {"stop"}}});
   const std::string text = "never stop the blood thinner";

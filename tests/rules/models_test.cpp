@@ -1,5 +1,6 @@
 #include "rules/models.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "rules/packs.h"
@@ -30,6 +31,7 @@ TEST(ModelsTest, TheShippedModelsHoldWhatTheirYamlSays) {
     EXPECT_EQ(read->threshold(), built_in->threshold()) << name;
     EXPECT_EQ(read->sure_threshold(), built_in->sure_threshold()) << name;
     EXPECT_EQ(read->veto_below(), built_in->veto_below()) << name;
+    EXPECT_TRUE(std::ranges::equal(read->weights().starts(), shipped.weight_starts)) << name;
     ASSERT_EQ(read->weights().entries().size(), shipped.weights.size()) << name;
     for (std::size_t i = 0; i < shipped.weights.size(); ++i) {
       ASSERT_EQ(read->weights().entries()[i].key, shipped.weights[i].key) << name;
