@@ -165,8 +165,13 @@ std::string WordClasses::image() const {
   for (const auto& [lemma, id] : lemma_ids_) lemmas[static_cast<std::size_t>(id)] = lemma;
   append_varint(lemmas.size(), out);
   for (const std::string_view lemma : lemmas) append_string(lemma, out);
-  append_varint(terms_by_first_.size(), out);
-  for (const auto& [first, terms] : terms_by_first_) {
+  // By first lemma id, so an image does not depend on the hash table's order.
+  std::vector<int> firsts;
+  for (const auto& entry : terms_by_first_) firsts.push_back(entry.first);
+  std::sort(firsts.begin(), firsts.end());
+  append_varint(firsts.size(), out);
+  for (const int first : firsts) {
+    const std::vector<Term>& terms = terms_by_first_.at(first);
     append_varint(static_cast<std::uint64_t>(first), out);
     append_varint(terms.size(), out);
     for (const Term& term : terms) {
