@@ -1,5 +1,6 @@
 #include "rules/packs.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <fmt/format.h>
@@ -107,19 +108,17 @@ std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack, RuleBu
 
 namespace {
 
-// Adds an entry of a pack's `cue_sets:`, `word_classes:` or `models:`
-// (`section`); false for another section.
-bool add_entry(RulePack& pack, std::string_view section, const std::string& name, RuleBuildContext::CueSetSource entry) {
+constexpr std::string_view kEntrySections[] = {"cue_sets", "word_classes", "models"};
+
+// Adds an entry of a pack's `cue_sets:`, `word_classes:` or `models:` (`section`).
+void add_entry(RulePack& pack, std::string_view section, const std::string& name, RuleBuildContext::CueSetSource entry) {
   if (section == "cue_sets") {
     pack.cue_sets.insert_or_assign(name, std::move(entry));
   } else if (section == "word_classes") {
     pack.word_classes[name].push_back(std::move(entry));
-  } else if (section == "models") {
-    pack.models.insert_or_assign(name, std::move(entry));
   } else {
-    return false;
+    pack.models.insert_or_assign(name, std::move(entry));
   }
-  return true;
 }
 
 }  // namespace
@@ -182,6 +181,9 @@ RulePack load_shipped_pack(std::string_view name, const std::string& referenced_
         if (section == "rules") {
           read_rules(display_path, decode_yaml_image(image), pack);
           continue;
+        }
+        if (std::find(std::begin(kEntrySections), std::end(kEntrySections), section) == std::end(kEntrySections)) {
+          throw ConfigError(display_path, {1, 1}, fmt::format("a rule pack file has no `{}`", section));
         }
         for (const auto& [entry, entry_image] : yaml_image_map(image)) {
           add_entry(pack, section, std::string(entry), RuleBuildContext::CueSetSource::of_image(entry_image, display_path));
