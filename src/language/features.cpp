@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "core/fnv1a.h"
 
@@ -12,7 +13,10 @@ namespace {
 // Function words say more about an author's style than about the advice;
 // as unigrams they let a model learn who wrote its training passages.
 bool is_function_word(std::string_view lemma) {
-  static const std::set<std::string_view> words = {
+  // Probed for every word of every passage: hashed, and the longer words
+  // (none of these has more than six letters) not looked up at all.
+  if (lemma.size() > 6) return false;
+  static const std::unordered_set<std::string_view> words = {
       "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "so", "as",
       "that", "this", "these", "those", "it", "its", "be", "is", "are", "was", "were", "been", "have", "has",
       "had", "do", "doe", "did", "there", "their", "they", "them", "which", "who", "what", "when", "than",

@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/fnv1a.h"
 #include "language/lemmatizer.h"
 
 namespace medlint {
@@ -67,14 +68,20 @@ bool ids_at(const std::vector<int>& text, const std::vector<int>& bare, std::siz
   return true;
 }
 
+// A lemma's first slot in a table of 2^(64 - shift) slots.
+std::size_t lemma_slot(std::string_view lemma, int shift) {
+  return shift >= 64 ? 0 : static_cast<std::size_t>((fnv1a(lemma) * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
 }  // namespace
 
 WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::string>>& terms_by_class) {
   WordClasses classes;
+  std::unordered_map<std::string, int> lemma_ids;
   const auto ids_of = [&](std::string_view text) {
     std::vector<int> ids;
     for (const Token& token : tokenize(text, {0, text.size()})) {
-      const auto [entry, added] = classes.lemma_ids_.emplace(token.lemma, static_cast<int>(classes.lemma_ids_.size()));
+      const auto [entry, added] = lemma_ids.emplace(token.lemma, static_cast<int>(lemma_ids.size()));
       ids.push_back(entry->second);
     }
     return ids;
@@ -94,16 +101,29 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
         compiled.words = ids_of(term);
       }
       if (compiled.words.empty()) continue;
-      classes.terms_by_first_[compiled.words.front()].push_back(std::move(compiled));
+      const auto first = static_cast<std::size_t>(compiled.words.front());
+      if (first >= classes.terms_by_first_.size()) classes.terms_by_first_.resize(first + 1);
+      classes.terms_by_first_[first].push_back(std::move(compiled));
     }
     classes.terms_.emplace_back(terms.begin(), terms.end());
+  }
+  std::size_t size = 1;
+  for (classes.lemma_shift_ = 64; size < 2 * lemma_ids.size() + 1; size *= 2) --classes.lemma_shift_;
+  classes.lemma_slots_.resize(size);
+  for (auto& [lemma, id] : lemma_ids) {
+    std::size_t at = lemma_slot(lemma, classes.lemma_shift_);
+    while (classes.lemma_slots_[at].id >= 0) at = (at + 1) & (size - 1);
+    classes.lemma_slots_[at] = {lemma, id};
   }
   return classes;
 }
 
-int WordClasses::lemma_id(const std::string& lemma) const {
-  const auto found = lemma_ids_.find(lemma);
-  return found == lemma_ids_.end() ? -1 : found->second;
+int WordClasses::lemma_id(std::string_view lemma) const {
+  const std::size_t mask = lemma_slots_.size() - 1;
+  for (std::size_t at = lemma_slot(lemma, lemma_shift_);; at = (at + 1) & mask) {
+    const LemmaSlot& slot = lemma_slots_[at];
+    if (slot.id < 0 || slot.lemma == lemma) return slot.id;
+  }
 }
 
 int WordClasses::find(std::string_view name) const {
@@ -114,7 +134,7 @@ int WordClasses::find(std::string_view name) const {
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
   std::vector<int> ids(tokens.size()), bare(tokens.size(), -1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& lemma = tokens[i].lemma;
+    const std::string_view lemma = tokens[i].lemma;
     ids[i] = lemma_id(lemma);
     if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
   }
@@ -126,9 +146,8 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     longest.clear();
     for (const int first_id : {ids[first], bare[first]}) {
-    const auto terms = terms_by_first_.find(first_id);
-    if (first_id < 0 || terms == terms_by_first_.end()) continue;
-    for (const Term& term : terms->second) {
+    if (first_id < 0 || static_cast<std::size_t>(first_id) >= terms_by_first_.size()) continue;
+    for (const Term& term : terms_by_first_[static_cast<std::size_t>(first_id)]) {
       if (!ids_at(ids, bare, first, term.words)) continue;
       std::size_t last = first + term.words.size() - 1;
       if (!term.after.empty()) {
