@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/fnv1a.h"
 #include "language/lemmatizer.h"

@@ -6,7 +6,6 @@
 #pragma once
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "language/tokens.h"
