@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "medlint/diagnostic.h"
@@ -141,8 +142,8 @@ class Document {
   // segmenting. Safe to call from several threads (a file's rules may run
   // in parallel).
   std::vector<Sentence> sentences() const;
-  // The sentences of one prose block.
-  const std::vector<Sentence>& block_sentences(int block) const;
+  // The sentences of one prose block (a copy: the cache keeps them compact).
+  std::vector<Sentence> block_sentences(int block) const;
   // The sentence containing a text offset, if that offset is in a prose block.
   std::optional<Sentence> sentence_at(std::size_t text_offset) const;
   // The prose block containing a text offset, or -1.
@@ -157,6 +158,9 @@ class Document {
   NormalizedText text_;
   // Sentences per block, filled on demand; shared by copies of the same text.
   struct SentenceCache;
+  // Reads block `block`'s sentences into the cache unless it holds them
+  // (the caller holds the cache's lock); returns where they are in it.
+  std::pair<std::size_t, std::size_t> cached_sentences(int block) const;
   std::shared_ptr<SentenceCache> sentence_cache_;
 };
 
