@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,7 +20,7 @@ enum class Format { Markdown, Mdx, Html, PlainText };
 
 std::string_view to_string(Format format);
 
-enum class BlockKind {
+enum class BlockKind : std::uint8_t {
   Title,         // plain text: first line; Markdown: first level-1 heading when no front matter title
   Summary,       // plain text: the paragraph after the title; Markdown: front matter summary
   Heading,
@@ -42,12 +43,13 @@ std::string_view to_string(BlockKind kind);
 // Whether a block of this kind is article prose that content rules read.
 bool is_prose(BlockKind kind);
 
+// A large article has a block per hundred bytes or so: 28 bytes each.
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
-  Span span;         // exact source bytes of the whole block
+  CompactSpan span;  // exact source bytes of the whole block
   int level = 0;     // heading level 1..6; list nesting depth (1 = top) for list items
   int section = -1;  // index into Document::sections; -1 before the first heading
-  Span text;         // range in Document::text; empty for non-prose blocks
+  CompactSpan text;  // range in Document::text; empty for non-prose blocks
 };
 
 struct Section {

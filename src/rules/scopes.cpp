@@ -67,7 +67,7 @@ Span list_lead_in(const Document& document, std::size_t offset) {
     const Block& before = document.blocks[static_cast<std::size_t>(block)];
     if (before.kind == BlockKind::ListItem || before.text.empty()) continue;
     const bool leads = before.kind == BlockKind::Paragraph || before.kind == BlockKind::Heading;
-    return leads ? before.text : Span{};
+    return leads ? Span(before.text) : Span{};
   }
   return {};
 }
@@ -86,7 +86,7 @@ Span enclosing_range(const Document& document, Scope scope, std::size_t offset) 
     case Scope::Document:
       return whole;
     default:
-      return block < 0 ? whole : document.blocks[static_cast<std::size_t>(block)].text;
+      return block < 0 ? whole : Span(document.blocks[static_cast<std::size_t>(block)].text);
   }
 }
 
