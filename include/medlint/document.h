@@ -56,7 +56,7 @@ struct Section {
   int heading_block = -1;  // index into Document::blocks
   int level = 0;
   int parent = -1;         // enclosing section, -1 for top level
-  Span text;               // range in Document::text: the heading and everything up to the
+  CompactSpan text;        // range in Document::text: the heading and everything up to the
                            // next heading of the same or a higher level (subsections included)
 };
 

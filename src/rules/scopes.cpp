@@ -81,7 +81,7 @@ Span enclosing_range(const Document& document, Scope scope, std::size_t offset) 
     case Scope::Section: {
       if (block < 0) return whole;
       const int section = document.blocks[static_cast<std::size_t>(block)].section;
-      return section < 0 ? whole : document.sections[static_cast<std::size_t>(section)].text;
+      return section < 0 ? whole : Span(document.sections[static_cast<std::size_t>(section)].text);
     }
     case Scope::Document:
       return whole;
