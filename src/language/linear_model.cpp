@@ -1,18 +1,66 @@
 #include "language/linear_model.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "core/fnv1a.h"
 
 namespace medlint {
 
-std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
+namespace {
 
-double LinearModel::weight_of(std::string_view feature) const {
-  const auto found = weights_.find(feature_key(feature));
-  return found == weights_.end() ? 0.0 : found->second;
+// The bits of a key that choose its bucket, for `size` entries.
+int bucket_bits(std::size_t size) { return std::max(1, static_cast<int>(std::bit_width(size))); }
+
+}  // namespace
+
+WeightTable::WeightTable(std::vector<Entry> entries) {
+  // Stable, so the last of a key's entries is the last of its run.
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  auto owned = std::make_shared<Owned>();
+  owned->entries.reserve(entries.size());
+  for (const Entry& entry : entries) {
+    if (!owned->entries.empty() && owned->entries.back().key == entry.key) {
+      owned->entries.back() = entry;
+    } else {
+      owned->entries.push_back(entry);
+    }
+  }
+  owned->starts = bucket_starts(owned->entries);
+  entries_ = owned->entries;
+  starts_ = owned->starts;
+  owned_ = std::move(owned);
 }
+
+WeightTable WeightTable::view(std::span<const Entry> sorted, std::span<const std::uint32_t> starts) {
+  WeightTable table;
+  table.entries_ = sorted;
+  table.starts_ = starts;
+  return table;
+}
+
+std::vector<std::uint32_t> WeightTable::bucket_starts(std::span<const Entry> sorted) {
+  const int shift = 64 - bucket_bits(sorted.size());
+  std::vector<std::uint32_t> starts((std::size_t{1} << (64 - shift)) + 1);
+  std::size_t at = 0;
+  for (std::size_t bucket = 0; bucket < starts.size(); ++bucket) {
+    while (at < sorted.size() && (sorted[at].key >> shift) < bucket) ++at;
+    starts[bucket] = static_cast<std::uint32_t>(at);
+  }
+  return starts;
+}
+
+double WeightTable::weight(std::uint64_t key) const {
+  if (entries_.empty()) return 0.0;
+  const std::size_t bucket = key >> (64 - bucket_bits(entries_.size()));
+  for (std::uint32_t at = starts_[bucket]; at < starts_[bucket + 1]; ++at) {
+    if (entries_[at].key == key) return entries_[at].weight;
+  }
+  return 0.0;
+}
+
+std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
 
 double LinearModel::score(const std::vector<std::string>& features) const {
   if (features.empty()) return bias_;

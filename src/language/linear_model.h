@@ -4,19 +4,55 @@
 // features (unit length, so windows of any length compare).
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace medlint {
 
+// A model's weights by feature key (LinearModel::feature_key), sorted by
+// key: built from a model's text, or a view of a table compiled into the
+// binary (rules/models.h), so loading a shipped model costs nothing. A
+// lookup goes straight to the few entries that share the key's top bits
+// (where each such bucket starts is kept beside the entries): as fast as a
+// hash table, with no table to build.
+class WeightTable {
+ public:
+  struct Entry {
+    std::uint64_t key;
+    double weight;
+  };
+  WeightTable() = default;
+  // Sorts `entries`; of entries with one key, the last stands.
+  explicit WeightTable(std::vector<Entry> entries);
+  // A table sorted, with one entry per key, and its bucket_starts(), both
+  // outliving this one.
+  static WeightTable view(std::span<const Entry> sorted, std::span<const std::uint32_t> starts);
+
+  // The weight of `key`, or 0 when the model has none.
+  double weight(std::uint64_t key) const;
+  std::span<const Entry> entries() const { return entries_; }
+  // Where each bucket of `sorted` begins, and one past the last: a bucket
+  // holds the keys with the same top bits, a bucket for about each entry.
+  static std::vector<std::uint32_t> bucket_starts(std::span<const Entry> sorted);
+  std::span<const std::uint32_t> starts() const { return starts_; }
+
+ private:
+  struct Owned {
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> starts;
+  };
+  std::shared_ptr<const Owned> owned_;
+  std::span<const Entry> entries_;
+  std::span<const std::uint32_t> starts_;
+};
+
 class LinearModel {
  public:
-  // Weights by feature name: see feature_key().
-  using Weights = std::unordered_map<std::uint64_t, double>;
-  LinearModel(Weights weights, double bias, double threshold, double sure_threshold)
+  LinearModel(WeightTable weights, double bias, double threshold, double sure_threshold)
       : weights_(std::move(weights)), bias_(bias), threshold_(threshold), sure_threshold_(sure_threshold) {}
   // A feature's key among the weights: its name's FNV-1a hash, so a model
   // of tens of thousands of features is loaded and read without a string
@@ -32,11 +68,15 @@ class LinearModel {
   bool decides_surely(double score) const { return score >= sure_threshold_; }
   // The features that pushed the score up most, strongest first.
   std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t count) const;
+  const WeightTable& weights() const { return weights_; }
+  double bias() const { return bias_; }
+  double threshold() const { return threshold_; }
+  double sure_threshold() const { return sure_threshold_; }
 
  private:
-  double weight_of(std::string_view feature) const;
+  double weight_of(std::string_view feature) const { return weights_.weight(feature_key(feature)); }
 
-  Weights weights_;
+  WeightTable weights_;
   double bias_;
   double threshold_;
   double sure_threshold_;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/varint.h"
 #include "language/lemmatizer.h"
 
 namespace medlint {
@@ -98,6 +99,117 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
     }
     classes.terms_.emplace_back(terms.begin(), terms.end());
   }
+  return classes;
+}
+
+namespace {
+
+void append_string(std::string_view text, std::string& out) {
+  append_varint(text.size(), out);
+  out += text;
+}
+
+void append_ids(const std::vector<int>& ids, std::string& out) {
+  append_varint(ids.size(), out);
+  for (const int id : ids) append_varint(static_cast<std::uint64_t>(id), out);
+}
+
+// Reads what image() wrote, failing on bytes it did not write.
+class ImageReader {
+ public:
+  explicit ImageReader(std::string_view image) : in_(image) {}
+  bool ok() const { return ok_; }
+  bool finished() const { return ok_ && in_.empty(); }
+
+  std::size_t count() {
+    std::uint64_t value = 0;
+    if (!read_varint(in_, value) || value > in_.size()) ok_ = false;
+    return ok_ ? static_cast<std::size_t>(value) : 0;
+  }
+  int id(std::size_t limit) {
+    std::uint64_t value = 0;
+    if (!read_varint(in_, value) || value >= limit) ok_ = false;
+    return ok_ ? static_cast<int>(value) : 0;
+  }
+  std::string text() {
+    const std::size_t size = count();
+    std::string read(in_.substr(0, size));
+    in_.remove_prefix(size);
+    return read;
+  }
+  std::vector<int> ids(std::size_t limit) {
+    std::vector<int> read(count());
+    for (int& value : read) value = id(limit);
+    return read;
+  }
+
+ private:
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+// Classes (name, terms), the lemmas in id order, then the terms by their
+// first lemma (class, lemma ids before and after a gap); counts, ids and
+// lengths as varints.
+std::string WordClasses::image() const {
+  std::string out;
+  append_varint(names_.size(), out);
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    append_string(names_[i], out);
+    append_varint(terms_[i].size(), out);
+    for (const std::string& term : terms_[i]) append_string(term, out);
+  }
+  std::vector<std::string_view> lemmas(lemma_ids_.size());
+  for (const auto& [lemma, id] : lemma_ids_) lemmas[static_cast<std::size_t>(id)] = lemma;
+  append_varint(lemmas.size(), out);
+  for (const std::string_view lemma : lemmas) append_string(lemma, out);
+  // By first lemma id, so an image does not depend on the hash table's order.
+  std::vector<int> firsts;
+  for (const auto& entry : terms_by_first_) firsts.push_back(entry.first);
+  std::sort(firsts.begin(), firsts.end());
+  append_varint(firsts.size(), out);
+  for (const int first : firsts) {
+    const std::vector<Term>& terms = terms_by_first_.at(first);
+    append_varint(static_cast<std::uint64_t>(first), out);
+    append_varint(terms.size(), out);
+    for (const Term& term : terms) {
+      append_varint(static_cast<std::uint64_t>(term.word_class), out);
+      append_ids(term.words, out);
+      append_ids(term.after, out);
+    }
+  }
+  return out;
+}
+
+std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
+  ImageReader in(image);
+  WordClasses classes;
+  classes.names_.resize(in.count());
+  classes.terms_.resize(classes.names_.size());
+  for (std::size_t i = 0; i < classes.names_.size() && in.ok(); ++i) {
+    classes.names_[i] = in.text();
+    classes.terms_[i].resize(in.count());
+    for (std::string& term : classes.terms_[i]) term = in.text();
+  }
+  if (!std::is_sorted(classes.names_.begin(), classes.names_.end())) return std::nullopt;
+  const std::size_t lemmas = in.count();
+  classes.lemma_ids_.reserve(lemmas);
+  for (std::size_t id = 0; id < lemmas && in.ok(); ++id) classes.lemma_ids_.emplace(in.text(), static_cast<int>(id));
+  if (classes.lemma_ids_.size() != lemmas) return std::nullopt;
+  const std::size_t groups = in.count();
+  for (std::size_t group = 0; group < groups && in.ok(); ++group) {
+    std::vector<Term>& terms = classes.terms_by_first_[in.id(lemmas)];
+    terms.resize(in.count());
+    for (Term& term : terms) {
+      term.word_class = in.id(classes.names_.size());
+      term.words = in.ids(lemmas);
+      term.after = in.ids(lemmas);
+      if (term.words.empty()) return std::nullopt;
+    }
+  }
+  if (!in.finished()) return std::nullopt;
   return classes;
 }
 

@@ -5,6 +5,7 @@
 // compiles and applies them.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,7 +27,13 @@ class WordClasses {
   // "leave it off" and "leave the inhaler off".
   static WordClasses compile(const std::map<std::string, std::vector<std::string>>& terms_by_class);
 
-  // Index of a class by name, or -1.
+  // The compiled classes as bytes, and back (null for bytes image() did
+  // not write): how the shipped packs' classes are compiled when medlint
+  // is built (rules/word_class_sets.h).
+  std::string image() const;
+  static std::optional<WordClasses> of_image(std::string_view image);
+
+  // Index of a class by name, or -1. Classes are numbered in name order.
   int find(std::string_view name) const;
   const std::string& name(int word_class) const { return names_[static_cast<std::size_t>(word_class)]; }
   std::size_t size() const { return names_.size(); }
@@ -53,7 +60,7 @@ class WordClasses {
   // text are in no term, and one lookup per word says so.
   int lemma_id(const std::string& lemma) const;
 
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;  // sorted
   std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
   std::unordered_map<std::string, int> lemma_ids_;
   // Terms by the id of their first lemma.

@@ -174,7 +174,7 @@ std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const
   return read_named_entry(options, key, context.cue_sets, context.compiled_cue_sets, "cue set", "cue_sets",
                           [&](const RuleBuildContext::CueSetSource& source, const std::string& name) {
                             return std::make_shared<const ContextCues>(
-                                ContextCues::read(source.node, source.path, context.locale, name));
+                                ContextCues::read(source.node(), source.path, context.locale, name));
                           });
 }
 

@@ -8,17 +8,30 @@ namespace medlint {
 
 namespace {
 
-std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
-  const Options model(source.node, source.path, fmt::format("model `{}`", name));
-  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
-  if (model.string("source", "").empty()) {
-    throw model.error(source.node, fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+// The model compiled in for a shipped pack's entry, or null. A user pack's
+// path is a file's ("medlint:" never starts one), and the model was
+// compiled from the very pack image this binary reads, so path and name
+// identify it; the size of its image guards against one left from another
+// build.
+std::shared_ptr<const TrainedModel> shipped_model(const RuleBuildContext::CueSetSource& source, std::string_view name) {
+  if (!source.path.starts_with("medlint:")) return nullptr;
+  for (const ShippedModel& shipped : shipped_models()) {
+    if (shipped.path == source.path && shipped.name == name && shipped.image_size == source.image().size()) {
+      std::map<std::string, double> veto_below;
+      for (const auto& [kind, score] : shipped.veto_below) veto_below.emplace(kind, score);
+      return std::make_shared<const TrainedModel>(
+          LinearModel(WeightTable::view(shipped.weights, shipped.weight_starts), shipped.bias, shipped.threshold, shipped.sure_threshold),
+          std::move(veto_below));
+    }
   }
-  // `weights` is one text of "weight feature" lines (see
-  // scripts/train-advice-model), read without streams: a model has
-  // thousands of lines and a one-article run reads them all.
-  const std::string text = model.string("weights", "");
-  LinearModel::Weights weights;
+  return nullptr;
+}
+
+// `weights` is one text of "weight feature" lines (see
+// scripts/train-advice-model), read without streams: a model has
+// thousands of lines.
+WeightTable read_weights(const Options& model, const std::string& name, std::string_view text) {
+  std::vector<WeightTable::Entry> weights;
   weights.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
   int number = 0;
@@ -41,8 +54,19 @@ std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSou
       throw model.error(model.node("weights"),
                         fmt::format("line {} of the weights of model `{}` is not \"WEIGHT FEATURE\"", number, name));
     }
-    weights[LinearModel::feature_key(std::string_view(at, static_cast<std::size_t>(feature_end - at)))] = weight;
+    weights.push_back({LinearModel::feature_key(std::string_view(at, static_cast<std::size_t>(feature_end - at))), weight});
   }
+  return WeightTable(std::move(weights));
+}
+
+std::shared_ptr<const TrainedModel> read_model(const RuleBuildContext::CueSetSource& source, const std::string& name) {
+  if (auto shipped = shipped_model(source, name)) return shipped;
+  const Options model(source.node(), source.path, fmt::format("model `{}`", name));
+  model.allow_only({"source", "bias", "threshold", "sure_threshold", "weights", "cross_validation", "veto_below"});
+  if (model.string("source", "").empty()) {
+    throw model.error(source.node(), fmt::format("model `{}` needs a `source:` saying how it was trained", name));
+  }
+  WeightTable weights = read_weights(model, name, model.string("weights", ""));
   std::map<std::string, double> veto_below;
   if (model.has("veto_below")) {
     const Options vetoes(model.node("veto_below"), source.path, fmt::format("`veto_below` of model `{}`", name));

@@ -10,6 +10,9 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <span>
+#include <string_view>
+#include <utility>
 #include <string>
 
 #include "language/linear_model.h"
@@ -33,10 +36,26 @@ class TrainedModel : public LinearModel {
     const auto veto = veto_below_.find(kind);
     return veto != veto_below_.end() && score < veto->second;
   }
+  const std::map<std::string, double>& veto_below() const { return veto_below_; }
 
  private:
   std::map<std::string, double> veto_below_;
 };
+
+// A shipped model, compiled into the binary when medlint is built
+// (tools/compile_pattern_database.cpp) from the pack images it carries, so
+// a start-up neither decodes it nor reads its weights' text.
+struct ShippedModel {
+  std::string_view path;   // of its pack file, as read_pack names it: "medlint:recommended/x.yaml"
+  std::string_view name;
+  std::size_t image_size;  // of its entry's image (RuleBuildContext::CueSetSource::image)
+  double bias, threshold, sure_threshold;
+  std::span<const std::pair<std::string_view, double>> veto_below;
+  std::span<const WeightTable::Entry> weights;
+  std::span<const std::uint32_t> weight_starts;  // WeightTable::bucket_starts(weights)
+};
+// Empty in the build tool that writes them.
+std::span<const ShippedModel> shipped_models();
 
 // The model named by option `key`, or null when the option is absent.
 // Throws ConfigError on an unknown name or a malformed model.

@@ -83,6 +83,52 @@ class Decoder {
     }
   }
 
+  // Passes over the next node without building it; returns its image.
+  std::string_view skip(int depth = 0) {
+    if (depth > 256) throw BadYamlImage("YAML image nests too deeply");
+    const std::size_t begin = at_;
+    switch (byte()) {
+      case kNull:
+        break;
+      case kScalar: {
+        const std::size_t length = count();
+        if (length > image_.size() - at_) throw BadYamlImage("YAML image ends inside a scalar");
+        at_ += length;
+        break;
+      }
+      case kSequence:
+        for (std::size_t i = count(); i > 0; --i) skip(depth + 1);
+        break;
+      case kMap:
+        for (std::size_t i = count(); i > 0; --i) {
+          skip(depth + 1);
+          skip(depth + 1);
+        }
+        break;
+      default:
+        throw BadYamlImage("YAML image has an unknown node kind");
+    }
+    return image_.substr(begin, at_ - begin);
+  }
+
+  // The entries of the map that comes next, each key's text with the image
+  // of its value; none for a null.
+  std::vector<std::pair<std::string_view, std::string_view>> map_entries() {
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
+    const char kind = byte();
+    if (kind == kNull) return entries;
+    if (kind != kMap) throw BadYamlImage("YAML image is not a map");
+    for (std::size_t i = count(); i > 0; --i) {
+      if (byte() != kScalar) throw BadYamlImage("YAML image has a map key that is not a scalar");
+      const std::size_t length = count();
+      if (length > image_.size() - at_) throw BadYamlImage("YAML image ends inside a scalar");
+      const std::string_view key = image_.substr(at_, length);
+      at_ += length;
+      entries.emplace_back(key, skip(1));
+    }
+    return entries;
+  }
+
   bool finished() const { return at_ == image_.size(); }
 
  private:
@@ -111,6 +157,13 @@ std::string encode_yaml_image(const YAML::Node& node) {
   std::string image;
   encode(node, image);
   return image;
+}
+
+std::vector<std::pair<std::string_view, std::string_view>> yaml_image_map(std::string_view image) {
+  Decoder decoder(image);
+  auto entries = decoder.map_entries();
+  if (!decoder.finished()) throw BadYamlImage("YAML image has bytes after its document");
+  return entries;
 }
 
 YAML::Node decode_yaml_image(std::string_view image) {

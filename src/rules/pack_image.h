@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace medlint {
@@ -20,5 +22,11 @@ struct BadYamlImage : std::runtime_error {
 };
 // Throws BadYamlImage when `image` is not what encode_yaml_image wrote.
 YAML::Node decode_yaml_image(std::string_view image);
+
+// The entries of an image's top map (none for a null document), each
+// key's text with its value's image, decoded later or never: a shipped
+// pack's word classes, cue sets and models are decoded only when a rule
+// reads them. Throws BadYamlImage, also for a key that is no scalar.
+std::vector<std::pair<std::string_view, std::string_view>> yaml_image_map(std::string_view image);
 
 }  // namespace medlint

@@ -1,6 +1,8 @@
 #include "rules/packs.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -44,6 +46,42 @@ YAML::Node load_yaml(const std::string& display_path, const std::string& yaml) {
 
 }  // namespace
 
+struct RuleBuildContext::CueSetSource::Entry {
+  std::once_flag decoded, encoded;
+  std::string_view image;  // a shipped pack's
+  YAML::Node node;
+  std::string encoding;  // the image of an entry read as YAML
+};
+
+RuleBuildContext::CueSetSource::CueSetSource(std::shared_ptr<Entry> entry, std::string path)
+    : path(std::move(path)), entry_(std::move(entry)) {}
+
+RuleBuildContext::CueSetSource::CueSetSource(YAML::Node node, std::string path)
+    : CueSetSource(std::make_shared<Entry>(), std::move(path)) {
+  entry_->node = std::move(node);
+  std::call_once(entry_->decoded, [] {});
+}
+
+RuleBuildContext::CueSetSource RuleBuildContext::CueSetSource::of_image(std::string_view image, std::string path) {
+  CueSetSource source(std::make_shared<Entry>(), std::move(path));
+  source.entry_->image = image;
+  std::call_once(source.entry_->encoded, [] {});
+  return source;
+}
+
+const YAML::Node& RuleBuildContext::CueSetSource::node() const {
+  std::call_once(entry_->decoded, [&] { entry_->node = decode_yaml_image(entry_->image); });
+  return entry_->node;
+}
+
+std::string_view RuleBuildContext::CueSetSource::image() const {
+  std::call_once(entry_->encoded, [&] {
+    entry_->encoding = encode_yaml_image(entry_->node);
+    entry_->image = entry_->encoding;
+  });
+  return entry_->image;
+}
+
 RuleBuildContext build_context(const RulePack& pack) {
   RuleBuildContext context;
   context.cue_sets = pack.cue_sets;
@@ -55,6 +93,10 @@ RuleBuildContext build_context(const RulePack& pack) {
 
 std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack) {
   RuleBuildContext context = build_context(pack);
+  return build_pack_rules(pack, context);
+}
+
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack, RuleBuildContext& context) {
   std::vector<std::unique_ptr<Rule>> rules;
   for (const RuleSpec& spec : pack.rules) {
     context.config_path = spec.path;
@@ -64,27 +106,40 @@ std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack) {
   return rules;
 }
 
+namespace {
+
+constexpr std::string_view kEntrySections[] = {"cue_sets", "word_classes", "models"};
+
+// Adds an entry of a pack's `cue_sets:`, `word_classes:` or `models:` (`section`).
+void add_entry(RulePack& pack, std::string_view section, const std::string& name, RuleBuildContext::CueSetSource entry) {
+  if (section == "cue_sets") {
+    pack.cue_sets.insert_or_assign(name, std::move(entry));
+  } else if (section == "word_classes") {
+    pack.word_classes[name].push_back(std::move(entry));
+  } else {
+    pack.models.insert_or_assign(name, std::move(entry));
+  }
+}
+
+}  // namespace
+
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack) {
   if (root.IsNull()) return;
   const Options file(root, display_path, "a rule pack file");
   file.allow_only({"rules", "cue_sets", "word_classes", "models"});
-  if (const YAML::Node cue_sets = file.node("cue_sets")) {
-    if (!cue_sets.IsMap()) throw file.error(cue_sets, "`cue_sets` must map names to cue sets");
-    for (const auto& entry : cue_sets) pack.cue_sets[entry.first.as<std::string>("")] = {entry.second, display_path};
+  for (const auto& [section, what] : {std::pair{"cue_sets", "`cue_sets` must map names to cue sets"},
+                                      {"word_classes", "`word_classes` must map class names to their terms"},
+                                      {"models", "`models` must map names to models"}}) {
+    const YAML::Node entries = file.node(section);
+    if (!entries) continue;
+    if (!entries.IsMap()) throw file.error(entries, what);
+    for (const auto& entry : entries) add_entry(pack, section, entry.first.as<std::string>(""), {entry.second, display_path});
   }
-  if (const YAML::Node word_classes = file.node("word_classes")) {
-    if (!word_classes.IsMap()) throw file.error(word_classes, "`word_classes` must map class names to their terms");
-    for (const auto& entry : word_classes) {
-      pack.word_classes[entry.first.as<std::string>("")].push_back({entry.second, display_path});
-    }
-  }
-  if (const YAML::Node models = file.node("models")) {
-    if (!models.IsMap()) throw file.error(models, "`models` must map names to models");
-    for (const auto& entry : models) pack.models[entry.first.as<std::string>("")] = {entry.second, display_path};
-  }
-  const YAML::Node rules = file.node("rules");
-  if (!rules) return;
-  if (!rules.IsSequence()) throw file.error(rules, "`rules` must be a list of rule definitions");
+  if (const YAML::Node rules = file.node("rules")) read_rules(display_path, rules, pack);
+}
+
+void read_rules(const std::string& display_path, const YAML::Node& rules, RulePack& pack) {
+  if (!rules.IsSequence()) throw config_error(display_path, rules, "`rules` must be a list of rule definitions");
   static const RE2 id_pattern("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   for (const auto& node : rules) {
     const Options rule(node, display_path, "a rule definition");
@@ -119,8 +174,20 @@ RulePack load_shipped_pack(std::string_view name, const std::string& referenced_
     if (pack_name != name) continue;
     RulePack pack;
     for (const EmbeddedFile& file : shipped_pack_images()) {
-      if (file.path.starts_with(folder)) {
-        read_pack(fmt::format("{}/{}", name, file.path.substr(folder.size())), decode_yaml_image(file.bytes), pack);
+      if (!file.path.starts_with(folder)) continue;
+      const std::string display_path = fmt::format("{}/{}", name, file.path.substr(folder.size()));
+      // The rules are read now; the other sections' entries when a rule reads them.
+      for (const auto& [section, image] : yaml_image_map(file.bytes)) {
+        if (section == "rules") {
+          read_rules(display_path, decode_yaml_image(image), pack);
+          continue;
+        }
+        if (std::find(std::begin(kEntrySections), std::end(kEntrySections), section) == std::end(kEntrySections)) {
+          throw ConfigError(display_path, {1, 1}, fmt::format("a rule pack file has no `{}`", section));
+        }
+        for (const auto& [entry, entry_image] : yaml_image_map(image)) {
+          add_entry(pack, section, std::string(entry), RuleBuildContext::CueSetSource::of_image(entry_image, display_path));
+        }
       }
     }
     return pack;

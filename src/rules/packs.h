@@ -31,7 +31,9 @@ RuleBuildContext build_context(const RulePack& pack);
 
 // The rules of `pack` as it writes them (every rule on, with its own
 // options), in the default locale: what the build-time pattern database
-// and the scan floor are made of.
+// and the scan floor are made of. Built in `context` (build_context(pack)),
+// the word classes and models the rules read are left compiled there.
+std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack, RuleBuildContext& context);
 std::vector<std::unique_ptr<Rule>> build_pack_rules(const RulePack& pack);
 
 // The kinds rules can be written in, and their factories.
@@ -49,6 +51,8 @@ inline constexpr std::string_view kRecommendedPack = "medlint:recommended";
 // (`display_path` names it in errors). Throws ConfigError on an unknown
 // kind, a duplicate id, a bad severity or a malformed entry.
 void read_pack(const std::string& display_path, const YAML::Node& root, RulePack& pack);
+// Adds the rules of one pack file's `rules:`.
+void read_rules(const std::string& display_path, const YAML::Node& rules, RulePack& pack);
 
 // A shipped pack by its `medlint:` name, from the copy compiled into the
 // binary. Throws ConfigError when there is no such pack.

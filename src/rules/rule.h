@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -74,12 +75,30 @@ class Rule {
 struct RuleBuildContext {
   std::string config_path;  // file the options were read from
   Locale locale;
+  // An entry of a rule pack (a cue set, a word class's definition, a model)
+  // with the file that defines it. A shipped pack's entry stays in the
+  // pack's image (rules/pack_image.h) until a rule reads it: decoding them
+  // all was a quarter of a one-article run.
+  class CueSetSource {
+   public:
+    CueSetSource() : CueSetSource(YAML::Node(), {}) {}
+    CueSetSource(YAML::Node node, std::string path);
+    static CueSetSource of_image(std::string_view image, std::string path);
+    // Decoded on first use, once for every copy.
+    const YAML::Node& node() const;
+    // Its image (encoded on first use for one read as YAML): what a
+    // compilation made when medlint was built is checked against.
+    std::string_view image() const;
+
+    std::string path;  // file that defines it
+
+   private:
+    struct Entry;
+    CueSetSource(std::shared_ptr<Entry> entry, std::string path);
+    std::shared_ptr<Entry> entry_;
+  };
   // The `cue_sets:` of the rule packs in use, by name, so rules can share
   // negation and escalation lexicons.
-  struct CueSetSource {
-    YAML::Node node;
-    std::string path;  // file that defines it
-  };
   std::map<std::string, CueSetSource> cue_sets;
   // Cue sets compiled so far, so rules sharing one compile it once.
   mutable std::map<std::string, std::shared_ptr<const ContextCues>> compiled_cue_sets;

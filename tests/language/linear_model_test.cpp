@@ -9,7 +9,7 @@ namespace medlint::testing {
 namespace {
 
 TEST(LinearModelTest, ScoresAtUnitLength) {
-  const LinearModel model({{LinearModel::feature_key("a"), 2.0}, {LinearModel::feature_key("b"), -1.0}}, 0.5, 1.0, 3.0);
+  const LinearModel model(WeightTable({{LinearModel::feature_key("a"), 2.0}, {LinearModel::feature_key("b"), -1.0}}), 0.5, 1.0, 3.0);
   EXPECT_DOUBLE_EQ(model.score({}), 0.5);
   EXPECT_DOUBLE_EQ(model.score({"a"}), 2.5);
   EXPECT_DOUBLE_EQ(model.score({"a", "b", "unknown", "other"}), 0.5 + 1.0 / 2.0);
@@ -21,8 +21,26 @@ TEST(LinearModelTest, ScoresAtUnitLength) {
 }
 
 TEST(LinearModelTest, StrongestFeaturesComeFirst) {
-  const LinearModel model({{LinearModel::feature_key("a"), 0.5}, {LinearModel::feature_key("b"), 3.0}, {LinearModel::feature_key("c"), -2.0}}, 0, 0, 0);
+  const LinearModel model(WeightTable({{LinearModel::feature_key("a"), 0.5}, {LinearModel::feature_key("b"), 3.0}, {LinearModel::feature_key("c"), -2.0}}), 0, 0, 0);
   EXPECT_THAT(model.strongest({"a", "b", "c", "d"}, 5), ::testing::ElementsAre("b", "a"));
+}
+
+TEST(LinearModelTest, TheLastWeightOfAFeatureStands) {
+  const LinearModel model(WeightTable({{LinearModel::feature_key("a"), 1.0}, {LinearModel::feature_key("b"), 2.0},
+                                       {LinearModel::feature_key("a"), -4.0}}),
+                          0, 0, 0);
+  EXPECT_DOUBLE_EQ(model.score({"a"}), -4.0);
+  EXPECT_DOUBLE_EQ(model.score({"b"}), 2.0);
+  EXPECT_EQ(model.weights().entries().size(), 2u);
+}
+
+TEST(LinearModelTest, FindsEveryWeightOfALargeTable) {
+  std::vector<WeightTable::Entry> entries;
+  for (int i = 0; i < 5000; ++i) entries.push_back({LinearModel::feature_key("f" + std::to_string(i)), i + 0.5});
+  const WeightTable table(entries);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(table.weight(LinearModel::feature_key("f" + std::to_string(i))), i + 0.5);
+  EXPECT_EQ(table.weight(LinearModel::feature_key("absent")), 0.0);
+  EXPECT_EQ(WeightTable().weight(1), 0.0);
 }
 
 TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {

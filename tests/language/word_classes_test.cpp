@@ -22,6 +22,18 @@ const WordClasses kClasses = WordClasses::compile({{"MEDICINE", {"blood thinner"
                                                     {"STOP", {"stop", "quit", "leave * off", "cold turkey"}},
                                                     {"BORROWED", {"friend's"}}});
 
+TEST(WordClassesTest, AnImageTagsAsTheClassesItWasWrittenFrom) {
+  const std::optional<WordClasses> read = WordClasses::of_image(kClasses.image());
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->image(), kClasses.image());
+  for (const std::string text : {"she stopped her blood thinners", "quitting statins cold turkey",
+                                 "leave the pill off", "my friend's statin"}) {
+    EXPECT_EQ(tag(*read, text), tag(kClasses, text)) << text;
+  }
+  EXPECT_FALSE(WordClasses::of_image(kClasses.image() + "x"));
+  EXPECT_FALSE(WordClasses::of_image(kClasses.image().substr(0, 20)));
+}
+
 TEST(WordClassesTest, MatchesInflectedWordsAndPhrases) {
   EXPECT_THAT(tag(kClasses, "she stopped her blood thinners"), (std::vector<std::string>{"STOP:1-1", "MEDICINE:3-4"}));
   EXPECT_THAT(tag(kClasses, "quitting statins cold turkey"),

@@ -40,5 +40,18 @@ TEST(WordClassSetsTest, AClassExtendedInASharedFileIsShared) {
   EXPECT_TRUE(visible_word_classes(context, *classes)[static_cast<std::size_t>(classes->find("SECOND-ONLY"))]);
 }
 
+// The shipped packs' classes are compiled in, and a pack that adds a class
+// compiles its own.
+TEST(WordClassSetsTest, TheShippedClassesAreBuiltInAndOthersCompiled) {
+  RulePack pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
+  const auto shipped = read_word_classes(build_context(pack));
+  ASSERT_GT(shipped_word_classes_image().size(), 8u);
+  EXPECT_EQ(shipped->image(), shipped_word_classes_image().substr(8));
+  read_pack("/packs/classes.yaml", YAML::Load("word_classes: {MY-CLASS: {source: test, terms: [pop]}}"), pack);
+  const auto extended = read_word_classes(build_context(pack));
+  EXPECT_GE(extended->find("MY-CLASS"), 0);
+  EXPECT_EQ(extended->size(), shipped->size() + 1);
+}
+
 }  // namespace
 }  // namespace medlint
