@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
+
+#include "core/fnv1a.h"
 
 namespace medlint {
 
@@ -10,7 +13,10 @@ namespace {
 // Function words say more about an author's style than about the advice;
 // as unigrams they let a model learn who wrote its training passages.
 bool is_function_word(std::string_view lemma) {
-  static const std::set<std::string_view> words = {
+  // Probed for every word of every passage: hashed, and the longer words
+  // (none of these has more than six letters) not looked up at all.
+  if (lemma.size() > 6) return false;
+  static const std::unordered_set<std::string_view> words = {
       "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "so", "as",
       "that", "this", "these", "those", "it", "its", "be", "is", "are", "was", "were", "been", "have", "has",
       "had", "do", "doe", "did", "there", "their", "they", "them", "which", "who", "what", "when", "than",
@@ -20,12 +26,12 @@ bool is_function_word(std::string_view lemma) {
   return words.count(lemma) > 0;
 }
 
-// The features of window_features(), or with no `classes` those of the
-// lemmas alone, the sentences' hits unread (word_features()).
-std::vector<std::string> features_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+// Each feature of window_features(), or with no `classes` those of the
+// lemmas alone, the sentences' hits unread (word_features()), with
+// repeats, handed to `emit` as the parts its name joins.
+template <typename Emit>
+void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& sentences, Emit&& emit) {
   static const std::vector<WordClasses::Hit> kNoHits;
-  // Collected with repeats, then sorted and made unique once.
-  std::vector<std::string> features;
   for (const TaggedWords& sentence : sentences) {
     const std::vector<WordClasses::Hit>& hits = classes ? sentence.hits : kNoHits;
     // Each word stands for the class of the longest term covering it.
@@ -51,27 +57,38 @@ std::vector<std::string> features_of(const WordClasses* classes, const std::vect
       if (token > 0 && covered_by[token - 1] == hit) continue;
       words.push_back(classes->name(hits[static_cast<std::size_t>(hit)].word_class));
     }
-    const auto joined = [](std::initializer_list<std::string_view> parts) {
-      std::string feature;
-      for (const std::string_view part : parts) feature += part;
-      return feature;
-    };
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!is_function_word(words[i])) features.push_back(joined({"u:", words[i]}));
-      if (i + 1 < words.size()) features.push_back(joined({"b:", words[i], "_", words[i + 1]}));
+      if (!is_function_word(words[i])) emit({"u:", words[i]});
+      if (i + 1 < words.size()) emit({"b:", words[i], "_", words[i + 1]});
     }
     std::set<std::string_view> present;
     for (const WordClasses::Hit& hit : hits) present.insert(classes->name(hit.word_class));
     for (const std::string_view name : present) {
-      features.push_back(joined({"c:", name}));
+      emit({"c:", name});
       for (const std::string_view other : present) {
-        if (name < other) features.push_back(joined({"p:", name, "+", other}));
+        if (name < other) emit({"p:", name, "+", other});
       }
     }
   }
+}
+
+using FeatureParts = std::initializer_list<std::string_view>;
+
+// Collected with repeats, then sorted and made unique once.
+template <typename Feature>
+std::vector<Feature> sorted_unique(std::vector<Feature> features) {
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
   return features;
+}
+
+std::vector<std::string> features_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+  std::vector<std::string> features;
+  each_feature(classes, sentences, [&](FeatureParts parts) {
+    std::string& feature = features.emplace_back();
+    for (const std::string_view part : parts) feature += part;
+  });
+  return sorted_unique(std::move(features));
 }
 
 }  // namespace
@@ -82,6 +99,16 @@ std::vector<std::string> window_features(const WordClasses& classes, const std::
 
 std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences) {
   return features_of(nullptr, sentences);
+}
+
+std::vector<std::uint64_t> word_feature_keys(const std::vector<TaggedWords>& sentences) {
+  std::vector<std::uint64_t> keys;
+  each_feature(nullptr, sentences, [&](FeatureParts parts) {
+    std::uint64_t key = kFnv1aBasis;
+    for (const std::string_view part : parts) key = fnv1a(part, key);
+    keys.push_back(key);
+  });
+  return sorted_unique(std::move(keys));
 }
 
 }  // namespace medlint

@@ -2,6 +2,7 @@
 // words abstracted to their word classes, so the model learns "STOP
 // MEDICINE" and "never ... CARE" rather than single drug names.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,8 @@ std::vector<std::string> window_features(const WordClasses& classes, const std::
 // The unigrams and bigrams of the lemmas alone (`u:never`, `b:stop_take`),
 // the sentences' hits unread: what a model of a paragraph's words reads.
 std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences);
+// The keys of word_features() (LinearModel::feature_key() of each name),
+// sorted, without repeats: what a model scores without the names built.
+std::vector<std::uint64_t> word_feature_keys(const std::vector<TaggedWords>& sentences);
 
 }  // namespace medlint

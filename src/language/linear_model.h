@@ -60,6 +60,11 @@ class LinearModel {
   static std::uint64_t feature_key(std::string_view feature);
 
   double score(const std::vector<std::string>& features) const;
+  // Whether the features with these keys (feature_key() of each, sorted,
+  // without repeats) may score at or above the sure threshold: false only
+  // when score() of their names surely does not, whatever order it sums
+  // them in, so a caller may skip building the names.
+  bool may_decide_surely(const std::vector<std::uint64_t>& keys) const;
   // Whether a score decides for the class the model was trained to find.
   bool decides(double score) const { return score >= threshold_; }
   // Whether it decides with the precision training's cross-validation

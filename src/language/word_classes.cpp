@@ -4,7 +4,9 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
+#include "core/fnv1a.h"
 #include "core/varint.h"
 #include "language/lemmatizer.h"
 
@@ -68,14 +70,20 @@ bool ids_at(const std::vector<int>& text, const std::vector<int>& bare, std::siz
   return true;
 }
 
+// A lemma's first slot in a table of 2^(64 - shift) slots.
+std::size_t lemma_slot(std::string_view lemma, int shift) {
+  return shift >= 64 ? 0 : static_cast<std::size_t>((fnv1a(lemma) * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
 }  // namespace
 
 WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::string>>& terms_by_class) {
   WordClasses classes;
+  std::unordered_map<std::string, int> lemma_ids;
   const auto ids_of = [&](std::string_view text) {
     std::vector<int> ids;
     for (const Token& token : tokenize(text, {0, text.size()})) {
-      const auto [entry, added] = classes.lemma_ids_.emplace(token.lemma, static_cast<int>(classes.lemma_ids_.size()));
+      const auto [entry, added] = lemma_ids.emplace(token.lemma, static_cast<int>(lemma_ids.size()));
       ids.push_back(entry->second);
     }
     return ids;
@@ -95,11 +103,27 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
         compiled.words = ids_of(term);
       }
       if (compiled.words.empty()) continue;
-      classes.terms_by_first_[compiled.words.front()].push_back(std::move(compiled));
+      const auto first = static_cast<std::size_t>(compiled.words.front());
+      if (first >= classes.terms_by_first_.size()) classes.terms_by_first_.resize(first + 1);
+      classes.terms_by_first_[first].push_back(std::move(compiled));
     }
     classes.terms_.emplace_back(terms.begin(), terms.end());
   }
+  std::vector<std::string> lemmas(lemma_ids.size());
+  for (auto& [lemma, id] : lemma_ids) lemmas[static_cast<std::size_t>(id)] = lemma;
+  classes.index_lemmas(std::move(lemmas));
   return classes;
+}
+
+void WordClasses::index_lemmas(std::vector<std::string> lemmas) {
+  std::size_t size = 1;
+  for (lemma_shift_ = 64; size < 2 * lemmas.size() + 1; size *= 2) --lemma_shift_;
+  lemma_slots_.assign(size, {});
+  for (std::size_t id = 0; id < lemmas.size(); ++id) {
+    std::size_t at = lemma_slot(lemmas[id], lemma_shift_);
+    while (lemma_slots_[at].id >= 0) at = (at + 1) & (size - 1);
+    lemma_slots_[at] = {std::move(lemmas[id]), static_cast<int>(id)};
+  }
 }
 
 namespace {
@@ -161,17 +185,21 @@ std::string WordClasses::image() const {
     append_varint(terms_[i].size(), out);
     for (const std::string& term : terms_[i]) append_string(term, out);
   }
-  std::vector<std::string_view> lemmas(lemma_ids_.size());
-  for (const auto& [lemma, id] : lemma_ids_) lemmas[static_cast<std::size_t>(id)] = lemma;
+  std::vector<std::string_view> lemmas;
+  for (const LemmaSlot& slot : lemma_slots_) {
+    if (slot.id < 0) continue;
+    if (static_cast<std::size_t>(slot.id) >= lemmas.size()) lemmas.resize(static_cast<std::size_t>(slot.id) + 1);
+    lemmas[static_cast<std::size_t>(slot.id)] = slot.lemma;
+  }
   append_varint(lemmas.size(), out);
   for (const std::string_view lemma : lemmas) append_string(lemma, out);
-  // By first lemma id, so an image does not depend on the hash table's order.
   std::vector<int> firsts;
-  for (const auto& entry : terms_by_first_) firsts.push_back(entry.first);
-  std::sort(firsts.begin(), firsts.end());
+  for (std::size_t first = 0; first < terms_by_first_.size(); ++first) {
+    if (!terms_by_first_[first].empty()) firsts.push_back(static_cast<int>(first));
+  }
   append_varint(firsts.size(), out);
   for (const int first : firsts) {
-    const std::vector<Term>& terms = terms_by_first_.at(first);
+    const std::vector<Term>& terms = terms_by_first_[static_cast<std::size_t>(first)];
     append_varint(static_cast<std::uint64_t>(first), out);
     append_varint(terms.size(), out);
     for (const Term& term : terms) {
@@ -195,12 +223,14 @@ std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
   }
   if (!std::is_sorted(classes.names_.begin(), classes.names_.end())) return std::nullopt;
   const std::size_t lemmas = in.count();
-  classes.lemma_ids_.reserve(lemmas);
-  for (std::size_t id = 0; id < lemmas && in.ok(); ++id) classes.lemma_ids_.emplace(in.text(), static_cast<int>(id));
-  if (classes.lemma_ids_.size() != lemmas) return std::nullopt;
+  std::vector<std::string> lemma_texts(lemmas);
+  for (std::string& lemma : lemma_texts) lemma = in.text();
+  if (!in.ok() || std::set<std::string>(lemma_texts.begin(), lemma_texts.end()).size() != lemmas) return std::nullopt;
+  classes.index_lemmas(std::move(lemma_texts));
+  classes.terms_by_first_.resize(lemmas);
   const std::size_t groups = in.count();
   for (std::size_t group = 0; group < groups && in.ok(); ++group) {
-    std::vector<Term>& terms = classes.terms_by_first_[in.id(lemmas)];
+    std::vector<Term>& terms = classes.terms_by_first_[static_cast<std::size_t>(in.id(lemmas))];
     terms.resize(in.count());
     for (Term& term : terms) {
       term.word_class = in.id(classes.names_.size());
@@ -213,9 +243,12 @@ std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
   return classes;
 }
 
-int WordClasses::lemma_id(const std::string& lemma) const {
-  const auto found = lemma_ids_.find(lemma);
-  return found == lemma_ids_.end() ? -1 : found->second;
+int WordClasses::lemma_id(std::string_view lemma) const {
+  const std::size_t mask = lemma_slots_.size() - 1;
+  for (std::size_t at = lemma_slot(lemma, lemma_shift_);; at = (at + 1) & mask) {
+    const LemmaSlot& slot = lemma_slots_[at];
+    if (slot.id < 0 || slot.lemma == lemma) return slot.id;
+  }
 }
 
 int WordClasses::find(std::string_view name) const {
@@ -226,7 +259,7 @@ int WordClasses::find(std::string_view name) const {
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
   std::vector<int> ids(tokens.size()), bare(tokens.size(), -1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& lemma = tokens[i].lemma;
+    const std::string_view lemma = tokens[i].lemma;
     ids[i] = lemma_id(lemma);
     if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
   }
@@ -238,9 +271,8 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     longest.clear();
     for (const int first_id : {ids[first], bare[first]}) {
-    const auto terms = terms_by_first_.find(first_id);
-    if (first_id < 0 || terms == terms_by_first_.end()) continue;
-    for (const Term& term : terms->second) {
+    if (first_id < 0 || static_cast<std::size_t>(first_id) >= terms_by_first_.size()) continue;
+    for (const Term& term : terms_by_first_[static_cast<std::size_t>(first_id)]) {
       if (!ids_at(ids, bare, first, term.words)) continue;
       std::size_t last = first + term.words.size() - 1;
       if (!term.after.empty()) {

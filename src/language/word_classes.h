@@ -7,7 +7,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "language/tokens.h"
@@ -58,13 +57,23 @@ class WordClasses {
   };
   // The id of a lemma among the terms' lemmas, or -1: most words of a
   // text are in no term, and one lookup per word says so.
-  int lemma_id(const std::string& lemma) const;
+  int lemma_id(std::string_view lemma) const;
+  // Indexes the terms' lemmas, given in id order.
+  void index_lemmas(std::vector<std::string> lemmas);
 
   std::vector<std::string> names_;  // sorted
   std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
-  std::unordered_map<std::string, int> lemma_ids_;
+  // The ids by lemma in an open-addressing table (linear probing, a
+  // power-of-two size at most half full, an id of -1 ending a probe): it
+  // is probed for every word of every sentence tagged.
+  struct LemmaSlot {
+    std::string lemma;
+    int id = -1;
+  };
+  std::vector<LemmaSlot> lemma_slots_;
+  int lemma_shift_ = 64;  // 64 - log2(lemma_slots_.size())
   // Terms by the id of their first lemma.
-  std::unordered_map<int, std::vector<Term>> terms_by_first_;
+  std::vector<std::vector<Term>> terms_by_first_;
 };
 
 }  // namespace medlint

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -41,6 +42,35 @@ TEST(LinearModelTest, FindsEveryWeightOfALargeTable) {
   for (int i = 0; i < 5000; ++i) ASSERT_EQ(table.weight(LinearModel::feature_key("f" + std::to_string(i))), i + 0.5);
   EXPECT_EQ(table.weight(LinearModel::feature_key("absent")), 0.0);
   EXPECT_EQ(WeightTable().weight(1), 0.0);
+}
+
+TEST(LinearModelTest, SureBoundHoldsTheScore) {
+  std::vector<WeightTable::Entry> weights;
+  for (int i = 0; i < 200; ++i) weights.push_back({LinearModel::feature_key(std::to_string(i)), (i % 7 - 3) * 0.1137});
+  const LinearModel model(WeightTable(weights), -0.2, 0.0, 0.5);
+  for (int count = 0; count <= 200; count += 5) {
+    std::vector<std::string> features;
+    std::vector<std::uint64_t> keys;
+    for (int i = 0; i < count; ++i) {
+      features.push_back(std::to_string(i * 3 % 200));
+      keys.push_back(LinearModel::feature_key(features.back()));
+    }
+    std::sort(features.begin(), features.end());
+    std::sort(keys.begin(), keys.end());
+    // A score at the sure threshold is never ruled out by the bound.
+    if (model.decides_surely(model.score(features))) EXPECT_TRUE(model.may_decide_surely(keys)) << count;
+  }
+  EXPECT_FALSE(LinearModel(WeightTable(), -1.0, 0.0, 0.5).may_decide_surely({LinearModel::feature_key("unknown")}));
+}
+
+TEST(FeaturesTest, KeysAreThoseOfTheWordFeatures) {
+  const std::string text = "just stop the tablets. stop them today, stop them now";
+  std::vector<TaggedWords> sentences;
+  for (const Span sentence : {Span{0, 22}, Span{23, text.size()}}) sentences.push_back({tokenize(text, sentence), {}});
+  std::vector<std::uint64_t> expected;
+  for (const std::string& feature : word_features(sentences)) expected.push_back(LinearModel::feature_key(feature));
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(word_feature_keys(sentences), expected);
 }
 
 TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {

@@ -130,7 +130,7 @@ struct AdviceRule::Tagged {
 struct AdviceRule::Passage {
   int block = -1;
   std::vector<TaggedWords> sentences;  // words only: the passage model reads no classes
-  std::vector<std::string> features;
+  std::vector<std::string> features;  // built once the model may be sure of the passage
 };
 
 const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
@@ -427,7 +427,8 @@ ModelReader::Example AdviceRule::model_example(const Document& document, std::st
     each_passage(document, read_sentences(RuleContext{document, {}, nullptr}, ignored),
                  [&](const Passage&) { example.kinds.insert("read"); });
     each_passage(document, {}, [&](const Passage& passage) {
-      example.features.insert(passage.features.begin(), passage.features.end());
+      const std::vector<std::string> features = word_features(passage.sentences);
+      example.features.insert(features.begin(), features.end());
     });
     return example;
   }
@@ -444,7 +445,11 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   if (!settings_.passage_model) return;
   const Document& document = context.document;
   // One passage at a time: a long article's are never all held at once.
-  each_passage(document, found, [&](const Passage& passage) {
+  each_passage(document, found, [&](Passage& passage) {
+    // Most passages score far below the sure threshold: their features'
+    // weights, summed by key, tell so before their names are built.
+    if (!settings_.passage_model->may_decide_surely(word_feature_keys(passage.sentences))) return;
+    passage.features = word_features(passage.sentences);
     const double score = settings_.passage_model->score(passage.features);
     if (!settings_.passage_model->decides_surely(score)) return;
     if (const std::optional<Span> focus = passage_focus(document, passage)) {
@@ -517,7 +522,7 @@ constexpr std::size_t kPassageWords = 8;
 }  // namespace
 
 void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
-                              const std::function<void(const Passage&)>& visit) const {
+                              const std::function<void(Passage&)>& visit) const {
   for (const int block : prose_blocks(document)) {
     const Span text = document.blocks[static_cast<std::size_t>(block)].text;
     if (found.count(block) > 0 || in_link_text(document, text)) continue;
@@ -528,7 +533,6 @@ void AdviceRule::each_passage(const Document& document, const std::set<int>& fou
       words += passage.sentences.back().tokens.size();
     }
     if (words < kPassageWords) continue;
-    passage.features = word_features(passage.sentences);
     visit(passage);
   }
 }

@@ -236,9 +236,9 @@ class AdviceRule final : public Rule, public ModelReader {
   std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const;
   // The paragraphs and list items the passage model reads: prose, not a
   // link's text, with enough words, none of `found`, handed to `visit` one
-  // at a time.
+  // at a time, their words read and their features not yet.
   void each_passage(const Document& document, const std::set<int>& found,
-                    const std::function<void(const Passage&)>& visit) const;
+                    const std::function<void(Passage&)>& visit) const;
   // Where the passage model finds advice in a passage it scores surely:
   // its strongest words, if the cues state them as advice and the
   // passage buys no over-the-counter medicine for a minor problem.
