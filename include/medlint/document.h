@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "medlint/diagnostic.h"
@@ -18,7 +20,7 @@ enum class Format { Markdown, Mdx, Html, PlainText };
 
 std::string_view to_string(Format format);
 
-enum class BlockKind {
+enum class BlockKind : std::uint8_t {
   Title,         // plain text: first line; Markdown: first level-1 heading when no front matter title
   Summary,       // plain text: the paragraph after the title; Markdown: front matter summary
   Heading,
@@ -41,19 +43,20 @@ std::string_view to_string(BlockKind kind);
 // Whether a block of this kind is article prose that content rules read.
 bool is_prose(BlockKind kind);
 
+// A large article has a block per hundred bytes or so: 28 bytes each.
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
-  Span span;         // exact source bytes of the whole block
+  CompactSpan span;  // exact source bytes of the whole block
   int level = 0;     // heading level 1..6; list nesting depth (1 = top) for list items
   int section = -1;  // index into Document::sections; -1 before the first heading
-  Span text;         // range in Document::text; empty for non-prose blocks
+  CompactSpan text;  // range in Document::text; empty for non-prose blocks
 };
 
 struct Section {
   int heading_block = -1;  // index into Document::blocks
   int level = 0;
   int parent = -1;         // enclosing section, -1 for top level
-  Span text;               // range in Document::text: the heading and everything up to the
+  CompactSpan text;        // range in Document::text: the heading and everything up to the
                            // next heading of the same or a higher level (subsections included)
 };
 
@@ -141,8 +144,8 @@ class Document {
   // segmenting. Safe to call from several threads (a file's rules may run
   // in parallel).
   std::vector<Sentence> sentences() const;
-  // The sentences of one prose block.
-  const std::vector<Sentence>& block_sentences(int block) const;
+  // The sentences of one prose block (a copy: the cache keeps them compact).
+  std::vector<Sentence> block_sentences(int block) const;
   // The sentence containing a text offset, if that offset is in a prose block.
   std::optional<Sentence> sentence_at(std::size_t text_offset) const;
   // The prose block containing a text offset, or -1.
@@ -157,6 +160,9 @@ class Document {
   NormalizedText text_;
   // Sentences per block, filled on demand; shared by copies of the same text.
   struct SentenceCache;
+  // Reads block `block`'s sentences into the cache unless it holds them
+  // (the caller holds the cache's lock); returns where they are in it.
+  std::pair<std::size_t, std::size_t> cached_sentences(int block) const;
   std::shared_ptr<SentenceCache> sentence_cache_;
 };
 

@@ -15,13 +15,18 @@
 
 namespace medlint {
 
+// The most --max-file-size may allow. Offsets inside an article are kept in
+// 32 bits (the text's anchors, sentences, line starts) and UTF-8 is decoded
+// with 32-bit counts; UTF-16 input grows by half when read as UTF-8.
+inline constexpr std::size_t kLargestFileSizeLimit = std::size_t{1} << 30;
+
 struct LintOptions {
   std::vector<std::string> paths;     // files and folders; "-" is standard input
   std::vector<std::string> excludes;  // globs, relative to the current folder or matched on names
   std::optional<std::string> stdin_filename;  // reported path and format of "-"
   std::optional<std::filesystem::path> config;
   LintContext context;
-  std::size_t max_file_size = 16 * 1024 * 1024;
+  std::size_t max_file_size = 16 * 1024 * 1024;  // at most kLargestFileSizeLimit
   int jobs = 0;  // 0: one per hardware thread
   // Follow symlinks that lead outside the repository (or the linted folder,
   // outside a repository); without it they are io-error findings.

@@ -86,13 +86,14 @@ class NormalizedText {
   // bytes starting at `source`; the piece runs to the next anchor. Inside an
   // `identity` piece text and source bytes correspond one to one. Sorted by
   // both offsets; the last anchor marks the end.
-  // Offsets are 32-bit: text with many short pieces (a look-alike in every
-  // word) keeps one anchor per piece, and files are far below 4 GiB
-  // (--max-file-size; UTF-8 decoding already counts in 32 bits).
+  // Eight bytes each: text with many short pieces (a look-alike in every
+  // word) keeps one anchor per piece, and a large article one per line or
+  // markup. Offsets fit in 31 bits: files are at most 1 GiB
+  // (kLargestFileSizeLimit in medlint/lint.h).
   struct Anchor {
     std::uint32_t text;
-    std::uint32_t source;
-    bool identity;
+    std::uint32_t source : 31;
+    std::uint32_t identity : 1;
   };
   // Index of the piece holding text offset `offset`.
   std::size_t piece_at(std::size_t offset) const;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,24 @@ struct Span {
   bool contains(std::size_t offset) const { return begin <= offset && offset < end; }
   bool contains(Span other) const { return begin <= other.begin && other.end <= end; }
   friend bool operator==(Span, Span) = default;
+};
+
+// A Span in 32 bits, for tables with an entry per block of an article;
+// offsets in an article fit (kLargestFileSizeLimit in medlint/lint.h).
+struct CompactSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+
+  CompactSpan() = default;
+  CompactSpan(std::size_t begin_offset, std::size_t end_offset)
+      : begin(static_cast<std::uint32_t>(begin_offset)), end(static_cast<std::uint32_t>(end_offset)) {}
+  CompactSpan(Span span) : CompactSpan(span.begin, span.end) {}
+  operator Span() const { return {begin, end}; }
+
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  bool contains(std::size_t offset) const { return begin <= offset && offset < end; }
+  bool contains(Span other) const { return begin <= other.begin && other.end <= end; }
 };
 
 // 1-based line and column. Columns count Unicode code points (an invalid
@@ -61,11 +80,12 @@ class SourceFile {
   std::string path_;
   std::string bytes_;
   std::size_t content_start_ = 0;
-  std::vector<std::size_t> line_starts_;
+  // 32-bit offsets (see CompactSpan): a large article has a line per 75 bytes or so.
+  std::vector<std::uint32_t> line_starts_;
   // Within long lines, every few KiB, a character boundary and its column:
   // counting columns starts at the last checkpoint, not at the line start.
   struct ColumnCheckpoint {
-    std::size_t offset;
+    std::uint32_t offset;
     int column;
   };
   std::vector<ColumnCheckpoint> column_checkpoints_;

@@ -324,7 +324,8 @@ int main(int argc, char** argv) {
   app.add_flag("--report-unused-disables", options.context.report_unused_disables,
                "Report suppression comments that suppress nothing");
   app.add_option("--jobs,-j", options.jobs, "Files checked in parallel (default: one per CPU)")->check(CLI::NonNegativeNumber);
-  app.add_option("--max-file-size", options.max_file_size, "Largest file checked, in bytes")->check(CLI::PositiveNumber);
+  app.add_option("--max-file-size", options.max_file_size, "Largest file checked, in bytes (at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, kLargestFileSizeLimit));
   app.add_flag("--follow-symlinks", options.follow_symlinks, "Follow symlinks that lead outside the repository");
   std::string cache_dir;
   app.add_option("--cache-dir", cache_dir,

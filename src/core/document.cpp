@@ -1,6 +1,8 @@
 #include "medlint/document.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <unicode/brkiter.h>
@@ -170,9 +172,26 @@ void split_long_sentences(const std::string& text, std::vector<Sentence>& senten
 
 }  // namespace
 
+// Every prose block's sentences end up read (the advice rule's passage
+// model reads each paragraph), so they are kept in 8 bytes each: 32-bit
+// offsets (the text is far below 4 GiB, see NormalizedText's anchors) and
+// the block implied by where they are kept.
 struct Document::SentenceCache {
+  struct Bounds {
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  static constexpr std::uint32_t kUnread = UINT32_MAX;
+  // Where each block's sentences start in `sentences` and how many there are.
+  struct BlockEntry {
+    std::uint32_t first = 0;
+    std::uint32_t count = kUnread;
+  };
   std::mutex mutex;
-  std::vector<std::optional<std::vector<Sentence>>> blocks;
+  std::vector<BlockEntry> blocks;
+  // Each block's sentences together, blocks in the order they were read;
+  // a deque grows without copying what it holds.
+  std::deque<Bounds> sentences;
 };
 
 Document::Document(std::shared_ptr<const SourceFile> source, Format format)
@@ -183,26 +202,45 @@ void Document::set_text(NormalizedText text) {
   sentence_cache_ = std::make_shared<SentenceCache>();
 }
 
-const std::vector<Sentence>& Document::block_sentences(int block) const {
-  std::lock_guard lock(sentence_cache_->mutex);
-  auto& blocks_cached = sentence_cache_->blocks;
-  if (blocks_cached.size() != blocks.size()) blocks_cached.assign(blocks.size(), std::nullopt);
-  auto& cached = blocks_cached[static_cast<std::size_t>(block)];
-  if (!cached) {
-    cached.emplace();
+std::pair<std::size_t, std::size_t> Document::cached_sentences(int block) const {
+  SentenceCache& cache = *sentence_cache_;
+  if (cache.blocks.size() != blocks.size()) {
+    cache.blocks.assign(blocks.size(), {});
+    cache.sentences.clear();
+  }
+  auto& entry = cache.blocks[static_cast<std::size_t>(block)];
+  if (entry.count == SentenceCache::kUnread) {
+    std::vector<Sentence> read;
     const Span text = blocks[static_cast<std::size_t>(block)].text;
     if (!text.empty()) {
-      split_sentences(text_, text, block, *cached);
-      split_long_sentences(text_.folded(), *cached);
+      split_sentences(text_, text, block, read);
+      split_long_sentences(text_.folded(), read);
+    }
+    entry = {static_cast<std::uint32_t>(cache.sentences.size()), static_cast<std::uint32_t>(read.size())};
+    for (const Sentence& sentence : read) {
+      cache.sentences.push_back(
+          {static_cast<std::uint32_t>(sentence.text.begin), static_cast<std::uint32_t>(sentence.text.end)});
     }
   }
-  return *cached;
+  return {entry.first, entry.first + entry.count};
+}
+
+std::vector<Sentence> Document::block_sentences(int block) const {
+  std::lock_guard lock(sentence_cache_->mutex);
+  const auto [first, last] = cached_sentences(block);
+  std::vector<Sentence> sentences;
+  sentences.reserve(last - first);
+  for (std::size_t i = first; i < last; ++i) {
+    const SentenceCache::Bounds bounds = sentence_cache_->sentences[i];
+    sentences.push_back({{bounds.begin, bounds.end}, block});
+  }
+  return sentences;
 }
 
 std::vector<Sentence> Document::sentences() const {
   std::vector<Sentence> all;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const auto& block = block_sentences(static_cast<int>(i));
+    const auto block = block_sentences(static_cast<int>(i));
     all.insert(all.end(), block.begin(), block.end());
   }
   return all;
@@ -211,12 +249,16 @@ std::vector<Sentence> Document::sentences() const {
 std::optional<Sentence> Document::sentence_at(std::size_t text_offset) const {
   const int block = block_at(text_offset);
   if (block < 0) return std::nullopt;
-  const auto& sentences = block_sentences(block);
-  auto next = std::upper_bound(sentences.begin(), sentences.end(), text_offset,
-                               [](std::size_t offset, const Sentence& s) { return offset < s.text.begin; });
+  std::lock_guard lock(sentence_cache_->mutex);
+  const auto [first, last] = cached_sentences(block);
+  const auto& sentences = sentence_cache_->sentences;
+  const auto begin = sentences.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto next = std::upper_bound(begin, sentences.begin() + static_cast<std::ptrdiff_t>(last), text_offset,
+                                     [](std::size_t offset, const SentenceCache::Bounds& s) { return offset < s.begin; });
   // An offset in the white space between two sentences belongs to the earlier one.
-  if (next == sentences.begin()) return std::nullopt;
-  return *(next - 1);
+  if (next == begin) return std::nullopt;
+  const SentenceCache::Bounds bounds = *(next - 1);
+  return Sentence{{bounds.begin, bounds.end}, block};
 }
 
 int Document::block_at(std::size_t text_offset) const {

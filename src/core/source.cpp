@@ -13,7 +13,7 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   line_starts_.push_back(0);
   for (const char* at = bytes_.data(), *end = at + bytes_.size();
        (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr; ++at) {
-    line_starts_.push_back(static_cast<std::size_t>(at - bytes_.data()) + 1);
+    line_starts_.push_back(static_cast<std::uint32_t>(at - bytes_.data()) + 1);
   }
   // Record maximal runs of ill-formed bytes; U8_NEXT steps over one maximal
   // subpart at a time, the way ICU and browsers substitute U+FFFD.
@@ -67,7 +67,7 @@ void SourceFile::index_long_lines() {
       (void)c;
       ++column;
       if (static_cast<std::size_t>(i) - last >= kCheckpointEvery) {
-        column_checkpoints_.push_back({static_cast<std::size_t>(i), column});
+        column_checkpoints_.push_back({static_cast<std::uint32_t>(i), column});
         last = static_cast<std::size_t>(i);
       }
     }

@@ -78,8 +78,7 @@ void DocumentBuilder::extend_block(Span source) {
   if (block.span.empty()) {
     block.span = source;
   } else {
-    block.span.begin = std::min(block.span.begin, source.begin);
-    block.span.end = std::max(block.span.end, source.end);
+    block.span = {std::min<std::size_t>(block.span.begin, source.begin), std::max<std::size_t>(block.span.end, source.end)};
   }
 }
 

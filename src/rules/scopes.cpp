@@ -67,7 +67,7 @@ Span list_lead_in(const Document& document, std::size_t offset) {
     const Block& before = document.blocks[static_cast<std::size_t>(block)];
     if (before.kind == BlockKind::ListItem || before.text.empty()) continue;
     const bool leads = before.kind == BlockKind::Paragraph || before.kind == BlockKind::Heading;
-    return leads ? before.text : Span{};
+    return leads ? Span(before.text) : Span{};
   }
   return {};
 }
@@ -81,12 +81,12 @@ Span enclosing_range(const Document& document, Scope scope, std::size_t offset) 
     case Scope::Section: {
       if (block < 0) return whole;
       const int section = document.blocks[static_cast<std::size_t>(block)].section;
-      return section < 0 ? whole : document.sections[static_cast<std::size_t>(section)].text;
+      return section < 0 ? whole : Span(document.sections[static_cast<std::size_t>(section)].text);
     }
     case Scope::Document:
       return whole;
     default:
-      return block < 0 ? whole : document.blocks[static_cast<std::size_t>(block)].text;
+      return block < 0 ? whole : Span(document.blocks[static_cast<std::size_t>(block)].text);
   }
 }
 

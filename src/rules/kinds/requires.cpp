@@ -474,7 +474,7 @@ class RequiresRule final : public Rule, public ModelReader {
     // one its symptoms belong to. A long reference paragraph names many.
     constexpr std::size_t kShortParagraph = 600;
     const int block = document.block_at(sentence.begin);
-    const Span paragraph = block < 0 ? sentence : document.blocks[static_cast<std::size_t>(block)].text;
+    const Span paragraph = block < 0 ? sentence : Span(document.blocks[static_cast<std::size_t>(block)].text);
     const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
     const bool reference = lead_in.empty() ? found(reference_wording_, context, paragraph)
                                            : listed_for_reference(context, lead_in) ||
