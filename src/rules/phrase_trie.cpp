@@ -182,6 +182,7 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     if (run_end == spelling.find_last_not_of(kSpaces) + 1 && !ending.boundary_after) {
       std::string& prefix = prefix_runs_.emplace_back(run);
       for (char& c : prefix) c = ascii_lower(c);
+      prefix_run_firsts_[static_cast<unsigned char>(prefix.front())] = true;
     } else {
       add_leading_run(run);
     }
@@ -194,10 +195,15 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
 
 namespace {
 
-// Of the run as case folded: a phrase's run is hashed as written.
+// Of the run as case folded: a phrase's run is hashed as written. FNV-1a,
+// a step per character, so a scan hashes a run as it finds its end.
+constexpr std::uint64_t kRunHashBasis = 0xcbf29ce484222325ull;
+std::uint64_t run_hash_step(std::uint64_t hash, char c) {
+  return (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
+}
 std::uint64_t run_hash(std::string_view run) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
-  for (const char c : run) hash = (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
+  std::uint64_t hash = kRunHashBasis;
+  for (const char c : run) hash = run_hash_step(hash, c);
   return hash;
 }
 
@@ -226,33 +232,41 @@ void PhraseTrie::add_leading_run(std::string_view run) {
   leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
-bool PhraseTrie::may_lead(std::string_view run) const {
-  if (std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
+bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const {
+  if (prefix_run_firsts_[static_cast<unsigned char>(run.front())] &&
+      std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
                   [&](const std::string& prefix) { return run.starts_with(prefix); })) {
     return true;
   }
   if (leading_runs_.empty()) return false;
-  const std::size_t bit = run_bit(run_hash(run), leading_runs_.size() * 64);
+  const std::size_t bit = run_bit(hash, leading_runs_.size() * 64);
   return (leading_runs_[bit / 64] >> (bit % 64)) & 1;
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
   if (empty() || range.end > text.size()) return;
   for (std::size_t start = range.begin; start < range.end; ++start) {
-    const auto first = static_cast<unsigned char>(text[start]);
-    if (first_[first].target < 0) continue;  // the common case: nothing starts here
-    const bool starts_word = !is_word(text[start]) || boundary_at(text, start);
-    if (!starts_word && !starts_anywhere_[first]) continue;
-    const std::size_t this_start = start;
-    if (is_word(text[start])) {
-      std::size_t run_end = start + 1;
-      while (run_end < text.size() && is_word(text[run_end])) ++run_end;
-      // The next start is looked for past the run, inside which no phrase
-      // starts unless some need no boundary before them.
-      if (!any_starts_anywhere_) start = run_end - 1;
-      if (!may_lead(text.substr(this_start, run_end - this_start))) continue;
+    const char c = text[start];
+    const auto first = static_cast<unsigned char>(c);
+    if (!is_word(c)) {
+      if (first_[first].target >= 0) walk(text, range, start, true, out);
+      continue;
     }
-    walk(text, range, this_start, starts_word, out);
+    const bool starts_word = start == 0 || !is_word(text[start - 1]);
+    if (first_[first].target < 0 || (!starts_word && !starts_anywhere_[first])) {
+      // Inside a run of word characters no phrase starts unless some need
+      // no boundary before them: the next start is looked for past it.
+      if (!any_starts_anywhere_) {
+        while (start + 1 < range.end && is_word(text[start + 1])) ++start;
+      }
+      continue;
+    }
+    std::uint64_t hash = run_hash_step(kRunHashBasis, c);
+    std::size_t run_end = start + 1;
+    for (; run_end < text.size() && is_word(text[run_end]); ++run_end) hash = run_hash_step(hash, text[run_end]);
+    const std::size_t this_start = start;
+    if (!any_starts_anywhere_) start = run_end - 1;
+    if (may_lead(text.substr(this_start, run_end - this_start), hash)) walk(text, range, this_start, starts_word, out);
   }
 }
 
@@ -430,6 +444,7 @@ std::optional<PhraseTrie> PhraseTrie::from_image(std::string_view image) {
     if (!in.size(length, 1)) return std::nullopt;
     run.resize(length);
     for (char& c : run) in.value(c);
+    if (!run.empty()) trie.prefix_run_firsts_[static_cast<unsigned char>(run.front())] = true;
   }
   if (!in.list(trie.leading_runs_) || !in.list(trie.leading_run_hashes_) || !in.done()) return std::nullopt;
   return trie;

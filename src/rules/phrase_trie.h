@@ -106,9 +106,11 @@ class PhraseTrie {
   // A phrase that is one run and ends with no boundary after it ("st'",
   // whose apostrophe is optional) also matches the start of a longer run
   // ("st" of "strength"): such runs are kept apart and compared as prefixes.
-  bool may_lead(std::string_view run) const;
+  // `hash`: run_hash() of `run`, taken as the scan found the run's end.
+  bool may_lead(std::string_view run, std::uint64_t hash) const;
   void add_leading_run(std::string_view run);
   std::vector<std::string> prefix_runs_;
+  std::array<bool, 256> prefix_run_firsts_{};  // the first characters of `prefix_runs_`: most runs start with none
   std::vector<std::uint64_t> leading_runs_;       // bitset, a power of two of bits
   std::vector<std::uint64_t> leading_run_hashes_; // each added run's hash, to refill a grown bitset
 };
