@@ -24,22 +24,56 @@ icu::BreakIterator* word_iterator() {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Bytes whose word-break class the ASCII path below knows: letters,
-// digits, the joiners of UAX #29 (WB6-7, WB11-12: . ' between letters;
-// . ' , ; between digits) and characters that only separate words.
-// Anything else (non-ASCII, '_' which joins words, and ':' and '@' whose
-// classes ICU tailors) goes to ICU.
-bool ascii_path_knows(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x20 && byte < 0x7F ? c != '_' && c != ':' && c != '@' : c == '\n' || c == '\t' || c == '\r';
+// Characters common in prose besides ASCII whose word-break class the fast
+// path knows: curly single quotes join words as ' does (MidNumLet of UAX
+// #29); dashes, curly double quotes, the minus and degree signs, a
+// no-break space and a line separator only separate them. Real articles
+// write them often, and a sentence holding one went to ICU.
+struct KnownCharacter {
+  std::string_view bytes;
+  bool joins;
+};
+constexpr KnownCharacter kKnownBeyondAscii[] = {
+    {"\u2019", true},  {"\u2018", true},  {"\u201c", false}, {"\u201d", false}, {"\u2013", false},
+    {"\u2014", false}, {"\u2212", false}, {"\u00b0", false}, {"\u00a0", false}, {"\u2028", false}};
+
+const KnownCharacter* known_beyond_ascii(std::string_view text, std::size_t at) {
+  for (const KnownCharacter& known : kKnownBeyondAscii) {
+    if (text.substr(at, known.bytes.size()) == known.bytes) return &known;
+  }
+  return nullptr;
 }
 
-// ICU's word tokens of an ASCII range, found without ICU: tokenizing is
-// most of reading a candidate sentence, and ICU's rule engine costs about
-// ten times this loop. Null when the range holds a byte it does not know.
+// Bytes whose word-break class the fast path knows: letters, digits, the
+// joiners of UAX #29 (WB6-7, WB11-12: . ' between letters; . ' , ; between
+// digits) and characters that only separate words. Anything else ('_'
+// which joins words, '@' whose class ICU tailors, non-ASCII but the
+// characters above) goes to ICU.
+bool ascii_path_knows(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte < 0x7F ? c != '_' && c != '@' : c == '\n' || c == '\t' || c == '\r';
+}
+
+// The bytes of the joiner at `at` (. ' , ; or a curly single quote), 0 if none is.
+std::size_t joiner_length(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (c == '.' || c == '\'' || c == ',' || c == ';') return 1;
+  const KnownCharacter* known = static_cast<unsigned char>(c) >= 0x80 ? known_beyond_ascii(text, at) : nullptr;
+  return known && known->joins ? known->bytes.size() : 0;
+}
+
+// ICU's word tokens of a range, found without ICU: tokenizing is most of
+// reading a candidate sentence, and ICU's rule engine costs about ten
+// times this loop. Null when the range holds a character it does not know.
 std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) {
-  for (std::size_t i = range.begin; i < range.end; ++i) {
-    if (!ascii_path_knows(text[i])) return std::nullopt;
+  for (std::size_t i = range.begin; i < range.end;) {
+    if (ascii_path_knows(text[i])) {
+      ++i;
+    } else if (const KnownCharacter* known = known_beyond_ascii(text.substr(0, range.end), i)) {
+      i += known->bytes.size();
+    } else {
+      return std::nullopt;
+    }
   }
   std::vector<Span> words;
   std::size_t at = range.begin;
@@ -51,13 +85,15 @@ std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) 
     const std::size_t begin = at;
     for (;;) {
       while (at < range.end && (is_letter(text[at]) || is_digit(text[at]))) ++at;
-      if (at + 1 >= range.end) break;
-      const char joiner = text[at], before = text[at - 1], after = text[at + 1];
-      const bool letters = is_letter(before) && is_letter(after) && (joiner == '.' || joiner == '\'');
-      const bool digits = is_digit(before) && is_digit(after) &&
-                          (joiner == '.' || joiner == '\'' || joiner == ',' || joiner == ';');
+      if (at >= range.end) break;
+      const std::size_t joiner = joiner_length(text.substr(0, range.end), at);
+      if (joiner == 0 || at + joiner >= range.end) break;
+      const char before = text[at - 1], after = text[at + joiner];
+      // , and ; join digits only.
+      const bool letters = is_letter(before) && is_letter(after) && text[at] != ',' && text[at] != ';';
+      const bool digits = is_digit(before) && is_digit(after);
       if (!letters && !digits) break;
-      ++at;
+      at += joiner;
     }
     words.push_back({begin, at});
   }
