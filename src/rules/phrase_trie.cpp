@@ -1,6 +1,7 @@
 #include "rules/phrase_trie.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <string>
@@ -11,9 +12,16 @@ namespace medlint {
 namespace {
 
 // RE2's \b: ASCII letters, digits and underscore are word characters.
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// A table: a scan asks of every character of the text.
+constexpr std::array<bool, 256> kWordCharacters = [] {
+  std::array<bool, 256> word{};
+  for (int c = 0; c < 256; ++c) {
+    word[static_cast<std::size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return word;
+}();
+bool is_word(char c) { return kWordCharacters[static_cast<unsigned char>(c)]; }
 
 // RE2's \s: what separates a phrase's words, and what may stand between
 // them in the text. One set for both, so a form feed in a phrase is a
