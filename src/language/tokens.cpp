@@ -1,5 +1,6 @@
 #include "language/tokens.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <unicode/brkiter.h>
@@ -21,8 +22,17 @@ icu::BreakIterator* word_iterator() {
   return iterator.get();
 }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Letters and digits from a table: the loops below ask of every character.
+constexpr std::array<bool, 256> kAlphanumeric = [] {
+  std::array<bool, 256> alphanumeric{};
+  for (int c = 0; c < 256; ++c) {
+    alphanumeric[static_cast<std::size_t>(c)] = is_letter(static_cast<char>(c)) || is_digit(static_cast<char>(c));
+  }
+  return alphanumeric;
+}();
+bool is_alphanumeric(char c) { return kAlphanumeric[static_cast<unsigned char>(c)]; }
 
 // Characters common in prose besides ASCII whose word-break class the fast
 // path knows: curly single quotes join words as ' does (MidNumLet of UAX
@@ -49,10 +59,15 @@ const KnownCharacter* known_beyond_ascii(std::string_view text, std::size_t at) 
 // digits) and characters that only separate words. Anything else ('_'
 // which joins words, '@' whose class ICU tailors, non-ASCII but the
 // characters above) goes to ICU.
-bool ascii_path_knows(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x20 && byte < 0x7F ? c != '_' && c != '@' : c == '\n' || c == '\t' || c == '\r';
-}
+constexpr std::array<bool, 256> kAsciiPathKnows = [] {
+  std::array<bool, 256> knows{};
+  for (int byte = 0; byte < 256; ++byte) {
+    knows[static_cast<std::size_t>(byte)] =
+        byte >= 0x20 && byte < 0x7F ? byte != '_' && byte != '@' : byte == '\n' || byte == '\t' || byte == '\r';
+  }
+  return knows;
+}();
+bool ascii_path_knows(char c) { return kAsciiPathKnows[static_cast<unsigned char>(c)]; }
 
 // The bytes of the joiner at `at` (. ' , ; or a curly single quote), 0 if none is.
 std::size_t joiner_length(std::string_view text, std::size_t at) {
@@ -78,13 +93,13 @@ std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) 
   std::vector<Span> words;
   std::size_t at = range.begin;
   while (at < range.end) {
-    if (!is_letter(text[at]) && !is_digit(text[at])) {
+    if (!is_alphanumeric(text[at])) {
       ++at;
       continue;
     }
     const std::size_t begin = at;
     for (;;) {
-      while (at < range.end && (is_letter(text[at]) || is_digit(text[at]))) ++at;
+      while (at < range.end && is_alphanumeric(text[at])) ++at;
       if (at >= range.end) break;
       const std::size_t joiner = joiner_length(text.substr(0, range.end), at);
       if (joiner == 0 || at + joiner >= range.end) break;
