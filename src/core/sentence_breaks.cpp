@@ -48,7 +48,9 @@ std::vector<std::size_t> icu_sentence_ends(std::string_view text) {
 // The Sentence_Break classes of UAX #29 that printable ASCII, tab and the
 // line breaks fall in (none is OLetter, Extend, Format or Sep); Unknown for
 // any other byte, which leaves the text to ICU.
-enum class SentenceClass : std::uint8_t { Unknown, Other, CR, LF, Sp, Lower, Upper, Numeric, ATerm, STerm, SContinue, Close };
+enum class SentenceClass : std::uint8_t {
+  Unknown, Other, CR, LF, Sp, Lower, Upper, Numeric, ATerm, STerm, SContinue, Close
+};
 
 constexpr std::array<SentenceClass, 256> kSentenceClasses = [] {
   std::array<SentenceClass, 256> classes{};
