@@ -7,12 +7,15 @@ namespace medlint {
 std::vector<int> prose_blocks(const Document& document) {
   std::vector<int> blocks;
   for (std::size_t i = 0; i < document.blocks.size(); ++i) {
-    const Block& block = document.blocks[i];
-    const bool prose = block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem ||
-                       block.kind == BlockKind::BlockQuote;
-    if (prose && !block.text.empty()) blocks.push_back(static_cast<int>(i));
+    if (read_as_prose(document.blocks[i])) blocks.push_back(static_cast<int>(i));
   }
   return blocks;
+}
+
+bool read_as_prose(const Block& block) {
+  const bool prose = block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem ||
+                     block.kind == BlockKind::BlockQuote;
+  return prose && !block.text.empty();
 }
 
 bool in_link_text(const Document& document, Span text) {

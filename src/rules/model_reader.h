@@ -32,6 +32,8 @@ class ModelReader {
 // quoted paragraphs (a heading or title names a topic, not a case; code is
 // no prose).
 std::vector<int> prose_blocks(const Document& document);
+// Whether `block` is one of those.
+bool read_as_prose(const Block& block);
 
 // Whether text lies within a link's text.
 bool in_link_text(const Document& document, Span text);

@@ -133,11 +133,75 @@ struct AdviceRule::Passage {
   std::vector<std::string> features;  // built once the model may be sure of the passage
 };
 
+namespace {
+
+// The fewest words a passage holds for the passage model to read it: a
+// shorter one (a caption, an item of a list of drug names) gives it too
+// little to go on.
+constexpr std::size_t kPassageWords = 8;
+
+// Whether the passage model may be sure of a passage of these words. Most
+// passages score far below its sure threshold: their features' weights,
+// summed by key, tell so before their names are built.
+bool passage_may_be_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
+  std::size_t words = 0;
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
+  return words >= kPassageWords && model.may_decide_surely(word_feature_keys(sentences));
+}
+
+// The blocks whose words a WordCache keeps: the rule reads a sentence's
+// neighbours and a list's next steps, rarely further.
+constexpr std::size_t kKeptBlocks = 4;
+
+}  // namespace
+
+std::vector<Token> AdviceRule::WordCache::words_of(const Document& document, const Settings& settings,
+                                                   Span sentence) {
+  const std::string& folded = document.text().folded();
+  const int block = passages ? document.block_at(sentence.begin) : -1;
+  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return tokenize(folded, sentence);
+  auto kept = block_words.find(block);
+  if (kept == block_words.end()) {
+    if (block_words.size() == kKeptBlocks) drop_block(document, settings, block_words.begin());
+    kept = block_words.try_emplace(block).first;
+    for (const Sentence& in_block : document.block_sentences(block)) kept->second.sentences.push_back(in_block.text);
+    kept->second.words.resize(kept->second.sentences.size());
+    kept->second.read.resize(kept->second.sentences.size());
+  }
+  BlockWords& words = kept->second;
+  const auto at = std::find(words.sentences.begin(), words.sentences.end(), sentence);
+  if (at == words.sentences.end()) return tokenize(folded, sentence);
+  const auto index = static_cast<std::size_t>(at - words.sentences.begin());
+  if (!words.read[index]) {
+    words.words[index].tokens = tokenize(folded, sentence);
+    words.read[index] = true;
+  }
+  return words.words[index].tokens;
+}
+
+void AdviceRule::WordCache::drop_block(const Document& document, const Settings& settings,
+                                       std::map<int, BlockWords>::iterator kept) {
+  PassageVerdict& verdict = passages->verdicts[static_cast<std::size_t>(kept->first)];
+  if (verdict == PassageVerdict::Unread && passages->found->count(kept->first) == 0) {
+    BlockWords& words = kept->second;
+    for (std::size_t i = 0; i < words.sentences.size(); ++i) {
+      if (!words.read[i]) words.words[i].tokens = tokenize(document.text().folded(), words.sentences[i]);
+    }
+    verdict = passage_may_be_sure(*settings.passage_model, words.words) ? PassageVerdict::MayBeSure
+                                                                        : PassageVerdict::Unsure;
+  }
+  block_words.erase(kept);
+}
+
+void AdviceRule::WordCache::drop_blocks(const Document& document, const Settings& settings) {
+  while (!block_words.empty()) drop_block(document, settings, block_words.begin());
+}
+
 const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
   auto [entry, added] = by_start.try_emplace(sentence.begin);
   if (added) {
     std::vector<WordClasses::Hit>& hits = entry->second.hits;
-    entry->second.tokens = tokenize(document.text().folded(), sentence);
+    entry->second.tokens = words_of(document, settings, sentence);
     hits = settings.classes->tag(entry->second.tokens);
     std::erase_if(hits, [&](const WordClasses::Hit& hit) {
       return !settings.visible_classes[static_cast<std::size_t>(hit.word_class)];
@@ -363,10 +427,11 @@ bool in_list_item(const Document& document, Span sentence) {
 }  // namespace
 
 void AdviceRule::each_candidate(const Document& document, Features features, const PatternHits* hits,
-                                const std::function<void(Candidate&&)>& visit) const {
+                                const std::function<void(Candidate&&)>& visit, PassageReading* passages) const {
   const std::string& folded = document.text().folded();
   std::set<std::size_t> read;  // sentences already analysed, by start
   WordCache cache;             // sentences are context of their neighbours too
+  cache.passages = settings_.passage_model ? passages : nullptr;
   // Anchors are found a stretch of whole sentences at a time: a paragraph
   // of 16 MB made of anchor words would otherwise hold every match at once.
   constexpr std::size_t kStretch = 1 << 16;
@@ -418,6 +483,7 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
       }
     }
   }
+  if (cache.passages) cache.drop_blocks(document, settings_);
 }
 
 ModelReader::Example AdviceRule::model_example(const Document& document, std::string_view model_option) const {
@@ -441,35 +507,44 @@ ModelReader::Example AdviceRule::model_example(const Document& document, std::st
 }
 
 void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out) const {
-  const std::set<int> found = read_sentences(context, out);
-  if (!settings_.passage_model) return;
   const Document& document = context.document;
+  // The blocks the rule reads a sentence of are read whole, and the
+  // passage model's verdict on each kept: most blocks' words are read once.
+  PassageReading passages{std::vector<PassageVerdict>(document.blocks.size(), PassageVerdict::Unread), nullptr};
+  const std::set<int> found = read_sentences(context, out, &passages);
+  if (!settings_.passage_model) return;
   // One passage at a time: a long article's are never all held at once.
-  each_passage(document, found, [&](Passage& passage) {
-    // Most passages score far below the sure threshold: their features'
-    // weights, summed by key, tell so before their names are built.
-    if (!settings_.passage_model->may_decide_surely(word_feature_keys(passage.sentences))) return;
-    passage.features = word_features(passage.sentences);
-    const double score = settings_.passage_model->score(passage.features);
-    if (!settings_.passage_model->decides_surely(score)) return;
-    if (const std::optional<Span> focus = passage_focus(document, passage)) {
-      out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
-    }
-  });
+  each_passage(
+      document, found,
+      [&](Passage& passage) {
+        if (!passage_may_be_sure(*settings_.passage_model, passage.sentences)) return;
+        passage.features = word_features(passage.sentences);
+        const double score = settings_.passage_model->score(passage.features);
+        if (!settings_.passage_model->decides_surely(score)) return;
+        if (const std::optional<Span> focus = passage_focus(document, passage)) {
+          out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
+        }
+      },
+      &passages.verdicts);
 }
 
-std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const {
+std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out,
+                                         PassageReading* passages) const {
   const Document& document = context.document;
   std::set<int> found;
+  if (passages) passages->found = &found;
   const auto add = [&](Diagnostic&& diagnostic, Span sentence) {
     out.push_back(std::move(diagnostic));
     found.insert(document.block_at(sentence.begin));
   };
   const auto weighed = [&](Span sentence) { found.insert(document.block_at(sentence.begin)); };
   if (!settings_.model) {
-    each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
-      if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
-    });
+    each_candidate(
+        document, Features::WhenScored, context.hits,
+        [&](Candidate&& candidate) {
+          if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
+        },
+        passages);
     return found;
   }
   // The frames and cues find advice; the model, having read the whole
@@ -478,7 +553,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   // and what it acts on, or, when sure, one of them.
   std::set<std::size_t> advised;  // starts of the sentences found to advise
   std::vector<Candidate> one_slot;
-  each_candidate(document, Features::WhenScored, context.hits, [&](Candidate&& candidate) {
+  const auto visit = [&](Candidate&& candidate) {
     if (candidate.frame_finding) {
       const FrameFinding& finding = *candidate.frame_finding;
       const double score = settings_.model->score(candidate.features);
@@ -498,7 +573,8 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
           candidate.sentence);
       advised.insert(candidate.sentence.begin);
     }
-  });
+  };
+  each_candidate(document, Features::WhenScored, context.hits, visit, passages);
   // A sentence of one slot is the model reading its neighbour's advice
   // ("The prednisolone kept me awake. Just leave it off.") when that
   // neighbour is a finding already: one piece of advice, one finding.
@@ -512,20 +588,13 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   return found;
 }
 
-namespace {
-
-// The fewest words a passage holds for the passage model to read it: a
-// shorter one (a caption, an item of a list of drug names) gives it too
-// little to go on.
-constexpr std::size_t kPassageWords = 8;
-
-}  // namespace
-
 void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
-                              const std::function<void(Passage&)>& visit) const {
+                              const std::function<void(Passage&)>& visit,
+                              const std::vector<PassageVerdict>* verdicts) const {
   for (const int block : prose_blocks(document)) {
     const Span text = document.blocks[static_cast<std::size_t>(block)].text;
     if (found.count(block) > 0 || in_link_text(document, text)) continue;
+    if (verdicts && (*verdicts)[static_cast<std::size_t>(block)] == PassageVerdict::Unsure) continue;
     Passage passage{block, {}, {}};
     std::size_t words = 0;
     for (const Sentence& sentence : document.block_sentences(block)) {

@@ -10,6 +10,7 @@
 // Declared here, not only in its source file, so the training tool
 // (src/tools/model_features.cpp) reads the same features the rule scores.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -182,8 +183,20 @@ class AdviceRule final : public Rule, public ModelReader {
   // at once. `hits` as in RuleContext. Features::All reads every
   // candidate's features (for training), not only those the model scores.
   enum class Features { WhenScored, All };
+  // What the passage model's first reading of a block told: nothing yet,
+  // that it cannot be sure of the block (too few words, or weights that
+  // cannot reach its sure threshold), or that it may be.
+  enum class PassageVerdict : std::uint8_t { Unread, Unsure, MayBeSure };
+  struct PassageReading {
+    std::vector<PassageVerdict> verdicts;  // one per block
+    // The blocks found so far to hold a finding or a sentence the model
+    // weighed: the passage model reads none of them, so needs no verdict.
+    const std::set<int>* found = nullptr;
+  };
+  // `passages` (or null): the passage model's verdicts on the prose blocks
+  // the rule reads sentences of, from the words read for the rule.
   void each_candidate(const Document& document, Features features, const PatternHits* hits,
-                      const std::function<void(Candidate&&)>& visit) const;
+                      const std::function<void(Candidate&&)>& visit, PassageReading* passages = nullptr) const;
   // For `model`: the kinds of the frames' findings (FrameFinding::kind())
   // and the union of every candidate's features. For `passage_model`: the
   // union of every passage's features, and the kind "read" when a passage
@@ -196,12 +209,30 @@ class AdviceRule final : public Rule, public ModelReader {
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
     std::map<std::size_t, TaggedWords> by_start;
+    // When set (a check with a passage model): the words of a prose
+    // block's sentences the rule reads are kept while it is one of the last
+    // few blocks read. Dropping a block none of whose sentences was found,
+    // the cache reads its other sentences and keeps the passage model's
+    // verdict on it: its words are not read again for the model.
+    PassageReading* passages = nullptr;
+    struct BlockWords {
+      std::vector<Span> sentences;
+      std::vector<TaggedWords> words;  // of each sentence, no classes
+      std::vector<bool> read;          // whether `words` holds the sentence's yet
+    };
+    std::map<int, BlockWords> block_words;
     // A sentence's words with the hits of the classes the rule reads,
     // less the words inside a longer term (Settings::inside_terms).
     const TaggedWords& of(const Document& document, const Settings& settings, Span sentence);
     // Sentences are read in text order and look back two: older ones are
     // dropped, so a long article's cache stays small.
     void forget_before(std::size_t sentence_start);
+    // Drops the kept blocks (the verdicts kept as above).
+    void drop_blocks(const Document& document, const Settings& settings);
+
+   private:
+    std::vector<Token> words_of(const Document& document, const Settings& settings, Span sentence);
+    void drop_block(const Document& document, const Settings& settings, std::map<int, BlockWords>::iterator kept);
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
   // One sentence read: its frames, and the model's features and score when it scores.
@@ -233,12 +264,15 @@ class AdviceRule final : public Rule, public ModelReader {
   Diagnostic model_finding(const Document& document, const TrainedModel& model, Span focus,
                            const std::vector<std::string>& features, double score) const;
   // The frames' and `model`'s findings; the blocks they lie in.
-  std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out) const;
+  std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out,
+                               PassageReading* passages = nullptr) const;
   // The paragraphs and list items the passage model reads: prose, not a
   // link's text, with enough words, none of `found`, handed to `visit` one
   // at a time, their words read and their features not yet.
+  // `verdicts` (or null): a block the model is known to be unsure of is skipped.
   void each_passage(const Document& document, const std::set<int>& found,
-                    const std::function<void(Passage&)>& visit) const;
+                    const std::function<void(Passage&)>& visit,
+                    const std::vector<PassageVerdict>* verdicts = nullptr) const;
   // Where the passage model finds advice in a passage it scores surely:
   // its strongest words, if the cues state them as advice and the
   // passage buys no over-the-counter medicine for a minor problem.
