@@ -230,13 +230,20 @@ std::optional<std::string> PhraseSet::phrase_image() const {
   return impl_->phrases.image();
 }
 
-std::optional<PhraseSet> PhraseSet::of_phrase_image(std::string_view image) {
-  std::optional<PhraseTrie> phrases = PhraseTrie::from_image(image);
+std::optional<PhraseSet> PhraseSet::of_trie(std::optional<PhraseTrie> phrases) {
   if (!phrases) return std::nullopt;
   PhraseSet result;
   result.impl_ = std::make_unique<Impl>();
   result.impl_->phrases = std::move(*phrases);
   return result;
+}
+
+std::optional<PhraseSet> PhraseSet::of_phrase_image(std::string_view image) {
+  return of_trie(PhraseTrie::from_image(image));
+}
+
+std::optional<PhraseSet> PhraseSet::in_phrase_image(std::string_view image) {
+  return of_trie(PhraseTrie::in_image(image));
 }
 
 bool PhraseSet::empty() const { return !impl_; }

@@ -16,6 +16,7 @@
 namespace medlint {
 
 class PatternHits;
+class PhraseTrie;
 
 class PhraseSet {
  public:
@@ -48,6 +49,9 @@ class PhraseSet {
   // back: nullopt when the set has patterns or the bytes are no image.
   std::optional<std::string> phrase_image() const;
   static std::optional<PhraseSet> of_phrase_image(std::string_view image);
+  // The same, the trie read in place (PhraseTrie::in_image): `image` must
+  // outlive the set.
+  static std::optional<PhraseSet> in_phrase_image(std::string_view image);
 
   bool empty() const;
   // The regex entries' patterns, in entry order.
@@ -59,6 +63,7 @@ class PhraseSet {
 
  private:
   struct Impl;
+  static std::optional<PhraseSet> of_trie(std::optional<PhraseTrie> phrases);
   std::unique_ptr<Impl> impl_;
 };
 

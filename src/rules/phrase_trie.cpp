@@ -44,8 +44,31 @@ int shift_for(std::size_t size) { return 64 - std::countr_zero(static_cast<std::
 
 }  // namespace
 
-PhraseTrie::PhraseTrie() : edges_(64), edge_shift_(shift_for(64)) {
+PhraseTrie::PhraseTrie() : edge_shift_(shift_for(64)) {
+  owned_.edges.resize(64);
   add_node(false);  // the root
+}
+
+void PhraseTrie::view_owned() {
+  space_ = owned_.space;
+  in_space_ = owned_.in_space;
+  first_ending_ = owned_.first_ending;
+  endings_ = owned_.endings;
+  edges_ = owned_.edges;
+  leading_runs_ = owned_.leading_runs;
+  leading_run_hashes_ = owned_.leading_run_hashes;
+}
+
+void PhraseTrie::own() {
+  if (edges_.data() == owned_.edges.data()) return;
+  owned_ = {{space_.begin(), space_.end()},
+            {in_space_.begin(), in_space_.end()},
+            {first_ending_.begin(), first_ending_.end()},
+            {endings_.begin(), endings_.end()},
+            {edges_.begin(), edges_.end()},
+            {leading_runs_.begin(), leading_runs_.end()},
+            {leading_run_hashes_.begin(), leading_run_hashes_.end()}};
+  view_owned();
 }
 
 namespace {
@@ -82,36 +105,40 @@ PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
     first_[static_cast<unsigned char>(c)].target = target;
     return first_[static_cast<unsigned char>(c)];
   }
+  std::vector<EdgeSlot>& edges = owned_.edges;
   // At most half full, so probes stay short and always reach an empty slot.
-  if (2 * (edge_count_ + 1) > edges_.size()) {
-    std::vector<EdgeSlot> old(edges_.size() * 2);
-    old.swap(edges_);
-    edge_shift_ = shift_for(edges_.size());
-    const std::size_t mask = edges_.size() - 1;
+  if (2 * (edge_count_ + 1) > edges.size()) {
+    std::vector<EdgeSlot> old(edges.size() * 2);
+    old.swap(edges);
+    edge_shift_ = shift_for(edges.size());
+    const std::size_t mask = edges.size() - 1;
     for (const EdgeSlot& slot : old) {
       if (slot.key == 0) continue;
       std::size_t at = edge_slot(slot.key, edge_shift_);
-      while (edges_[at].key != 0) at = (at + 1) & mask;
-      edges_[at] = slot;
+      while (edges[at].key != 0) at = (at + 1) & mask;
+      edges[at] = slot;
     }
+    edges_ = edges;
   }
   const std::uint32_t key = edge_key(node, c);
-  const std::size_t mask = edges_.size() - 1;
+  const std::size_t mask = edges.size() - 1;
   std::size_t slot = edge_slot(key, edge_shift_);
-  while (edges_[slot].key != 0) slot = (slot + 1) & mask;
-  edges_[slot] = {key, {target, false}};
+  while (edges[slot].key != 0) slot = (slot + 1) & mask;
+  edges[slot] = {key, {target, false}};
   ++edge_count_;
-  return edges_[slot].edge;
+  return edges[slot].edge;
 }
 
 int PhraseTrie::add_node(bool in_space) {
-  space_.push_back(-1);
-  in_space_.push_back(in_space);
-  first_ending_.push_back(-1);
+  owned_.space.push_back(-1);
+  owned_.in_space.push_back(in_space);
+  owned_.first_ending.push_back(-1);
+  view_owned();
   return static_cast<int>(space_.size()) - 1;
 }
 
 std::optional<std::string> PhraseTrie::add(std::string_view phrase, int entry) {
+  own();
   const auto first = phrase.find_first_not_of(kSpaces);
   if (std::none_of(phrase.begin(), phrase.end(), [](char c) { return !is_space(c) && c != '\''; })) {
     return "a phrase needs a character other than spaces and apostrophes";
@@ -164,12 +191,13 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
     if (pending_space) {
       if (space_[static_cast<std::size_t>(node)] < 0) {
         const int space = add_node(true);
-        space_[static_cast<std::size_t>(node)] = space;
+        owned_.space[static_cast<std::size_t>(node)] = space;
       }
       node = space_[static_cast<std::size_t>(node)];
       pending_space = false;
     }
     c = ascii_lower(c);
+    // An edge of `owned_` (add() owns the arrays before changing them).
     Edge* next = const_cast<Edge*>(edge(node, c));
     if (!next) {
       const int added = add_node(false);
@@ -195,10 +223,11 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
       add_leading_run(run);
     }
   }
-  int& first = first_ending_[static_cast<std::size_t>(node)];
-  endings_.push_back({ending, first});
-  first = static_cast<int>(endings_.size()) - 1;
+  int& first = owned_.first_ending[static_cast<std::size_t>(node)];
+  owned_.endings.push_back({ending, first});
+  first = static_cast<int>(owned_.endings.size()) - 1;
   last->ends = true;
+  view_owned();
 }
 
 namespace {
@@ -224,20 +253,23 @@ std::size_t run_bit(std::uint64_t hash, std::size_t bits) {
 }  // namespace
 
 void PhraseTrie::add_leading_run(std::string_view run) {
-  leading_run_hashes_.push_back(run_hash(run));
+  std::vector<std::uint64_t>& hashes = owned_.leading_run_hashes;
+  std::vector<std::uint64_t>& bits = owned_.leading_runs;
+  hashes.push_back(run_hash(run));
   // About one bit in sixteen set, so a run no phrase starts with passes
   // for one about every sixteenth time.
-  const std::size_t bits_wanted = std::bit_ceil(std::max<std::size_t>(64, 16 * leading_run_hashes_.size()));
-  if (leading_runs_.size() * 64 < bits_wanted) {
-    leading_runs_.assign(bits_wanted / 64, 0);
-    for (const std::uint64_t hash : leading_run_hashes_) {
+  const std::size_t bits_wanted = std::bit_ceil(std::max<std::size_t>(64, 16 * hashes.size()));
+  if (bits.size() * 64 < bits_wanted) {
+    bits.assign(bits_wanted / 64, 0);
+    for (const std::uint64_t hash : hashes) {
       const std::size_t bit = run_bit(hash, bits_wanted);
-      leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
-    return;
+  } else {
+    const std::size_t bit = run_bit(hashes.back(), bits.size() * 64);
+    bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
-  const std::size_t bit = run_bit(leading_run_hashes_.back(), leading_runs_.size() * 64);
-  leading_runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  view_owned();
 }
 
 bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const {
@@ -310,9 +342,9 @@ void PhraseTrie::walk(std::string_view text, Span range, std::size_t start, bool
 
 namespace {
 
-// Fixed-size values and lists of them, copied as bytes (the image is read
-// by the build that wrote it). Structs go field by field: their padding
-// would make the image differ from build to build.
+// Values and arrays as their bytes in memory (the image is read by the
+// build that wrote it), each array on an 8-byte boundary so that an image
+// so placed is read in place.
 class ImageWriter {
  public:
   template <typename T>
@@ -321,9 +353,11 @@ class ImageWriter {
     bytes_.append(reinterpret_cast<const char*>(&value), sizeof value);
   }
   template <typename T>
-  void list(const std::vector<T>& values) {
+  void array(std::span<const T> values) {
+    static_assert(std::has_unique_object_representations_v<T> || std::is_same_v<T, char>);
     value<std::uint64_t>(values.size());
-    for (const T& item : values) value(item);
+    bytes_.append(reinterpret_cast<const char*>(values.data()), values.size_bytes());
+    bytes_.resize((bytes_.size() + 7) / 8 * 8, '\0');
   }
   std::string take() { return std::move(bytes_); }
 
@@ -342,20 +376,15 @@ class ImageReader {
     bytes_.remove_prefix(sizeof value);
     return true;
   }
-  // A list's size, checked against what is left (at least `item_size` bytes each).
-  bool size(std::size_t& size, std::size_t item_size) {
-    std::uint64_t count = 0;
-    if (!value(count) || count > bytes_.size() / item_size) return false;
-    size = static_cast<std::size_t>(count);
-    return true;
-  }
+  // An array's view, where it lies in the bytes (which start on an 8-byte boundary).
   template <typename T>
-  bool list(std::vector<T>& values) {
-    std::size_t count = 0;
-    if (!size(count, sizeof(T))) return false;
-    values.resize(count);
-    if (count > 0) std::memcpy(values.data(), bytes_.data(), count * sizeof(T));
-    bytes_.remove_prefix(count * sizeof(T));
+  bool array(std::span<const T>& values) {
+    std::uint64_t count = 0;
+    if (!value(count) || count > bytes_.size() / sizeof(T)) return false;
+    const std::size_t size = (static_cast<std::size_t>(count) * sizeof(T) + 7) / 8 * 8;
+    if (size > bytes_.size()) return false;
+    values = {reinterpret_cast<const T*>(bytes_.data()), static_cast<std::size_t>(count)};
+    bytes_.remove_prefix(size);
     return true;
   }
   bool done() const { return bytes_.empty(); }
@@ -364,97 +393,69 @@ class ImageReader {
   std::string_view bytes_;
 };
 
-constexpr std::uint32_t kImageMagic = 0x4d4c5054;  // "MLPT"
+constexpr std::uint64_t kImageMagic = 0x3254504c4d;  // "MLPT2"
 
 }  // namespace
 
 std::string PhraseTrie::image() const {
   ImageWriter out;
   out.value(kImageMagic);
-  out.list(space_);
-  out.list(in_space_);
-  out.list(first_ending_);
-  out.value<std::uint64_t>(endings_.size());
-  for (const EndingLink& link : endings_) {
-    out.value(link.ending.entry);
-    out.value(link.ending.boundary_before);
-    out.value(link.ending.boundary_after);
-    out.value(link.next);
-  }
-  // The edge table is at most half full: only its used slots are written.
-  out.value<std::uint64_t>(edges_.size());
+  out.array(space_);
+  out.array(in_space_);
+  out.array(first_ending_);
+  out.array(endings_);
   out.value<std::uint64_t>(edge_count_);
-  for (std::size_t slot = 0; slot < edges_.size(); ++slot) {
-    if (edges_[slot].key == 0) continue;
-    out.value<std::uint64_t>(slot);
-    out.value(edges_[slot].key);
-    out.value(edges_[slot].edge.target);
-    out.value(edges_[slot].edge.ends);
-  }
-  for (const Edge& first : first_) {
-    out.value(first.target);
-    out.value(first.ends);
-  }
-  for (const bool anywhere : starts_anywhere_) out.value(anywhere);
-  out.value(any_starts_anywhere_);
+  out.array(edges_);
+  out.array(std::span<const Edge>(first_));
+  out.array(std::span<const bool>(starts_anywhere_));
+  out.value<std::uint64_t>(any_starts_anywhere_);
   out.value<std::uint64_t>(prefix_runs_.size());
-  for (const std::string& run : prefix_runs_) {
-    out.value<std::uint64_t>(run.size());
-    for (const char c : run) out.value(c);
-  }
-  out.list(leading_runs_);
-  out.list(leading_run_hashes_);
+  for (const std::string& run : prefix_runs_) out.array(std::span<const char>(run));
+  out.array(leading_runs_);
+  out.array(leading_run_hashes_);
   return out.take();
 }
 
-std::optional<PhraseTrie> PhraseTrie::from_image(std::string_view image) {
+std::optional<PhraseTrie> PhraseTrie::in_image(std::string_view image) {
+  if (reinterpret_cast<std::uintptr_t>(image.data()) % 8 != 0) return std::nullopt;
   ImageReader in(image);
   PhraseTrie trie;
-  std::uint32_t magic = 0;
-  if (!in.value(magic) || magic != kImageMagic) return std::nullopt;
-  if (!in.list(trie.space_) || !in.list(trie.in_space_) || !in.list(trie.first_ending_)) return std::nullopt;
-  std::size_t count = 0;
-  if (!in.size(count, 1)) return std::nullopt;
-  trie.endings_.resize(count);
-  for (EndingLink& link : trie.endings_) {
-    if (!in.value(link.ending.entry) || !in.value(link.ending.boundary_before) ||
-        !in.value(link.ending.boundary_after) || !in.value(link.next)) {
-      return std::nullopt;
-    }
-  }
-  std::uint64_t table_size = 0, edge_count = 0;
-  if (!in.value(table_size) || !in.value(edge_count) || !std::has_single_bit(table_size) ||
-      2 * edge_count > table_size || table_size > image.size() * 64) {
+  std::uint64_t magic = 0, edge_count = 0, anywhere = 0, prefix_runs = 0;
+  std::span<const Edge> first;
+  std::span<const bool> starts_anywhere;
+  if (!in.value(magic) || magic != kImageMagic || !in.array(trie.space_) || !in.array(trie.in_space_) ||
+      !in.array(trie.first_ending_) || !in.array(trie.endings_) || !in.value(edge_count) || !in.array(trie.edges_) ||
+      !in.array(first) || !in.array(starts_anywhere) || !in.value(anywhere) || !in.value(prefix_runs)) {
     return std::nullopt;
   }
-  trie.edges_.assign(static_cast<std::size_t>(table_size), EdgeSlot{});
+  const std::size_t nodes = trie.space_.size();
+  if (nodes == 0 || trie.in_space_.size() != nodes || trie.first_ending_.size() != nodes ||
+      !std::has_single_bit(trie.edges_.size()) || 2 * edge_count > trie.edges_.size() || first.size() != 256 ||
+      starts_anywhere.size() != 256 || prefix_runs > image.size()) {
+    return std::nullopt;
+  }
   trie.edge_shift_ = shift_for(trie.edges_.size());
   trie.edge_count_ = static_cast<std::size_t>(edge_count);
-  for (std::uint64_t i = 0; i < edge_count; ++i) {
-    std::uint64_t slot = 0;
-    EdgeSlot read;
-    if (!in.value(slot) || slot >= table_size || !in.value(read.key) || !in.value(read.edge.target) ||
-        !in.value(read.edge.ends)) {
-      return std::nullopt;
-    }
-    trie.edges_[static_cast<std::size_t>(slot)] = read;
+  std::copy(first.begin(), first.end(), trie.first_.begin());
+  std::copy(starts_anywhere.begin(), starts_anywhere.end(), trie.starts_anywhere_.begin());
+  trie.any_starts_anywhere_ = anywhere != 0;
+  trie.owned_ = {};
+  for (std::uint64_t i = 0; i < prefix_runs; ++i) {
+    std::span<const char> run;
+    if (!in.array(run) || run.empty()) return std::nullopt;
+    trie.prefix_runs_.emplace_back(run.begin(), run.end());
+    trie.prefix_run_firsts_[static_cast<unsigned char>(run.front())] = true;
   }
-  for (Edge& first : trie.first_) {
-    if (!in.value(first.target) || !in.value(first.ends)) return std::nullopt;
-  }
-  for (bool& anywhere : trie.starts_anywhere_) {
-    if (!in.value(anywhere)) return std::nullopt;
-  }
-  if (!in.value(trie.any_starts_anywhere_) || !in.size(count, sizeof(std::uint64_t))) return std::nullopt;
-  trie.prefix_runs_.resize(count);
-  for (std::string& run : trie.prefix_runs_) {
-    std::size_t length = 0;
-    if (!in.size(length, 1)) return std::nullopt;
-    run.resize(length);
-    for (char& c : run) in.value(c);
-    if (!run.empty()) trie.prefix_run_firsts_[static_cast<unsigned char>(run.front())] = true;
-  }
-  if (!in.list(trie.leading_runs_) || !in.list(trie.leading_run_hashes_) || !in.done()) return std::nullopt;
+  if (!in.array(trie.leading_runs_) || !in.array(trie.leading_run_hashes_) || !in.done()) return std::nullopt;
+  return trie;
+}
+
+std::optional<PhraseTrie> PhraseTrie::from_image(std::string_view image) {
+  // Read in place from an aligned copy, then copied into the trie's own arrays.
+  std::vector<std::uint64_t> aligned((image.size() + 7) / 8);
+  if (!image.empty()) std::memcpy(aligned.data(), image.data(), image.size());
+  std::optional<PhraseTrie> trie = in_image({reinterpret_cast<const char*>(aligned.data()), image.size()});
+  if (trie) trie->own();
   return trie;
 }
 

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,12 +48,25 @@ class PhraseTrie {
   // building it. The bytes are meant for the same build of medlint only.
   std::string image() const;
   static std::optional<PhraseTrie> from_image(std::string_view image);
+  // The same, reading the image's arrays where they are instead of copying
+  // them: for an image compiled into the binary, which outlives the trie
+  // (the shipped tries run to megabytes, most of which a run never reads).
+  // Null also when the image does not start on an 8-byte boundary.
+  static std::optional<PhraseTrie> in_image(std::string_view image);
+
+  PhraseTrie(PhraseTrie&&) noexcept = default;
+  PhraseTrie& operator=(PhraseTrie&&) noexcept = default;
+  // Its views would still read the arrays of the trie copied.
+  PhraseTrie(const PhraseTrie&) = delete;
+  PhraseTrie& operator=(const PhraseTrie&) = delete;
 
  private:
+  // Padding spelled out and zero: an image holds these as they are in memory.
   struct Ending {
     int entry;
     bool boundary_before;  // the phrase starts with a word character
     bool boundary_after;   // ... ends with one
+    std::uint8_t padding[2] = {};
   };
   // A walk steps through one node per character of text, and most nodes
   // of a large trie (thousands of word-class spellings) are cold in cache:
@@ -62,6 +76,7 @@ class PhraseTrie {
   struct Edge {
     int target = -1;
     bool ends = false;  // phrases end at `target`: only then are its endings read
+    std::uint8_t padding[3] = {};
   };
   struct EdgeSlot {
     std::uint32_t key = 0;  // node * 256 + character; 0 is empty (the root's edges are first_)
@@ -78,18 +93,35 @@ class PhraseTrie {
   Edge& add_edge(int node, char c, int target);
   int add_node(bool in_space);
 
-  std::vector<int> space_;              // per node: the node through a run of white space, or -1
-  std::vector<char> in_space_;          // per node: reached through `space_` (more white space stays there)
   // The phrases that end at each node, as a list through `endings_` (one
   // array for all nodes: a large trie would otherwise allocate per node).
   struct EndingLink {
     Ending ending;
     int next;  // the node's next ending, or -1
   };
-  std::vector<int> first_ending_;  // per node, or -1
-  std::vector<EndingLink> endings_;
-  std::vector<EdgeSlot> edges_;         // open addressing, power-of-two size
-  int edge_shift_;                      // for edge_slot(): 64 less the bits of edges_.size()
+  // The arrays a walk reads are views: of `owned_`, which add() builds and
+  // from_image() fills, or of an image read in place.
+  struct Arrays {
+    std::vector<int> space;
+    std::vector<char> in_space;
+    std::vector<int> first_ending;
+    std::vector<EndingLink> endings;
+    std::vector<EdgeSlot> edges;
+    std::vector<std::uint64_t> leading_runs;
+    std::vector<std::uint64_t> leading_run_hashes;
+  };
+  Arrays owned_;
+  // Copies the viewed arrays into `owned_` unless they are its: before add() changes them.
+  void own();
+  // Points the views at `owned_`.
+  void view_owned();
+
+  std::span<const int> space_;      // per node: the node through a run of white space, or -1
+  std::span<const char> in_space_;  // per node: reached through `space_` (more white space stays there)
+  std::span<const int> first_ending_;  // per node, or -1
+  std::span<const EndingLink> endings_;
+  std::span<const EdgeSlot> edges_;  // open addressing, power-of-two size
+  int edge_shift_;                   // for edge_slot(): 64 less the bits of edges_.size()
   std::size_t edge_count_ = 0;
   std::array<Edge, 256> first_{};  // the root's edges, by byte
   // Whether some phrase starting with this byte needs no word boundary
@@ -111,8 +143,8 @@ class PhraseTrie {
   void add_leading_run(std::string_view run);
   std::vector<std::string> prefix_runs_;
   std::array<bool, 256> prefix_run_firsts_{};  // the first characters of `prefix_runs_`: most runs start with none
-  std::vector<std::uint64_t> leading_runs_;       // bitset, a power of two of bits
-  std::vector<std::uint64_t> leading_run_hashes_; // each added run's hash, to refill a grown bitset
+  std::span<const std::uint64_t> leading_runs_;        // bitset, a power of two of bits
+  std::span<const std::uint64_t> leading_run_hashes_;  // each added run's hash, to refill a grown bitset
 };
 
 }  // namespace medlint

@@ -56,7 +56,8 @@ std::optional<Lexicon> shipped_lexicon(std::uint64_t hash) {
   while (read_number(images, key) && read_number(images, phrases) && read_number(images, size) &&
          size <= images.size()) {
     if (key == hash) {
-      std::optional<PhraseSet> set = PhraseSet::of_phrase_image(images.substr(0, size));
+      // The images are compiled into the binary: read in place.
+      std::optional<PhraseSet> set = PhraseSet::in_phrase_image(images.substr(0, size));
       if (!set) return std::nullopt;
       return Lexicon::of_phrase_set(std::move(*set), static_cast<std::size_t>(phrases));
     }

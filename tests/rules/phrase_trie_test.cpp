@@ -1,5 +1,7 @@
 #include "rules/phrase_trie.h"
 
+#include <cstdint>
+#include <cstring>
 #include <gtest/gtest.h>
 #include <random>
 #include <set>
@@ -113,6 +115,20 @@ TEST(PhraseTrieTest, ATrieReadFromItsImageFindsWhatItFound) {
                                                      "chest pain", "pain", "call \n 911", "blood  thinner"}));
   EXPECT_FALSE(PhraseTrie::from_image(image.substr(0, image.size() - 1)));
   EXPECT_FALSE(PhraseTrie::from_image(image.substr(1)));
+  // Read in place from bytes on an 8-byte boundary (none other), and
+  // added to, which copies what it read first.
+  std::vector<std::uint64_t> aligned(image.size() / 8 + 1);
+  std::memcpy(aligned.data(), image.data(), image.size());
+  const std::string_view in_place(reinterpret_cast<const char*>(aligned.data()), image.size());
+  std::optional<PhraseTrie> viewed = PhraseTrie::in_image(in_place);
+  ASSERT_TRUE(viewed);
+  EXPECT_EQ(viewed->image(), image);
+  EXPECT_EQ(found(*viewed, text), found(trie, text));
+  EXPECT_FALSE(viewed->add("strength", 10));
+  EXPECT_EQ(found(*viewed, "strength"), (std::vector<std::string>{"st", "strength"}));
+  EXPECT_EQ(PhraseTrie::in_image(in_place)->image(), image);
+  std::memmove(reinterpret_cast<char*>(aligned.data()) + 1, aligned.data(), image.size());
+  EXPECT_FALSE(PhraseTrie::in_image({reinterpret_cast<const char*>(aligned.data()) + 1, image.size()}));
 }
 
 void collect_phrases(const YAML::Node& node, bool in_phrases, std::vector<std::string>& out) {
