@@ -232,11 +232,12 @@ void PhraseTrie::add_spelling(std::string_view spelling, Ending ending) {
 
 namespace {
 
-// Of the run as case folded: a phrase's run is hashed as written. FNV-1a,
-// a step per character, so a scan hashes a run as it finds its end.
+// FNV-1a, a step per character, so a scan hashes a run as it finds its
+// end. A phrase's run is hashed case folded; the text's as it is, since
+// no phrase matches a capital (the text is case folded).
 constexpr std::uint64_t kRunHashBasis = 0xcbf29ce484222325ull;
 std::uint64_t run_hash_step(std::uint64_t hash, char c) {
-  return (hash ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
+  return (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
 }
 std::uint64_t run_hash(std::string_view run) {
   std::uint64_t hash = kRunHashBasis;
@@ -255,7 +256,9 @@ std::size_t run_bit(std::uint64_t hash, std::size_t bits) {
 void PhraseTrie::add_leading_run(std::string_view run) {
   std::vector<std::uint64_t>& hashes = owned_.leading_run_hashes;
   std::vector<std::uint64_t>& bits = owned_.leading_runs;
-  hashes.push_back(run_hash(run));
+  std::string folded(run);
+  for (char& c : folded) c = ascii_lower(c);
+  hashes.push_back(run_hash(folded));
   // About one bit in sixteen set, so a run no phrase starts with passes
   // for one about every sixteenth time.
   const std::size_t bits_wanted = std::bit_ceil(std::max<std::size_t>(64, 16 * hashes.size()));
