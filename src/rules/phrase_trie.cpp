@@ -275,15 +275,17 @@ void PhraseTrie::add_leading_run(std::string_view run) {
   view_owned();
 }
 
-bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const {
-  if (prefix_run_firsts_[static_cast<unsigned char>(run.front())] &&
-      std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
-                  [&](const std::string& prefix) { return run.starts_with(prefix); })) {
-    return true;
+bool PhraseTrie::leads_by_prefix(std::string_view run) const {
+  return std::any_of(prefix_runs_.begin(), prefix_runs_.end(),
+                     [&](const std::string& prefix) { return run.starts_with(prefix); });
+}
+
+inline bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const {
+  if (!leading_runs_.empty()) {
+    const std::size_t bit = run_bit(hash, leading_runs_.size() * 64);
+    if ((leading_runs_[bit / 64] >> (bit % 64)) & 1) return true;
   }
-  if (leading_runs_.empty()) return false;
-  const std::size_t bit = run_bit(hash, leading_runs_.size() * 64);
-  return (leading_runs_[bit / 64] >> (bit % 64)) & 1;
+  return prefix_run_firsts_[static_cast<unsigned char>(run.front())] && leads_by_prefix(run);
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {

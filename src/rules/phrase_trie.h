@@ -140,6 +140,8 @@ class PhraseTrie {
   // ("st" of "strength"): such runs are kept apart and compared as prefixes.
   // `hash`: run_hash() of `run`, taken as the scan found the run's end.
   bool may_lead(std::string_view run, std::uint64_t hash) const;
+  // Whether `run` starts with one of `prefix_runs_` (out of line: rare).
+  bool leads_by_prefix(std::string_view run) const;
   void add_leading_run(std::string_view run);
   std::vector<std::string> prefix_runs_;
   std::array<bool, 256> prefix_run_firsts_{};  // the first characters of `prefix_runs_`: most runs start with none
