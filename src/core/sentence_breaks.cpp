@@ -1,6 +1,5 @@
 #include "core/sentence_breaks.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -79,9 +78,6 @@ bool is_sa_term(SentenceClass c) { return c == SentenceClass::ATerm || c == Sent
 // UAX #29's sentence breaks of printable ASCII, tab and line breaks; null
 // for a text holding any other byte.
 std::optional<std::vector<std::size_t>> ascii_sentence_ends(std::string_view text) {
-  if (std::any_of(text.begin(), text.end(), [](char c) { return class_of(c) == SentenceClass::Unknown; })) {
-    return std::nullopt;
-  }
   const auto at = [&](std::size_t i) { return class_of(text[i]); };
   // Whether "SATerm Close* Sp*" ends at `end` (`with_spaces`: Sp* allowed),
   // and whether its terminator is an ATerm.
@@ -126,13 +122,14 @@ std::optional<std::vector<std::size_t>> ascii_sentence_ends(std::string_view tex
     return spaced.found;                                                                    // SB11, else SB998
   };
   std::vector<std::size_t> ends;
-  for (std::size_t i = 1; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const SentenceClass here = at(i);
+    if (here == SentenceClass::Unknown) return std::nullopt;
     // A break follows a line break (SB4) or a terminator with what may
     // close it (SB11): only after one of those is there more to ask.
-    const SentenceClass before = at(i - 1);
-    const bool may_end = is_para_sep(before) || is_sa_term(before) || before == SentenceClass::Sp ||
-                         before == SentenceClass::Close;
-    if (may_end && breaks_before(i)) ends.push_back(i);
+    const bool may_end = is_para_sep(here) || is_sa_term(here) || here == SentenceClass::Sp ||
+                         here == SentenceClass::Close;
+    if (may_end && i + 1 < text.size() && breaks_before(i + 1)) ends.push_back(i + 1);
   }
   if (!text.empty()) ends.push_back(text.size());
   return ends;
