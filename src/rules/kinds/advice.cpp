@@ -483,7 +483,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
       const FrameFinding& finding = *candidate.frame_finding;
       const double score = settings_.model->score(candidate.features);
       const bool kept = finding.outright ||
-                        (finding.unaddressed ? settings_.model->decides_surely(score)
+                        (finding.unaddressed ? settings_.model->decides(score)
                                              : !settings_.model->vetoes(finding.kind(), score));
       if (kept) {
         add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
@@ -808,7 +808,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
     // Said to no one in particular ("Borrowing a partner's tablets is
-    // perfectly sensible"): advice only if the model is sure of it.
+    // perfectly sensible"): advice only if the model, reading the whole
+    // window, decides it is. The frame has found the act and its object,
+    // so the model's ordinary threshold, not its sure one, confirms it.
     const bool unaddressed = verdict.cue == Cue::None && rule.addressed && !addressed;
     if (unaddressed && !settings_.model) continue;
     const auto why = reason(rule.flag_when, verdict);
