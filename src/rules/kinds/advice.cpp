@@ -901,10 +901,17 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   // cracking your back": a warning anywhere in the sentence but within the
   // frame's own words ("impossible to overdose" holds "overdose";
   // "within its expiry date" only touches "expiry date").
-  for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
-    // "If two don't take the edge off, take a third": the medicine not
-    // working is the reason for the act, not a warning (pseudo-cues).
-    if (settings_.cues && settings_.cues->pseudo_at(folded, sentence, warning.text.begin)) continue;
+  // "If two don't take the edge off, take a third", "be gentle to avoid
+  // injury": the medicine not working is the reason for the act, and a
+  // precaution comes with it; neither is a warning (pseudo-cues).
+  const auto warnings_in = [&](Span span) {
+    std::vector<Lexicon::Match> found = counters.warnings.find_all(folded, span);
+    std::erase_if(found, [&](const Lexicon::Match& warning) {
+      return settings_.cues && settings_.cues->within_pseudo(folded, span, warning.text);
+    });
+    return found;
+  };
+  for (const Lexicon::Match& warning : warnings_in(sentence)) {
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
       return word.begin <= warning.text.begin && warning.text.end <= word.end;
     });
@@ -915,7 +922,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const auto next = next_sentence(document, sentence);
   const auto after_next = next ? next_sentence(document, *next) : std::nullopt;
   for (const auto& later : {next, after_next}) {
-    if (later && !counters.warnings.find_all(folded, *later).empty()) return true;
+    if (later && !warnings_in(*later).empty()) return true;
   }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
