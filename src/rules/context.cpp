@@ -80,6 +80,13 @@ bool ContextCues::pseudo_at(std::string_view text, Span range, std::size_t at) c
   return false;
 }
 
+bool ContextCues::within_pseudo(std::string_view text, Span range, Span word) const {
+  const auto matches = pseudo_.find_all(text, range);
+  return std::any_of(matches.begin(), matches.end(), [&](const Lexicon::Match& match) {
+    return match.text.begin <= word.begin && word.end <= match.text.end;
+  });
+}
+
 bool ContextCues::rhetorical(std::string_view text, Span sentence) const {
   std::size_t start = sentence.begin;
   while (start < sentence.end && !std::isalnum(static_cast<unsigned char>(text[start]))) ++start;

@@ -59,6 +59,9 @@ class ContextCues {
   // Whether a pseudo-cue ("don't overdo it", "no need to worry") starts at
   // `at` in `range`: a warning word there is none.
   bool pseudo_at(std::string_view text, Span range, std::size_t at) const;
+  // Whether `word` lies within a pseudo-cue in `range` ("risks" in "be
+  // gentle to avoid potential risks").
+  bool within_pseudo(std::string_view text, Span range, Span word) const;
 
  private:
   struct Category {

@@ -558,7 +558,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
       const FrameFinding& finding = *candidate.frame_finding;
       const double score = settings_.model->score(candidate.features);
       const bool kept = finding.outright ||
-                        (finding.unaddressed ? settings_.model->decides_surely(score)
+                        (finding.unaddressed ? settings_.model->decides(score)
                                              : !settings_.model->vetoes(finding.kind(), score));
       if (kept) {
         add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
@@ -877,7 +877,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (is_countered) features.push_back("x:countered");
     if (first_finding) continue;
     // Said to no one in particular ("Borrowing a partner's tablets is
-    // perfectly sensible"): advice only if the model is sure of it.
+    // perfectly sensible"): advice only if the model, reading the whole
+    // window, decides it is. The frame has found the act and its object,
+    // so the model's ordinary threshold, not its sure one, confirms it.
     const bool unaddressed = verdict.cue == Cue::None && rule.addressed && !addressed;
     if (unaddressed && !settings_.model) continue;
     const auto why = reason(rule.flag_when, verdict);
@@ -968,10 +970,17 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   // cracking your back": a warning anywhere in the sentence but within the
   // frame's own words ("impossible to overdose" holds "overdose";
   // "within its expiry date" only touches "expiry date").
-  for (const Lexicon::Match& warning : counters.warnings.find_all(folded, sentence)) {
-    // "If two don't take the edge off, take a third": the medicine not
-    // working is the reason for the act, not a warning (pseudo-cues).
-    if (settings_.cues && settings_.cues->pseudo_at(folded, sentence, warning.text.begin)) continue;
+  // "If two don't take the edge off, take a third", "be gentle to avoid
+  // injury": the medicine not working is the reason for the act, and a
+  // precaution comes with it; neither is a warning (pseudo-cues).
+  const auto warnings_in = [&](Span span) {
+    std::vector<Lexicon::Match> found = counters.warnings.find_all(folded, span);
+    std::erase_if(found, [&](const Lexicon::Match& warning) {
+      return settings_.cues && settings_.cues->within_pseudo(folded, span, warning.text);
+    });
+    return found;
+  };
+  for (const Lexicon::Match& warning : warnings_in(sentence)) {
     const bool own_word = std::any_of(frame_words.begin(), frame_words.end(), [&](Span word) {
       return word.begin <= warning.text.begin && warning.text.end <= word.end;
     });
@@ -982,7 +991,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const auto next = next_sentence(document, sentence);
   const auto after_next = next ? next_sentence(document, *next) : std::nullopt;
   for (const auto& later : {next, after_next}) {
-    if (later && !counters.warnings.find_all(folded, *later).empty()) return true;
+    if (later && !warnings_in(*later).empty()) return true;
   }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {

@@ -148,7 +148,7 @@ class AdviceRule final : public Rule, public ModelReader {
     Diagnostic diagnostic;
     bool outright = false;  // an instruction: no model may veto it
     bool endorsed = false;  // endorsed by a cue: only a strong model score vetoes it
-    bool unaddressed = false;  // no cue and not said to the reader: only a sure model score keeps it
+    bool unaddressed = false;  // no cue and not said to the reader: only the model's decision keeps it
     // How its advice is stated, as the model's `veto_below` and training
     // name it: outright, endorsed, unaddressed or plain.
     const char* kind() const {
