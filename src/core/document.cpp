@@ -5,8 +5,8 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-
-#include "core/sentence_breaks.h"
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
 namespace medlint {
 
@@ -70,6 +70,19 @@ bool is_prose(BlockKind kind) {
 
 namespace {
 
+// ICU's English sentence iterator. One per thread, since break iterators
+// are not thread-safe; each is cloned from one built once, as building one
+// from ICU's rules costs far more than a clone.
+icu::BreakIterator* sentence_iterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }();
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype ? prototype->clone() : nullptr);
+  return iterator.get();
+}
+
 // Abbreviations after which ICU's rules break but a health article's
 // sentence goes on ("Dr. Lee", "the U.S. Centers"). ICU's
 // FilteredBreakIteratorBuilder handles "Dr." but not dotted forms like
@@ -92,26 +105,34 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 
 // The sentences of one block's `range` of the text, appended to the block's `out`.
 void split_sentences(const NormalizedText& normalized, Span range, int block, std::vector<Sentence>& out) {
-  // The breaks are read from the block's cased text; positions in it are offsets from range.begin.
-  const std::string cased = normalized.cased().substr(range.begin, range.size());
-  const std::string_view text = cased;
-  std::size_t start = 0;
-  for (const std::size_t end : sentence_ends(text, SentenceBreaker::Fastest)) {
-    std::size_t begin = start;
-    std::size_t stop = end;
-    start = end;
+  // ICU reads the block's cased text; positions in it are offsets from range.begin.
+  const std::string text = normalized.cased().substr(range.begin, range.size());
+  icu::BreakIterator* iterator = sentence_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (!iterator || U_FAILURE(status)) {
+    utext_close(utext);
+    out.push_back({range, block});
+    return;
+  }
+  iterator->setText(utext, status);
+  int32_t start = iterator->first();
+  for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE; start = end, end = iterator->next()) {
+    std::size_t begin = static_cast<std::size_t>(start);
+    std::size_t stop = static_cast<std::size_t>(end);
     while (begin < stop && is_space(text[begin])) ++begin;
     while (stop > begin && is_space(text[stop - 1])) --stop;
     if (begin == stop) continue;
     const bool continues_previous = !out.empty() && out.back().block == block &&
-                                    ends_with_abbreviation(text.substr(out.back().text.begin - range.begin,
-                                                                       out.back().text.size()));
+                                    ends_with_abbreviation(std::string_view(text).substr(
+                                        out.back().text.begin - range.begin, out.back().text.size()));
     if (continues_previous) {
       out.back().text.end = range.begin + stop;
     } else {
       out.push_back({{range.begin + begin, range.begin + stop}, block});
     }
   }
+  utext_close(utext);
 }
 
 // No real sentence is this long; a "sentence" of a million words (hostile
