@@ -1,8 +1,7 @@
 #include "language/features.h"
 
 #include <algorithm>
-#include <set>
-#include <unordered_set>
+#include <cstring>
 
 #include "core/fnv1a.h"
 
@@ -10,20 +9,43 @@ namespace medlint {
 
 namespace {
 
+// A word of at most eight bytes as one number: compared at once.
+std::uint64_t packed(std::string_view word) {
+  std::uint64_t number = 0;
+  std::memcpy(&number, word.data(), word.size());
+  return number;
+}
+
 // Function words say more about an author's style than about the advice;
 // as unigrams they let a model learn who wrote its training passages.
 bool is_function_word(std::string_view lemma) {
-  // Probed for every word of every passage: hashed, and the longer words
-  // (none of these has more than six letters) not looked up at all.
-  if (lemma.size() > 6) return false;
-  static const std::unordered_set<std::string_view> words = {
+  // Probed for every word of every passage: the longer words (none of
+  // these has more than six letters) are not looked up at all, the others
+  // as one number in a small table, a word in its slot or the next.
+  if (lemma.size() > 6 || lemma.empty()) return false;
+  static constexpr std::string_view kWords[] = {
       "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "so", "as",
       "that", "this", "these", "those", "it", "its", "be", "is", "are", "was", "were", "been", "have", "has",
       "had", "do", "doe", "did", "there", "their", "they", "them", "which", "who", "what", "when", "than",
       "then", "into", "about", "up", "out", "over", "after", "before", "some", "all", "each", "other", "more",
       "most", "such", "also", "can", "may", "will", "would", "could", "should", "one", "two", "he", "she", "his",
       "her", "him", "but", "if", "not", "no"};
-  return words.count(lemma) > 0;
+  constexpr int kSlotBits = 9;
+  const auto slot_of = [](std::uint64_t word) { return (word * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits); };
+  static const std::vector<std::uint64_t> slots = [&] {
+    std::vector<std::uint64_t> table(std::size_t{1} << kSlotBits, 0);
+    for (const std::string_view word : kWords) {
+      std::size_t slot = slot_of(packed(word));
+      while (table[slot] != 0) slot = (slot + 1) & ((std::size_t{1} << kSlotBits) - 1);
+      table[slot] = packed(word);
+    }
+    return table;
+  }();
+  const std::uint64_t word = packed(lemma);
+  for (std::size_t slot = slot_of(word);; slot = (slot + 1) & ((std::size_t{1} << kSlotBits) - 1)) {
+    if (slots[slot] == word) return true;
+    if (slots[slot] == 0) return false;
+  }
 }
 
 // Each feature of window_features(), or with no `classes` those of the
@@ -32,11 +54,16 @@ bool is_function_word(std::string_view lemma) {
 template <typename Emit>
 void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& sentences, Emit&& emit) {
   static const std::vector<WordClasses::Hit> kNoHits;
+  // Reused from sentence to sentence: most sentences are read for these
+  // features alone, and their words are many.
+  std::vector<std::string_view> words;
+  std::vector<int> covered_by;
+  std::vector<std::string_view> present;
   for (const TaggedWords& sentence : sentences) {
     const std::vector<WordClasses::Hit>& hits = classes ? sentence.hits : kNoHits;
     // Each word stands for the class of the longest term covering it.
-    std::vector<std::string_view> words;
-    std::vector<int> covered_by(sentence.tokens.size(), -1);
+    words.clear();
+    covered_by.assign(sentence.tokens.size(), -1);
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const WordClasses::Hit& hit = hits[i];
       for (int token = hit.first; token <= hit.last; ++token) {
@@ -61,8 +88,10 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
       if (!is_function_word(words[i])) emit({"u:", words[i]});
       if (i + 1 < words.size()) emit({"b:", words[i], "_", words[i + 1]});
     }
-    std::set<std::string_view> present;
-    for (const WordClasses::Hit& hit : hits) present.insert(classes->name(hit.word_class));
+    present.clear();
+    for (const WordClasses::Hit& hit : hits) present.push_back(classes->name(hit.word_class));
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
     for (const std::string_view name : present) {
       emit({"c:", name});
       for (const std::string_view other : present) {
@@ -91,6 +120,16 @@ std::vector<std::string> features_of(const WordClasses* classes, const std::vect
   return sorted_unique(std::move(features));
 }
 
+std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+  std::vector<std::uint64_t> keys;
+  each_feature(classes, sentences, [&](FeatureParts parts) {
+    std::uint64_t key = kFnv1aBasis;
+    for (const std::string_view part : parts) key = fnv1a(part, key);
+    keys.push_back(key);
+  });
+  return sorted_unique(std::move(keys));
+}
+
 }  // namespace
 
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
@@ -101,14 +140,12 @@ std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences
   return features_of(nullptr, sentences);
 }
 
+std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
+  return feature_keys_of(&classes, sentences);
+}
+
 std::vector<std::uint64_t> word_feature_keys(const std::vector<TaggedWords>& sentences) {
-  std::vector<std::uint64_t> keys;
-  each_feature(nullptr, sentences, [&](FeatureParts parts) {
-    std::uint64_t key = kFnv1aBasis;
-    for (const std::string_view part : parts) key = fnv1a(part, key);
-    keys.push_back(key);
-  });
-  return sorted_unique(std::move(keys));
+  return feature_keys_of(nullptr, sentences);
 }
 
 }  // namespace medlint

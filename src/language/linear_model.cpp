@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cfloat>
 #include <cmath>
 
 #include "core/fnv1a.h"
@@ -63,30 +62,21 @@ double WeightTable::weight(std::uint64_t key) const {
 
 std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
 
-double LinearModel::score(const std::vector<std::string>& features) const {
-  if (features.empty()) return bias_;
+double LinearModel::score(const std::vector<std::uint64_t>& sorted_keys) const {
+  if (sorted_keys.empty()) return bias_;
   double total = 0;
-  for (const std::string& feature : features) total += weight_of(feature);
+  for (const std::uint64_t key : sorted_keys) total += weights_.weight(key);
   // Each feature counts 1/sqrt(n), as in training: a long window does not
   // outscore a short one by having more words.
-  return bias_ + total / std::sqrt(static_cast<double>(features.size()));
+  return bias_ + total / std::sqrt(static_cast<double>(sorted_keys.size()));
 }
 
-bool LinearModel::may_decide_surely(const std::vector<std::uint64_t>& keys) const {
-  if (keys.empty()) return decides_surely(bias_);
-  double total = 0;
-  double magnitude = 0;
-  for (const std::uint64_t key : keys) {
-    const double weight = weights_.weight(key);
-    total += weight;
-    magnitude += std::abs(weight);
-  }
-  // Sums of the same n terms in two orders differ by less than
-  // 2 (n - 1) u times the sum of their magnitudes (u = DBL_EPSILON / 2);
-  // the bound is widened past that and the rounding of the sums below.
-  const auto n = static_cast<double>(keys.size());
-  const double rounding = 4 * (n + 2) * DBL_EPSILON * magnitude + 1e-12;
-  return decides_surely(bias_ + (total + rounding) / std::sqrt(n));
+double LinearModel::score(const std::vector<std::string>& features) const {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(features.size());
+  for (const std::string& feature : features) keys.push_back(feature_key(feature));
+  std::sort(keys.begin(), keys.end());
+  return score(keys);
 }
 
 std::vector<std::string> LinearModel::strongest(const std::vector<std::string>& features, std::size_t count) const {

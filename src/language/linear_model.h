@@ -59,12 +59,11 @@ class LinearModel {
   // per feature.
   static std::uint64_t feature_key(std::string_view feature);
 
+  // The score of features by their keys (feature_key() of each, sorted):
+  // the weights are summed in key order, so a window scores the same
+  // double whether its features' names were built or only their keys.
+  double score(const std::vector<std::uint64_t>& sorted_keys) const;
   double score(const std::vector<std::string>& features) const;
-  // Whether the features with these keys (feature_key() of each, sorted,
-  // without repeats) may score at or above the sure threshold: false only
-  // when score() of their names surely does not, whatever order it sums
-  // them in, so a caller may skip building the names.
-  bool may_decide_surely(const std::vector<std::uint64_t>& keys) const;
   // Whether a score decides for the class the model was trained to find.
   bool decides(double score) const { return score >= threshold_; }
   // Whether it decides with the precision training's cross-validation

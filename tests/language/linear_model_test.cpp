@@ -44,7 +44,7 @@ TEST(LinearModelTest, FindsEveryWeightOfALargeTable) {
   EXPECT_EQ(WeightTable().weight(1), 0.0);
 }
 
-TEST(LinearModelTest, SureBoundHoldsTheScore) {
+TEST(LinearModelTest, NamesAndKeysScoreTheSame) {
   std::vector<WeightTable::Entry> weights;
   for (int i = 0; i < 200; ++i) weights.push_back({LinearModel::feature_key(std::to_string(i)), (i % 7 - 3) * 0.1137});
   const LinearModel model(WeightTable(weights), -0.2, 0.0, 0.5);
@@ -55,12 +55,12 @@ TEST(LinearModelTest, SureBoundHoldsTheScore) {
       features.push_back(std::to_string(i * 3 % 200));
       keys.push_back(LinearModel::feature_key(features.back()));
     }
-    std::sort(features.begin(), features.end());
     std::sort(keys.begin(), keys.end());
-    // A score at the sure threshold is never ruled out by the bound.
-    if (model.decides_surely(model.score(features))) EXPECT_TRUE(model.may_decide_surely(keys)) << count;
+    // The same double, whatever order the names come in.
+    EXPECT_EQ(model.score(features), model.score(keys)) << count;
+    std::reverse(features.begin(), features.end());
+    EXPECT_EQ(model.score(features), model.score(keys)) << count;
   }
-  EXPECT_FALSE(LinearModel(WeightTable(), -1.0, 0.0, 0.5).may_decide_surely({LinearModel::feature_key("unknown")}));
 }
 
 TEST(FeaturesTest, KeysAreThoseOfTheWordFeatures) {
@@ -83,6 +83,10 @@ TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
                                                 "c:STOP", "c:MEDICINE", "p:MEDICINE+STOP"}));
   // Function words carry no unigram: they tell who wrote a passage.
   EXPECT_THAT(features, ::testing::Not(::testing::Contains("u:the")));
+  std::vector<std::uint64_t> keys;
+  for (const std::string& feature : features) keys.push_back(LinearModel::feature_key(feature));
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(window_feature_keys(classes, {words}), keys);
 }
 
 }  // namespace

@@ -140,14 +140,14 @@ namespace {
 // little to go on.
 constexpr std::size_t kPassageWords = 8;
 
-// Whether the passage model may be sure of a passage of these words. Most
-// passages score far below its sure threshold: their features' weights,
-// summed by key, tell so before their names are built.
-bool passage_may_be_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
+// Whether the passage model is sure of a passage of these words: scored
+// by the features' keys, their names built only for a passage it is sure of.
+bool passage_is_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
   std::size_t words = 0;
   for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
-  return words >= kPassageWords && model.may_decide_surely(word_feature_keys(sentences));
+  return words >= kPassageWords && model.decides_surely(model.score(word_feature_keys(sentences)));
 }
+
 
 // The blocks whose words a WordCache keeps: the rule reads a sentence's
 // neighbours and a list's next steps, rarely further.
@@ -187,8 +187,8 @@ void AdviceRule::WordCache::drop_block(const Document& document, const Settings&
     for (std::size_t i = 0; i < words.sentences.size(); ++i) {
       if (!words.read[i]) words.words[i].tokens = tokenize(document.text().folded(), words.sentences[i]);
     }
-    verdict = passage_may_be_sure(*settings.passage_model, words.words) ? PassageVerdict::MayBeSure
-                                                                        : PassageVerdict::Unsure;
+    verdict = passage_is_sure(*settings.passage_model, words.words) ? PassageVerdict::Sure
+                                                                    : PassageVerdict::Unsure;
   }
   block_words.erase(kept);
 }
@@ -373,7 +373,7 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
 AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span sentence, WordCache& cache,
                                                Features features) const {
   const Tagged tagged = tag(document, sentence, cache);
-  Candidate candidate{sentence, focus_of(tagged), false, {}, std::nullopt};
+  Candidate candidate{sentence, focus_of(tagged), false, {}, {}, std::nullopt};
   std::vector<std::string> frame_features;
   candidate.frame_finding = read_frames(document, tagged, frame_features);
   // A sentence with one slot of a pair is read by the model only when it
@@ -395,21 +395,31 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
     std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
       window.push_back(cache.of(document, settings_, *next));
-    candidate.features = window_features(*settings_.classes, window);
-    candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
-    std::sort(candidate.features.begin(), candidate.features.end());
-  }
-  if (settings_.model && !candidate.frame_finding && candidate.focus) {
-    candidate.score = settings_.model->score(candidate.features);
-    if (candidate.one_slot) {
-      candidate.model_may_flag = settings_.model->decides_surely(candidate.score);
-    } else {
-      candidate.model_may_flag =
-          settings_.model->decides(candidate.score) &&
-          stated_as_advice(document, tagged, *candidate.focus,
-                           settings_.model->decides_surely(candidate.score) ? PlainNeeds::Nothing : PlainNeeds::Reader);
+    candidate.feature_keys = window_feature_keys(*settings_.classes, window);
+    for (const std::string& feature : frame_features) candidate.feature_keys.push_back(LinearModel::feature_key(feature));
+    std::sort(candidate.feature_keys.begin(), candidate.feature_keys.end());
+    // The names only where they are read: a training example's, and a
+    // finding's strongest reasons.
+    const auto name_features = [&] {
+      candidate.features = window_features(*settings_.classes, window);
+      candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
+      std::sort(candidate.features.begin(), candidate.features.end());
+    };
+    if (features == Features::All) name_features();
+    if (settings_.model && !candidate.frame_finding && candidate.focus) {
+      candidate.score = settings_.model->score(candidate.feature_keys);
+      if (candidate.one_slot) {
+        candidate.model_may_flag = settings_.model->decides_surely(candidate.score);
+      } else {
+        candidate.model_may_flag = settings_.model->decides(candidate.score) &&
+                                   stated_as_advice(document, tagged, *candidate.focus,
+                                                    settings_.model->decides_surely(candidate.score)
+                                                        ? PlainNeeds::Nothing
+                                                        : PlainNeeds::Reader);
+      }
+      if (candidate.model_may_flag && is_self_care(document, tagged)) candidate.model_may_flag = false;
+      if (candidate.model_may_flag && features != Features::All) name_features();
     }
-    if (candidate.model_may_flag && is_self_care(document, tagged)) candidate.model_may_flag = false;
   }
   return candidate;
 }
@@ -517,10 +527,9 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   each_passage(
       document, found,
       [&](Passage& passage) {
-        if (!passage_may_be_sure(*settings_.passage_model, passage.sentences)) return;
-        passage.features = word_features(passage.sentences);
-        const double score = settings_.passage_model->score(passage.features);
+        const double score = settings_.passage_model->score(word_feature_keys(passage.sentences));
         if (!settings_.passage_model->decides_surely(score)) return;
+        passage.features = word_features(passage.sentences);
         if (const std::optional<Span> focus = passage_focus(document, passage)) {
           out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
         }
@@ -556,7 +565,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   const auto visit = [&](Candidate&& candidate) {
     if (candidate.frame_finding) {
       const FrameFinding& finding = *candidate.frame_finding;
-      const double score = settings_.model->score(candidate.features);
+      const double score = settings_.model->score(candidate.feature_keys);
       const bool kept = finding.outright ||
                         (finding.unaddressed ? settings_.model->decides(score)
                                              : !settings_.model->vetoes(finding.kind(), score));

@@ -164,7 +164,8 @@ class AdviceRule final : public Rule, public ModelReader {
     // else its first act, else its first object (see one_slot_of()).
     std::optional<Span> focus;
     bool one_slot = false;  // the focus is one word, not an act and its object: the model decides only when sure
-    std::vector<std::string> features;  // what the model scores
+    std::vector<std::uint64_t> feature_keys;  // what the model scores: LinearModel::feature_key() of each feature, sorted
+    std::vector<std::string> features;        // their names, built only where read (a finding's reasons, training)
     std::optional<FrameFinding> frame_finding;
     // With no frame's finding: the model's score, and whether it decides
     // for a sentence that states its act and object as advice (see
@@ -184,9 +185,9 @@ class AdviceRule final : public Rule, public ModelReader {
   // candidate's features (for training), not only those the model scores.
   enum class Features { WhenScored, All };
   // What the passage model's first reading of a block told: nothing yet,
-  // that it cannot be sure of the block (too few words, or weights that
-  // cannot reach its sure threshold), or that it may be.
-  enum class PassageVerdict : std::uint8_t { Unread, Unsure, MayBeSure };
+  // that it is not sure of the block (too few words, or a score below its
+  // sure threshold), or that it is.
+  enum class PassageVerdict : std::uint8_t { Unread, Unsure, Sure };
   struct PassageReading {
     std::vector<PassageVerdict> verdicts;  // one per block
     // The blocks found so far to hold a finding or a sentence the model

@@ -180,9 +180,9 @@ class RequiresRule final : public Rule, public ModelReader {
     check_triggers(context, reading, out);
     if (!window_model_.model) return;
     for (const Window& window : gated_windows(context, reading)) {
-      const std::vector<std::string> features = word_features(window.sentences);
-      const double score = window_model_.model->score(features);
+      const double score = window_model_.model->score(word_feature_keys(window.sentences));
       if (!window_model_.model->decides_surely(score)) continue;
+      const std::vector<std::string> features = word_features(window.sentences);
       const std::string needed = fmt::format("{}", fmt::join(describe(default_any_), ", or "));
       const Document& document = context.document;
       const std::string matched = document.text().cased().substr(window.sign.begin, window.sign.size());
