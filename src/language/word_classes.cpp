@@ -112,7 +112,15 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
   std::vector<std::string> lemmas(lemma_ids.size());
   for (auto& [lemma, id] : lemma_ids) lemmas[static_cast<std::size_t>(id)] = lemma;
   classes.index_lemmas(std::move(lemmas));
+  classes.order_terms();
   return classes;
+}
+
+void WordClasses::order_terms() {
+  const auto by_second = [](const Term& a, const Term& b) { return second_word(a) < second_word(b); };
+  for (std::vector<Term>& terms : terms_by_first_) {
+    if (!std::is_sorted(terms.begin(), terms.end(), by_second)) std::stable_sort(terms.begin(), terms.end(), by_second);
+  }
 }
 
 void WordClasses::index_lemmas(std::vector<std::string> lemmas) {
@@ -240,6 +248,7 @@ std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
     }
   }
   if (!in.finished()) return std::nullopt;
+  classes.order_terms();
   return classes;
 }
 
@@ -270,10 +279,8 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
   std::vector<std::pair<int, std::size_t>> longest;
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     longest.clear();
-    for (const int first_id : {ids[first], bare[first]}) {
-    if (first_id < 0 || static_cast<std::size_t>(first_id) >= terms_by_first_.size()) continue;
-    for (const Term& term : terms_by_first_[static_cast<std::size_t>(first_id)]) {
-      if (!ids_at(ids, bare, first, term.words)) continue;
+    const auto add_term = [&](const Term& term) {
+      if (!ids_at(ids, bare, first, term.words)) return;
       std::size_t last = first + term.words.size() - 1;
       if (!term.after.empty()) {
         bool found = false;
@@ -284,7 +291,7 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
             found = true;
           }
         }
-        if (!found) continue;
+        if (!found) return;
       }
       const auto entry = std::find_if(longest.begin(), longest.end(),
                                       [&](const auto& known) { return known.first == term.word_class; });
@@ -293,7 +300,21 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
       } else {
         entry->second = std::max(entry->second, last);
       }
-    }
+    };
+    for (const int first_id : {ids[first], bare[first]}) {
+      if (first_id < 0 || static_cast<std::size_t>(first_id) >= terms_by_first_.size()) continue;
+      const std::vector<Term>& terms = terms_by_first_[static_cast<std::size_t>(first_id)];
+      // Only the terms whose second word may be the next token's.
+      const auto add_terms_of = [&](int second) {
+        auto term = std::partition_point(terms.begin(), terms.end(),
+                                         [&](const Term& known) { return second_word(known) < second; });
+        for (; term != terms.end() && second_word(*term) == second; ++term) add_term(*term);
+      };
+      add_terms_of(-1);
+      if (first + 1 < tokens.size()) {
+        if (ids[first + 1] >= 0) add_terms_of(ids[first + 1]);
+        if (bare[first + 1] >= 0 && bare[first + 1] != ids[first + 1]) add_terms_of(bare[first + 1]);
+      }
     }
     std::sort(longest.begin(), longest.end());
     for (const auto& [word_class, last] : longest) {

@@ -60,6 +60,12 @@ class WordClasses {
   int lemma_id(std::string_view lemma) const;
   // Indexes the terms' lemmas, given in id order.
   void index_lemmas(std::vector<std::string> lemmas);
+  // Orders each first lemma's terms by their second lemma (see second_word()).
+  void order_terms();
+  // A term's second lemma, or -1 for a term of one word before its gap:
+  // the terms that may match at a token are those of -1 and those of the
+  // next token's lemma, found by a binary search.
+  static int second_word(const Term& term) { return term.words.size() > 1 ? term.words[1] : -1; }
 
   std::vector<std::string> names_;  // sorted
   std::vector<std::vector<std::string>> terms_;  // per class, as written (folded)
@@ -72,7 +78,7 @@ class WordClasses {
   };
   std::vector<LemmaSlot> lemma_slots_;
   int lemma_shift_ = 64;  // 64 - log2(lemma_slots_.size())
-  // Terms by the id of their first lemma.
+  // Terms by the id of their first lemma, in order of second_word().
   std::vector<std::vector<Term>> terms_by_first_;
 };
 
