@@ -109,7 +109,10 @@ std::string derivational_part(std::string_view word, std::string_view stem) {
   }
   // "stopped" -> "stop" + "p" + "ed"; "relieve" -> "reliev" + "e".
   if (removed == "e" || (removed.size() == 1 && !stem.empty() && removed[0] == stem.back())) removed = "";
-  return removed.empty() ? "" : "+" + std::string(removed);
+  if (removed.empty()) return "";
+  std::string part = "+";  // appended, not `"+" + std::string(removed)`: GCC 12 warns falsely of that inlined
+  part += removed;
+  return part;
 }
 
 struct StemmerDeleter {
@@ -126,17 +129,30 @@ std::string compute_lemma(std::string_view folded_word);
 
 std::string lemma_of(std::string_view folded_word) {
   // Words repeat: the stemmer runs once per distinct word and thread. A
-  // direct-mapped cache (one slot per hash, the newest word kept) finds a
-  // word with one probe, and a hostile text of unique words cannot grow it.
+  // two-way cache (two slots per hash, the word used less recently
+  // replaced) finds a word with one or two probes, keeps two words that
+  // share a hash, and a hostile text of unique words cannot grow it.
   struct Cached {
     std::string word;
     std::string lemma;
     bool filled = false;
   };
-  constexpr std::size_t kSlots = std::size_t{1} << 14;
-  thread_local std::vector<Cached> cache(kSlots);
-  Cached& slot = cache[std::hash<std::string_view>()(folded_word) & (kSlots - 1)];
-  if (slot.filled && slot.word == folded_word) return slot.lemma;
+  struct Pair {
+    Cached slots[2];
+    std::uint8_t newest = 0;
+  };
+  constexpr std::size_t kPairs = std::size_t{1} << 13;
+  thread_local std::vector<Pair> cache(kPairs);
+  Pair& pair = cache[std::hash<std::string_view>()(folded_word) & (kPairs - 1)];
+  for (std::uint8_t way = 0; way < 2; ++way) {
+    const Cached& slot = pair.slots[way];
+    if (slot.filled && slot.word == folded_word) {
+      pair.newest = way;
+      return slot.lemma;
+    }
+  }
+  pair.newest ^= 1;
+  Cached& slot = pair.slots[pair.newest];
   slot.lemma = compute_lemma(folded_word);
   slot.word.assign(folded_word);
   slot.filled = true;
