@@ -25,13 +25,22 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
     }
     return true;
   };
+  const auto fills = [&](std::size_t slot, const WordClasses::Hit& hit) {
+    const auto& classes = frame.slots[slot];
+    return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
+  };
+  // Most sentences a frame is tried on leave a slot of it empty: told
+  // before anything is allocated.
+  for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
+    if (std::none_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) { return fills(slot, hit); })) {
+      return std::nullopt;
+    }
+  }
   std::vector<std::vector<const WordClasses::Hit*>> candidates(frame.slots.size());
   for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
     for (const WordClasses::Hit& hit : hits) {
-      const auto& classes = frame.slots[slot];
-      if (std::find(classes.begin(), classes.end(), hit.word_class) != classes.end()) candidates[slot].push_back(&hit);
+      if (fills(slot, hit)) candidates[slot].push_back(&hit);
     }
-    if (candidates[slot].empty()) return std::nullopt;
   }
   std::vector<const WordClasses::Hit*> chosen(frame.slots.size());
   // A blocking word between the slots' words, not inside them ("cut back
