@@ -147,8 +147,10 @@ std::vector<Span> word_spans(std::string_view folded, Span range, WordBreaker br
 }
 
 std::vector<Token> tokenize(std::string_view folded, Span range) {
+  const std::vector<Span> words = word_spans(folded, range, WordBreaker::Fastest);
   std::vector<Token> tokens;
-  for (const Span word : word_spans(folded, range, WordBreaker::Fastest)) {
+  tokens.reserve(words.size());
+  for (const Span word : words) {
     tokens.push_back({word, lemma_of(folded.substr(word.begin, word.size()))});
   }
   return tokens;
