@@ -18,7 +18,7 @@ std::uint64_t packed(std::string_view word) {
 
 // Function words say more about an author's style than about the advice;
 // as unigrams they let a model learn who wrote its training passages.
-bool is_function_word(std::string_view lemma) {
+inline bool is_function_word(std::string_view lemma) {
   // Probed for every word of every passage: the longer words (none of
   // these has more than six letters) are not looked up at all, the others
   // as one number in a small table, a word in its slot or the next.
@@ -122,6 +122,10 @@ std::vector<std::string> features_of(const WordClasses* classes, const std::vect
 
 std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
   std::vector<std::uint64_t> keys;
+  // A unigram and a bigram a word, about: grown rarely.
+  std::size_t words = 0;
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
+  keys.reserve(2 * words + 8);
   each_feature(classes, sentences, [&](FeatureParts parts) {
     std::uint64_t key = kFnv1aBasis;
     for (const std::string_view part : parts) key = fnv1a(part, key);
