@@ -62,7 +62,7 @@ double WeightTable::weight(std::uint64_t key) const {
 
 std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
 
-double LinearModel::score(const std::vector<std::uint64_t>& sorted_keys) const {
+double LinearModel::score_by_keys(const std::vector<std::uint64_t>& sorted_keys) const {
   if (sorted_keys.empty()) return bias_;
   double total = 0;
   for (const std::uint64_t key : sorted_keys) total += weights_.weight(key);
@@ -76,7 +76,7 @@ double LinearModel::score(const std::vector<std::string>& features) const {
   keys.reserve(features.size());
   for (const std::string& feature : features) keys.push_back(feature_key(feature));
   std::sort(keys.begin(), keys.end());
-  return score(keys);
+  return score_by_keys(keys);
 }
 
 std::vector<std::string> LinearModel::strongest(const std::vector<std::string>& features, std::size_t count) const {

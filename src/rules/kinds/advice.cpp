@@ -145,7 +145,7 @@ constexpr std::size_t kPassageWords = 8;
 bool passage_is_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
   std::size_t words = 0;
   for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
-  return words >= kPassageWords && model.decides_surely(model.score(word_feature_keys(sentences)));
+  return words >= kPassageWords && model.decides_surely(model.score_by_keys(word_feature_keys(sentences)));
 }
 
 
@@ -407,7 +407,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
     };
     if (features == Features::All) name_features();
     if (settings_.model && !candidate.frame_finding && candidate.focus) {
-      candidate.score = settings_.model->score(candidate.feature_keys);
+      candidate.score = settings_.model->score_by_keys(candidate.feature_keys);
       if (candidate.one_slot) {
         candidate.model_may_flag = settings_.model->decides_surely(candidate.score);
       } else {
@@ -527,7 +527,7 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   each_passage(
       document, found,
       [&](Passage& passage) {
-        const double score = settings_.passage_model->score(word_feature_keys(passage.sentences));
+        const double score = settings_.passage_model->score_by_keys(word_feature_keys(passage.sentences));
         if (!settings_.passage_model->decides_surely(score)) return;
         passage.features = word_features(passage.sentences);
         if (const std::optional<Span> focus = passage_focus(document, passage)) {
@@ -565,7 +565,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   const auto visit = [&](Candidate&& candidate) {
     if (candidate.frame_finding) {
       const FrameFinding& finding = *candidate.frame_finding;
-      const double score = settings_.model->score(candidate.feature_keys);
+      const double score = settings_.model->score_by_keys(candidate.feature_keys);
       const bool kept = finding.outright ||
                         (finding.unaddressed ? settings_.model->decides(score)
                                              : !settings_.model->vetoes(finding.kind(), score));

@@ -180,7 +180,7 @@ class RequiresRule final : public Rule, public ModelReader {
     check_triggers(context, reading, out);
     if (!window_model_.model) return;
     for (const Window& window : gated_windows(context, reading)) {
-      const double score = window_model_.model->score(word_feature_keys(window.sentences));
+      const double score = window_model_.model->score_by_keys(word_feature_keys(window.sentences));
       if (!window_model_.model->decides_surely(score)) continue;
       const std::vector<std::string> features = word_features(window.sentences);
       const std::string needed = fmt::format("{}", fmt::join(describe(default_any_), ", or "));
