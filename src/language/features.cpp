@@ -9,11 +9,12 @@ namespace medlint {
 
 namespace {
 
-// A word of at most eight bytes as one number: compared at once.
+// A word of at most seven bytes as one number, its length in the top
+// byte: two words compare at once.
 std::uint64_t packed(std::string_view word) {
   std::uint64_t number = 0;
   std::memcpy(&number, word.data(), word.size());
-  return number;
+  return number | (std::uint64_t{word.size()} << 56);
 }
 
 // Function words say more about an author's style than about the advice;
@@ -21,7 +22,7 @@ std::uint64_t packed(std::string_view word) {
 inline bool is_function_word(std::string_view lemma) {
   // Probed for every word of every passage: the longer words (none of
   // these has more than six letters) are not looked up at all, the others
-  // as one number in a small table, a word in its slot or the next.
+  // as one number in a small open-addressing table.
   if (lemma.size() > 6 || lemma.empty()) return false;
   static constexpr std::string_view kWords[] = {
       "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "so", "as",
