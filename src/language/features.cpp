@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "core/fnv1a.h"
 
@@ -53,15 +54,20 @@ inline bool is_function_word(std::string_view lemma) {
 // lemmas alone, the sentences' hits unread (word_features()), with
 // repeats, handed to `emit` as the parts its name joins.
 template <typename Emit>
-void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& sentences, Emit&& emit) {
-  static const std::vector<WordClasses::Hit> kNoHits;
+void each_feature(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                  const std::vector<TaggedWords>& sentences, Emit&& emit) {
   // Reused from sentence to sentence: most sentences are read for these
   // features alone, and their words are many.
   std::vector<std::string_view> words;
   std::vector<int> covered_by;
   std::vector<std::string_view> present;
+  std::vector<WordClasses::Hit> hits;
   for (const TaggedWords& sentence : sentences) {
-    const std::vector<WordClasses::Hit>& hits = classes ? sentence.hits : kNoHits;
+    hits.clear();
+    if (classes) {
+      std::copy_if(sentence.hits.begin(), sentence.hits.end(), std::back_inserter(hits),
+                   [&](const WordClasses::Hit& hit) { return (*feature_classes)[static_cast<std::size_t>(hit.word_class)]; });
+    }
     // Each word stands for the class of the longest term covering it.
     words.clear();
     covered_by.assign(sentence.tokens.size(), -1);
@@ -112,22 +118,24 @@ std::vector<Feature> sorted_unique(std::vector<Feature> features) {
   return features;
 }
 
-std::vector<std::string> features_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+std::vector<std::string> features_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                                     const std::vector<TaggedWords>& sentences) {
   std::vector<std::string> features;
-  each_feature(classes, sentences, [&](FeatureParts parts) {
+  each_feature(classes, feature_classes, sentences, [&](FeatureParts parts) {
     std::string& feature = features.emplace_back();
     for (const std::string_view part : parts) feature += part;
   });
   return sorted_unique(std::move(features));
 }
 
-std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                                           const std::vector<TaggedWords>& sentences) {
   std::vector<std::uint64_t> keys;
   // A unigram and a bigram a word, about: grown rarely.
   std::size_t words = 0;
   for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
   keys.reserve(2 * words + 8);
-  each_feature(classes, sentences, [&](FeatureParts parts) {
+  each_feature(classes, feature_classes, sentences, [&](FeatureParts parts) {
     std::uint64_t key = kFnv1aBasis;
     for (const std::string_view part : parts) key = fnv1a(part, key);
     keys.push_back(key);
@@ -137,20 +145,31 @@ std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std
 
 }  // namespace
 
-std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
-  return features_of(&classes, sentences);
+std::vector<std::string> window_features(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                         const std::vector<TaggedWords>& sentences) {
+  return features_of(&classes, &feature_classes, sentences);
 }
 
 std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences) {
-  return features_of(nullptr, sentences);
+  return features_of(nullptr, nullptr, sentences);
 }
 
-std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
-  return feature_keys_of(&classes, sentences);
+std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                               const std::vector<TaggedWords>& sentences) {
+  return feature_keys_of(&classes, &feature_classes, sentences);
 }
 
 std::vector<std::uint64_t> word_feature_keys(const std::vector<TaggedWords>& sentences) {
-  return feature_keys_of(nullptr, sentences);
+  return feature_keys_of(nullptr, nullptr, sentences);
+}
+
+std::vector<bool> model_classes(const WordClasses& classes, const LinearModel& model) {
+  std::vector<bool> known(classes.size());
+  for (std::size_t word_class = 0; word_class < classes.size(); ++word_class) {
+    const std::string presence = "c:" + classes.name(static_cast<int>(word_class));
+    known[word_class] = model.weights().weight(LinearModel::feature_key(presence)) != 0.0;
+  }
+  return known;
 }
 
 }  // namespace medlint
