@@ -64,6 +64,13 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
       const Options group_options(group, path, category_what);
       read.before_adjacent.push_back(group_options.boolean("adjacent", false));
     }
+    // Words after a target are read anywhere in the window: an `adjacent`
+    // there would be ignored, so it is refused.
+    for (const YAML::Node& group : read.after.nodes()) {
+      if (group.IsMap() && group["adjacent"]) {
+        throw Options(group, path, category_what).error(group["adjacent"], "`adjacent` applies to `before` cues only");
+      }
+    }
     cues.categories_.push_back(std::move(read));
   }
   cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);

@@ -66,6 +66,13 @@ TEST(ContextCuesTest, AdjacentCuesOnlyCountRightBeforeTheTarget) {
   EXPECT_EQ(classify("if your back is stuck, you can crack your own back.", "crack your own back").cue, Cue::Endorsed);
 }
 
+TEST(ContextCuesTest, AdjacentAfterATargetIsRefused) {
+  // Read anywhere in the window, an `adjacent` after the target would be silently ignored.
+  EXPECT_THROW(ContextCues::read(YAML::Load("reported: {after: {adjacent: true, phrases: [trust]}}"), "cues.yaml",
+                                 Locale{}, "test"),
+               std::exception);
+}
+
 TEST(ContextCuesTest, WindowLimitsHowFarCuesReach) {
   EXPECT_EQ(classify("avoid one two three four five six seven crack your own back.", "crack your own back").cue,
             Cue::None);
