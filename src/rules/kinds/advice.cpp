@@ -96,6 +96,13 @@ std::size_t words_before_offset(std::string_view text, std::size_t from, std::si
   return at;
 }
 
+// Whether a negation word is an answer ("No, ..."): a comma right after it.
+bool answers_no(std::string_view text, Span negation) {
+  std::size_t after = negation.end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  return after < text.size() && text[after] == ',';
+}
+
 Span words_span(const std::vector<Token>& tokens, int first, int last) {
   return {tokens[static_cast<std::size_t>(first)].text.begin, tokens[static_cast<std::size_t>(last)].text.end};
 }
@@ -825,9 +832,15 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     };
     // "Don't put off seeing a doctor": a frame that carries its own stance
     // is negated by a negation right before it.
+    // A "No," that answers a question is no negation of what follows it:
+    // "Tight chest on a run? No, you don't need to see a doctor."
     if (rule.flag_when == FlagWhen::Always) {
       const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
-      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
+      const auto negations = settings_.inner_negations.find_all(folded, just_before);
+      if (std::any_of(negations.begin(), negations.end(),
+                      [&](const Lexicon::Match& negation) { return !answers_no(folded, negation.text); })) {
+        continue;
+      }
     }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
