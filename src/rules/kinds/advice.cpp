@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "language/lemmatizer.h"
+#include "language/sentence_words.h"
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
 #include "rules/scopes.h"
@@ -157,44 +158,42 @@ constexpr std::size_t kKeptBlocks = 4;
 
 std::vector<Token> AdviceRule::WordCache::words_of(const Document& document, const Settings& settings,
                                                    Span sentence) {
-  const std::string& folded = document.text().folded();
   const int block = passages ? document.block_at(sentence.begin) : -1;
-  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return tokenize(folded, sentence);
+  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return *words.tokens(sentence);
   auto kept = block_words.find(block);
   if (kept == block_words.end()) {
-    if (block_words.size() == kKeptBlocks) drop_block(document, settings, block_words.begin());
+    if (block_words.size() == kKeptBlocks) drop_block(settings, block_words.begin());
     kept = block_words.try_emplace(block).first;
     for (const Sentence& in_block : document.block_sentences(block)) kept->second.sentences.push_back(in_block.text);
     kept->second.words.resize(kept->second.sentences.size());
     kept->second.read.resize(kept->second.sentences.size());
   }
-  BlockWords& words = kept->second;
-  const auto at = std::find(words.sentences.begin(), words.sentences.end(), sentence);
-  if (at == words.sentences.end()) return tokenize(folded, sentence);
-  const auto index = static_cast<std::size_t>(at - words.sentences.begin());
-  if (!words.read[index]) {
-    words.words[index].tokens = tokenize(folded, sentence);
-    words.read[index] = true;
+  BlockWords& block_read = kept->second;
+  const auto at = std::find(block_read.sentences.begin(), block_read.sentences.end(), sentence);
+  if (at == block_read.sentences.end()) return *words.tokens(sentence);
+  const auto index = static_cast<std::size_t>(at - block_read.sentences.begin());
+  if (!block_read.read[index]) {
+    block_read.words[index].tokens = *words.tokens(sentence);
+    block_read.read[index] = true;
   }
-  return words.words[index].tokens;
+  return block_read.words[index].tokens;
 }
 
-void AdviceRule::WordCache::drop_block(const Document& document, const Settings& settings,
-                                       std::map<int, BlockWords>::iterator kept) {
+void AdviceRule::WordCache::drop_block(const Settings& settings, std::map<int, BlockWords>::iterator kept) {
   PassageVerdict& verdict = passages->verdicts[static_cast<std::size_t>(kept->first)];
   if (verdict == PassageVerdict::Unread && passages->found->count(kept->first) == 0) {
-    BlockWords& words = kept->second;
-    for (std::size_t i = 0; i < words.sentences.size(); ++i) {
-      if (!words.read[i]) words.words[i].tokens = tokenize(document.text().folded(), words.sentences[i]);
+    BlockWords& block_read = kept->second;
+    for (std::size_t i = 0; i < block_read.sentences.size(); ++i) {
+      if (!block_read.read[i]) block_read.words[i].tokens = *words.tokens(block_read.sentences[i]);
     }
-    verdict = passage_is_sure(*settings.passage_model, words.words) ? PassageVerdict::Sure
-                                                                    : PassageVerdict::Unsure;
+    verdict = passage_is_sure(*settings.passage_model, block_read.words) ? PassageVerdict::Sure
+                                                                         : PassageVerdict::Unsure;
   }
   block_words.erase(kept);
 }
 
-void AdviceRule::WordCache::drop_blocks(const Document& document, const Settings& settings) {
-  while (!block_words.empty()) drop_block(document, settings, block_words.begin());
+void AdviceRule::WordCache::drop_blocks(const Settings& settings) {
+  while (!block_words.empty()) drop_block(settings, block_words.begin());
 }
 
 const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
@@ -202,7 +201,7 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
   if (added) {
     std::vector<WordClasses::Hit>& hits = entry->second.hits;
     entry->second.tokens = words_of(document, settings, sentence);
-    hits = settings.classes->tag(entry->second.tokens);
+    hits = *words.hits(sentence, *settings.classes);
     std::erase_if(hits, [&](const WordClasses::Hit& hit) {
       return !settings.visible_classes[static_cast<std::size_t>(hit.word_class)];
     });
@@ -436,11 +435,12 @@ bool in_list_item(const Document& document, Span sentence) {
 
 }  // namespace
 
-void AdviceRule::each_candidate(const Document& document, Features features, const PatternHits* hits,
-                                const std::function<void(Candidate&&)>& visit, PassageReading* passages) const {
+void AdviceRule::each_candidate(const Document& document, SentenceWords& words, Features features,
+                                const PatternHits* hits, const std::function<void(Candidate&&)>& visit,
+                                PassageReading* passages) const {
   const std::string& folded = document.text().folded();
   std::set<std::size_t> read;  // sentences already analysed, by start
-  WordCache cache;             // sentences are context of their neighbours too
+  WordCache cache(words);      // sentences are context of their neighbours too
   cache.passages = settings_.passage_model ? passages : nullptr;
   // Anchors are found a stretch of whole sentences at a time: a paragraph
   // of 16 MB made of anchor words would otherwise hold every match at once.
@@ -493,23 +493,24 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
       }
     }
   }
-  if (cache.passages) cache.drop_blocks(document, settings_);
+  if (cache.passages) cache.drop_blocks(settings_);
 }
 
 ModelReader::Example AdviceRule::model_example(const Document& document, std::string_view model_option) const {
   Example example;
+  SentenceWords words(document.text().folded());
   if (model_option == "passage_model") {
     std::vector<Diagnostic> ignored;
-    each_passage(document, read_sentences(RuleContext{document, {}, nullptr}, ignored),
+    each_passage(document, words, read_sentences(RuleContext{document, {}, nullptr}, words, ignored),
                  [&](const Passage&) { example.kinds.insert("read"); });
-    each_passage(document, {}, [&](const Passage& passage) {
+    each_passage(document, words, {}, [&](const Passage& passage) {
       const std::vector<std::string> features = word_features(passage.sentences);
       example.features.insert(features.begin(), features.end());
     });
     return example;
   }
   if (model_option != "model") throw std::invalid_argument("an `advice` rule reads a `model` and a `passage_model`");
-  each_candidate(document, Features::All, nullptr, [&](Candidate&& candidate) {
+  each_candidate(document, words, Features::All, nullptr, [&](Candidate&& candidate) {
     if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
     example.features.insert(candidate.features.begin(), candidate.features.end());
   });
@@ -521,24 +522,26 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   // The blocks the rule reads a sentence of are read whole, and the
   // passage model's verdict on each kept: most blocks' words are read once.
   PassageReading passages{std::vector<PassageVerdict>(document.blocks.size(), PassageVerdict::Unread), nullptr};
-  const std::set<int> found = read_sentences(context, out, &passages);
+  std::optional<SentenceWords> own_words;
+  SentenceWords& words = context.words ? *context.words : own_words.emplace(document.text().folded());
+  const std::set<int> found = read_sentences(context, words, out, &passages);
   if (!settings_.passage_model) return;
   // One passage at a time: a long article's are never all held at once.
   each_passage(
-      document, found,
+      document, words, found,
       [&](Passage& passage) {
         const double score = settings_.passage_model->score_by_keys(word_feature_keys(passage.sentences));
         if (!settings_.passage_model->decides_surely(score)) return;
         passage.features = word_features(passage.sentences);
-        if (const std::optional<Span> focus = passage_focus(document, passage)) {
+        if (const std::optional<Span> focus = passage_focus(document, words, passage)) {
           out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
         }
       },
       &passages.verdicts);
 }
 
-std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out,
-                                         PassageReading* passages) const {
+std::set<int> AdviceRule::read_sentences(const RuleContext& context, SentenceWords& words,
+                                         std::vector<Diagnostic>& out, PassageReading* passages) const {
   const Document& document = context.document;
   std::set<int> found;
   if (passages) passages->found = &found;
@@ -549,7 +552,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   const auto weighed = [&](Span sentence) { found.insert(document.block_at(sentence.begin)); };
   if (!settings_.model) {
     each_candidate(
-        document, Features::WhenScored, context.hits,
+        document, words, Features::WhenScored, context.hits,
         [&](Candidate&& candidate) {
           if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
         },
@@ -583,7 +586,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
       advised.insert(candidate.sentence.begin);
     }
   };
-  each_candidate(document, Features::WhenScored, context.hits, visit, passages);
+  each_candidate(document, words, Features::WhenScored, context.hits, visit, passages);
   // A sentence of one slot is the model reading its neighbour's advice
   // ("The prednisolone kept me awake. Just leave it off.") when that
   // neighbour is a finding already: one piece of advice, one finding.
@@ -597,7 +600,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   return found;
 }
 
-void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
+void AdviceRule::each_passage(const Document& document, SentenceWords& words, const std::set<int>& found,
                               const std::function<void(Passage&)>& visit,
                               const std::vector<PassageVerdict>* verdicts) const {
   for (const int block : prose_blocks(document)) {
@@ -605,17 +608,18 @@ void AdviceRule::each_passage(const Document& document, const std::set<int>& fou
     if (found.count(block) > 0 || in_link_text(document, text)) continue;
     if (verdicts && (*verdicts)[static_cast<std::size_t>(block)] == PassageVerdict::Unsure) continue;
     Passage passage{block, {}, {}};
-    std::size_t words = 0;
+    std::size_t word_count = 0;
     for (const Sentence& sentence : document.block_sentences(block)) {
-      passage.sentences.push_back({tokenize(document.text().folded(), sentence.text), {}});
-      words += passage.sentences.back().tokens.size();
+      passage.sentences.push_back({*words.tokens(sentence.text), {}});
+      word_count += passage.sentences.back().tokens.size();
     }
-    if (words < kPassageWords) continue;
+    if (word_count < kPassageWords) continue;
     visit(passage);
   }
 }
 
-std::optional<Span> AdviceRule::passage_focus(const Document& document, const Passage& passage) const {
+std::optional<Span> AdviceRule::passage_focus(const Document& document, SentenceWords& words,
+                                              const Passage& passage) const {
   // The first place of the strongest of the model's reasons found in the words.
   std::optional<Span> focus;
   for (const std::string& reason : settings_.passage_model->strongest(passage.features, 4)) {
@@ -636,7 +640,7 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, const Pa
   // right there.").
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
-  WordCache cache;
+  WordCache cache(words);
   for (const Sentence& sentence : document.block_sentences(passage.block)) {
     if (!counters.warnings.find_all(folded, sentence.text).empty()) return std::nullopt;
     if (sentence.text.begin > focus->end) {

@@ -1,0 +1,54 @@
+// The words of a document's sentences, tokenized once per lint of the
+// document and tagged with word classes on first request, for every rule
+// that reads them: self-treatment and safety-escalation read many of the
+// same sentences. Analysis state derived from one document: the engine
+// makes one per document and hands it to the rules in their context, and a
+// rule reads the same words whether or not another rule read them first.
+#pragma once
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "language/word_classes.h"
+
+namespace medlint {
+
+class SentenceWords {
+ public:
+  using Tokens = std::shared_ptr<const std::vector<Token>>;
+  using Hits = std::shared_ptr<const std::vector<WordClasses::Hit>>;
+
+  // `folded`: the document's case-folded text, outliving this.
+  explicit SentenceWords(std::string_view folded) : folded_(folded) {}
+
+  // tokenize() of a range of the text (a sentence, or any other range).
+  Tokens tokens(Span range);
+  // classes.tag() of those tokens: every class, the caller keeps those it reads.
+  Hits hits(Span range, const WordClasses& classes);
+
+ private:
+  struct Entry {
+    Span range;
+    Tokens tokens;
+    Hits hits;
+    const WordClasses* tagged_by = nullptr;
+  };
+  // The entry of `range`, tokenized; the caller holds the lock.
+  Entry& entry(Span range);
+
+  // Sentences kept at most, the oldest dropped first: a long article's
+  // words are never all held at once, while an article of a few thousand
+  // sentences is read once for every rule.
+  static constexpr std::size_t kCapacity = 4096;
+
+  std::string_view folded_;
+  std::mutex mutex_;  // a file's rules may run in parallel
+  std::unordered_map<std::size_t, Entry> by_start_;
+  std::deque<std::size_t> starts_;  // in the order they were added
+};
+
+}  // namespace medlint
