@@ -5,13 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "language/feature_keys.h"
 #include "medlint/source.h"
 
 namespace medlint {
 
 struct Token {
-  Span text;          // in the scanned string
-  std::string lemma;  // lemma_of() the folded word
+  Span text;             // in the scanned string
+  std::string lemma;     // lemma_of() the folded word
+  FeatureWordKeys keys;  // feature_word_keys() of the lemma
 };
 
 // The spans of the word and number tokens of `range` of `folded`: ICU's
