@@ -266,7 +266,10 @@ int WordClasses::find(std::string_view name) const {
 }
 
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
-  std::vector<int> ids(tokens.size()), bare(tokens.size(), -1);
+  // Reused from call to call, as `longest` below: every sentence read is tagged.
+  thread_local std::vector<int> ids, bare;
+  ids.assign(tokens.size(), -1);
+  bare.assign(tokens.size(), -1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view lemma = tokens[i].lemma;
     ids[i] = lemma_id(lemma);
@@ -276,7 +279,7 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
   // Per class, the longest term starting at a token: (class, last token).
   // Few classes start at any one token; a vector reused across tokens
   // spares a map's allocations.
-  std::vector<std::pair<int, std::size_t>> longest;
+  thread_local std::vector<std::pair<int, std::size_t>> longest;
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     longest.clear();
     const auto add_term = [&](const Term& term) {

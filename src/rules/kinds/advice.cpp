@@ -348,6 +348,7 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   for (const WordClasses::Hit& hit : tagged.hits) {
     if (hit.word_class == settings_.pronouns) pronoun_hits.push_back(hit);
   }
+  if (pronoun_hits.empty()) return;  // most sentences: nothing to resolve, nothing to allocate
   std::vector<std::pair<int, const std::map<int, Span>*>> sources;
   for (const int word_class : settings_.antecedents) sources.emplace_back(word_class, &tagged.before);
   for (const int word_class : settings_.question_antecedents) sources.emplace_back(word_class, &tagged.asked);
