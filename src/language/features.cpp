@@ -93,7 +93,8 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
     const std::vector<WordClasses::Hit>& hits = classes ? sentence.hits : kNoHits;
     // Each word stands for the class of the longest term covering it.
     words.clear();
-    covered_by.assign(sentence.tokens.size(), -1);
+    const std::vector<Token>& tokens = *sentence.tokens;
+    covered_by.assign(tokens.size(), -1);
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const WordClasses::Hit& hit = hits[i];
       for (int token = hit.first; token <= hit.last; ++token) {
@@ -104,10 +105,10 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
         }
       }
     }
-    for (std::size_t token = 0; token < sentence.tokens.size(); ++token) {
+    for (std::size_t token = 0; token < tokens.size(); ++token) {
       const int hit = covered_by[token];
       if (hit < 0) {
-        words.push_back({sentence.tokens[token].lemma, &sentence.tokens[token].keys});
+        words.push_back({tokens[token].lemma, &tokens[token].keys});
         continue;
       }
       // A term of several words is one word of the sequence.
@@ -177,7 +178,7 @@ std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std
   KeyEmitter emitter;
   // A unigram and a bigram a word, about: grown rarely.
   std::size_t words = 0;
-  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
   emitter.keys.reserve(2 * words + 8);
   each_feature(classes, sentences, emitter);
   return sorted_unique(std::move(emitter.keys));

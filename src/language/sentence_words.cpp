@@ -18,7 +18,7 @@ SentenceWords::Entry& SentenceWords::entry(Span range) {
   return entry;
 }
 
-SentenceWords::Tokens SentenceWords::tokens(Span range) {
+SharedTokens SentenceWords::tokens(Span range) {
   std::lock_guard lock(mutex_);
   return entry(range).tokens;
 }

@@ -19,21 +19,20 @@ namespace medlint {
 
 class SentenceWords {
  public:
-  using Tokens = std::shared_ptr<const std::vector<Token>>;
   using Hits = std::shared_ptr<const std::vector<WordClasses::Hit>>;
 
   // `folded`: the document's case-folded text, outliving this.
   explicit SentenceWords(std::string_view folded) : folded_(folded) {}
 
   // tokenize() of a range of the text (a sentence, or any other range).
-  Tokens tokens(Span range);
+  SharedTokens tokens(Span range);
   // classes.tag() of those tokens: every class, the caller keeps those it reads.
   Hits hits(Span range, const WordClasses& classes);
 
  private:
   struct Entry {
     Span range;
-    Tokens tokens;
+    SharedTokens tokens;
     Hits hits;
     const WordClasses* tagged_by = nullptr;
   };

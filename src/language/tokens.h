@@ -1,6 +1,7 @@
 // Words of a stretch of normalized text, each with its lemma: what word
 // classes and advice frames are matched on.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,10 @@ struct Token {
   std::string lemma;     // lemma_of() the folded word
   FeatureWordKeys keys;  // feature_word_keys() of the lemma
 };
+
+// A sentence's tokens, shared rather than copied by whatever reads the
+// sentence (language/sentence_words.h).
+using SharedTokens = std::shared_ptr<const std::vector<Token>>;
 
 // The spans of the word and number tokens of `range` of `folded`: ICU's
 // word breaks, found by ICU itself (`Icu`, what tests compare against) or

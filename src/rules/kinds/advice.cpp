@@ -115,17 +115,25 @@ std::size_t answer_start(const std::string& folded, Span sentence) {
   return start;
 }
 
+// The words before a first sentence: none.
+const SharedTokens& no_tokens() {
+  static const SharedTokens none = std::make_shared<const std::vector<Token>>();
+  return none;
+}
+
 }  // namespace
 
 struct AdviceRule::Tagged {
   Span text;
-  std::vector<Token> tokens;
+  SharedTokens token_list;
   std::vector<WordClasses::Hit> hits;
   std::map<std::pair<int, int>, Span> antecedents;  // (class, pronoun token) -> antecedent text
   std::map<int, Span> before;  // class -> its nearest word in the two sentences before
   std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
   std::set<int> after;         // the classes of the sentence after
-  TaggedWords previous;        // the sentence before, for the model's window
+  // The sentence before, for the model's window (no words for a first sentence).
+  TaggedWords previous = {no_tokens(), {}};
+  const std::vector<Token>& tokens = *token_list;
 };
 
 struct AdviceRule::Passage {
@@ -145,7 +153,7 @@ constexpr std::size_t kPassageWords = 8;
 // by the features' keys, their names built only for a passage it is sure of.
 bool passage_is_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
   std::size_t words = 0;
-  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
   return words >= kPassageWords && model.decides_surely(model.score_by_keys(word_feature_keys(sentences)));
 }
 
@@ -156,10 +164,9 @@ constexpr std::size_t kKeptBlocks = 4;
 
 }  // namespace
 
-std::vector<Token> AdviceRule::WordCache::words_of(const Document& document, const Settings& settings,
-                                                   Span sentence) {
+SharedTokens AdviceRule::WordCache::words_of(const Document& document, const Settings& settings, Span sentence) {
   const int block = passages ? document.block_at(sentence.begin) : -1;
-  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return *words.tokens(sentence);
+  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return words.tokens(sentence);
   auto kept = block_words.find(block);
   if (kept == block_words.end()) {
     if (block_words.size() == kKeptBlocks) drop_block(settings, block_words.begin());
@@ -170,10 +177,10 @@ std::vector<Token> AdviceRule::WordCache::words_of(const Document& document, con
   }
   BlockWords& block_read = kept->second;
   const auto at = std::find(block_read.sentences.begin(), block_read.sentences.end(), sentence);
-  if (at == block_read.sentences.end()) return *words.tokens(sentence);
+  if (at == block_read.sentences.end()) return words.tokens(sentence);
   const auto index = static_cast<std::size_t>(at - block_read.sentences.begin());
   if (!block_read.read[index]) {
-    block_read.words[index].tokens = *words.tokens(sentence);
+    block_read.words[index].tokens = words.tokens(sentence);
     block_read.read[index] = true;
   }
   return block_read.words[index].tokens;
@@ -184,7 +191,7 @@ void AdviceRule::WordCache::drop_block(const Settings& settings, std::map<int, B
   if (verdict == PassageVerdict::Unread && passages->found->count(kept->first) == 0) {
     BlockWords& block_read = kept->second;
     for (std::size_t i = 0; i < block_read.sentences.size(); ++i) {
-      if (!block_read.read[i]) block_read.words[i].tokens = *words.tokens(block_read.sentences[i]);
+      if (!block_read.read[i]) block_read.words[i].tokens = words.tokens(block_read.sentences[i]);
     }
     verdict = passage_is_sure(*settings.passage_model, block_read.words) ? PassageVerdict::Sure
                                                                          : PassageVerdict::Unsure;
@@ -231,19 +238,19 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
   const TaggedWords& words = cache.of(document, settings_, sentence);
-  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
     const TaggedWords& before = cache.of(document, settings_, *previous);
     for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
-      tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+      tagged.before[hit.word_class] = words_span(*before.tokens, hit.first, hit.last);
     }
     if (back == 0) {
       tagged.previous = before;
       if (document.text().folded()[previous->end - 1] == '?') {
         for (const WordClasses::Hit& hit : before.hits) {
-          tagged.asked[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+          tagged.asked[hit.word_class] = words_span(*before.tokens, hit.first, hit.last);
         }
       }
     }
@@ -269,7 +276,7 @@ void AdviceRule::add_list_topic(const Document& document, Tagged& tagged, WordCa
   std::optional<Span> said = sentence_range(document, lead_in.end - 1);
   for (int back = 0; back < 2 && said && said->begin >= lead_in.begin; ++back, said = previous_sentence(document, *said)) {
     const TaggedWords& words = cache.of(document, settings_, *said);
-    for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(words.tokens, hit.first, hit.last));
+    for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(*words.tokens, hit.first, hit.last));
   }
 }
 
@@ -314,7 +321,7 @@ void AdviceRule::add_raised_counts(Tagged& tagged) const {
     }
     return counts;
   };
-  std::vector<std::pair<int, int>> stated = stated_counts(tagged.previous.tokens, tagged.previous.hits);
+  std::vector<std::pair<int, int>> stated = stated_counts(*tagged.previous.tokens, tagged.previous.hits);
   for (auto& said : stated) said.first = -1;  // before every word of this sentence
   const auto here = stated_counts(tagged.tokens, tagged.hits);
   stated.insert(stated.end(), here.begin(), here.end());
@@ -392,7 +399,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   const bool scored =
       settings_.model && ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
   if (features == Features::All || scored) {
-    std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
+    std::vector<TaggedWords> window = {tagged.previous, {tagged.token_list, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
       window.push_back(cache.of(document, settings_, *next));
     candidate.feature_keys = window_feature_keys(*settings_.classes, window);
@@ -611,8 +618,8 @@ void AdviceRule::each_passage(const Document& document, SentenceWords& words, co
     Passage passage{block, {}, {}};
     std::size_t word_count = 0;
     for (const Sentence& sentence : document.block_sentences(block)) {
-      passage.sentences.push_back({*words.tokens(sentence.text), {}});
-      word_count += passage.sentences.back().tokens.size();
+      passage.sentences.push_back({words.tokens(sentence.text), {}});
+      word_count += passage.sentences.back().tokens->size();
     }
     if (word_count < kPassageWords) continue;
     visit(passage);
@@ -625,7 +632,7 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, Sentence
   std::optional<Span> focus;
   for (const std::string& reason : settings_.passage_model->strongest(passage.features, 4)) {
     for (const TaggedWords& sentence : passage.sentences) {
-      const std::vector<Token>& tokens = sentence.tokens;
+      const std::vector<Token>& tokens = *sentence.tokens;
       for (std::size_t i = 0; i < tokens.size() && !focus; ++i) {
         if (reason == "u:" + tokens[i].lemma) focus = tokens[i].text;
         if (i + 1 < tokens.size() && reason == "b:" + tokens[i].lemma + "_" + tokens[i + 1].lemma)
@@ -1154,7 +1161,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   // "Q: ... A: Take an extra one.": an instruction answers a reader's question
   // only in a question-and-answer column; elsewhere it may answer another
   // act ("Missed a pill? Take it as soon as you remember.").
-  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}, {}};
+  Tagged answered{*answer, std::make_shared<const std::vector<Token>>(tokenize(folded, *answer)), {}, {}, {}, {}, {}};
   answered.hits = settings_.classes->tag(answered.tokens);
   if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};

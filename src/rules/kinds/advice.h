@@ -235,7 +235,7 @@ class AdviceRule final : public Rule, public ModelReader {
     void drop_blocks(const Settings& settings);
 
    private:
-    std::vector<Token> words_of(const Document& document, const Settings& settings, Span sentence);
+    SharedTokens words_of(const Document& document, const Settings& settings, Span sentence);
     void drop_block(const Settings& settings, std::map<int, BlockWords>::iterator kept);
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;

@@ -396,7 +396,7 @@ class RequiresRule final : public Rule, public ModelReader {
   std::vector<TaggedWords> tagged_sentences(const Document& document, SentenceWords& words, int block) const {
     std::vector<TaggedWords> sentences;
     for (const Sentence& sentence : document.block_sentences(block)) {
-      TaggedWords tagged{*words.tokens(sentence.text), *words.hits(sentence.text, *window_model_.classes)};
+      TaggedWords tagged{words.tokens(sentence.text), *words.hits(sentence.text, *window_model_.classes)};
       std::erase_if(tagged.hits, [&](const WordClasses::Hit& hit) {
         return !window_model_.visible[static_cast<std::size_t>(hit.word_class)];
       });
@@ -413,8 +413,8 @@ class RequiresRule final : public Rule, public ModelReader {
             window_model_.signs.end()) {
           continue;
         }
-        return Span{sentence.tokens[static_cast<std::size_t>(hit.first)].text.begin,
-                    sentence.tokens[static_cast<std::size_t>(hit.last)].text.end};
+        return Span{(*sentence.tokens)[static_cast<std::size_t>(hit.first)].text.begin,
+                    (*sentence.tokens)[static_cast<std::size_t>(hit.last)].text.end};
       }
     }
     return std::nullopt;
