@@ -275,7 +275,8 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
     ids[i] = lemma_id(lemma);
     if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
   }
-  std::vector<Hit> hits;
+  thread_local std::vector<Hit> hits;  // returned as a copy of its size
+  hits.clear();
   // Per class, the longest term starting at a token: (class, last token).
   // Few classes start at any one token; a vector reused across tokens
   // spares a map's allocations.
@@ -324,7 +325,7 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
       hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
     }
   }
-  return hits;
+  return {hits.begin(), hits.end()};
 }
 
 std::vector<std::string> WordClasses::spellings(int word_class) const {

@@ -254,9 +254,12 @@ const std::vector<std::string>& PhraseSet::patterns() const {
 }
 
 std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range, const PatternHits* hits) const {
-  std::vector<Match> matches;
-  if (!impl_ || range.begin >= range.end || range.end > text.size()) return matches;
-  std::vector<PhraseTrie::Match> phrases;
+  if (!impl_ || range.begin >= range.end || range.end > text.size()) return {};
+  // Reused from call to call: rules look for phrases in sentence after sentence.
+  thread_local std::vector<PhraseTrie::Match> phrases;
+  thread_local std::vector<Match> matches;
+  phrases.clear();
+  matches.clear();
   impl_->phrases.find_all(text, range, phrases);
   // The trie finds a phrase at every start; a pattern's search resumes
   // after each match it finds. Like it, a phrase's match that overlaps its

@@ -216,7 +216,8 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
       return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
     };
     for (const Settings::InsideTerms& inside : settings.inside_terms) {
-      std::vector<WordClasses::Hit> outer;
+      thread_local std::vector<WordClasses::Hit> outer;  // reused: every sentence read comes here
+      outer.clear();
       std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
                    [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
       std::erase_if(hits, [&](const WordClasses::Hit& hit) {
