@@ -13,7 +13,6 @@ namespace medlint {
 struct FeatureWordKeys {
   std::uint64_t unigram = 0;        // the key of "u:" + word
   std::uint64_t bigram_prefix = 0;  // the hash of "b:" + word + "_", to go on over the next word
-  bool function_word = false;       // a word with no unigram feature
 };
 
 FeatureWordKeys feature_word_keys(std::string_view word);

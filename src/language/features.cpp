@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/fnv1a.h"
+#include "core/scratch.h"
 
 namespace medlint {
 
@@ -117,7 +118,7 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
       words.push_back({classes->name(word_class), &keys_of_class(word_class).word});
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!words[i].keys->function_word) emit.unigram(words[i]);
+      if (!is_function_word(words[i].text)) emit.unigram(words[i]);
       if (i + 1 < words.size()) emit.bigram(words[i], words[i + 1]);
     }
     present.clear();
@@ -131,6 +132,8 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
       for (std::size_t j = i + 1; j < present.size(); ++j) emit.pair(classes->name(present[i]), keys, classes->name(present[j]));
     }
   }
+  trim_scratch(words);
+  trim_scratch(covered_by);
 }
 
 // Collected with repeats, then sorted and made unique once.
@@ -187,7 +190,7 @@ std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std
 }  // namespace
 
 FeatureWordKeys feature_word_keys(std::string_view word) {
-  return {fnv1a(word, fnv1a("u:")), fnv1a("_", fnv1a(word, fnv1a("b:"))), is_function_word(word)};
+  return {fnv1a(word, fnv1a("u:")), fnv1a("_", fnv1a(word, fnv1a("b:")))};
 }
 
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {

@@ -4,18 +4,23 @@ namespace medlint {
 
 SentenceWords::Entry& SentenceWords::entry(Span range) {
   auto [found, added] = by_start_.try_emplace(range.begin);
-  Entry& entry = found->second;
-  if (!added && entry.range == range) return entry;
+  if (!added && found->second.range == range) return found->second;
+  // A range seen for the first time, or another range from the same start.
   if (added) {
     starts_.push_back(range.begin);
-    if (starts_.size() > kCapacity) {
-      by_start_.erase(starts_.front());
-      starts_.pop_front();
-    }
+  } else {
+    tokens_held_ -= found->second.tokens->size();
   }
-  // A range seen for the first time, or another range from the same start.
-  entry = Entry{range, std::make_shared<const std::vector<Token>>(tokenize(folded_, range)), nullptr, nullptr};
-  return entry;
+  found->second = Entry{range, std::make_shared<const std::vector<Token>>(tokenize(folded_, range)), nullptr, nullptr};
+  tokens_held_ += found->second.tokens->size();
+  // The oldest dropped, never the one just read.
+  while (tokens_held_ > kTokensHeld && starts_.front() != range.begin) {
+    const auto oldest = by_start_.find(starts_.front());
+    tokens_held_ -= oldest->second.tokens->size();
+    by_start_.erase(oldest);
+    starts_.pop_front();
+  }
+  return found->second;
 }
 
 SharedTokens SentenceWords::tokens(Span range) {

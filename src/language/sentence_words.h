@@ -39,15 +39,18 @@ class SentenceWords {
   // The entry of `range`, tokenized; the caller holds the lock.
   Entry& entry(Span range);
 
-  // Sentences kept at most, the oldest dropped first: a long article's
-  // words are never all held at once, while an article of a few thousand
-  // sentences is read once for every rule.
-  static constexpr std::size_t kCapacity = 4096;
+  // Tokens kept at most (a few hundred KB), the oldest sentences' dropped
+  // first: a long article's words are never all held at once, while an
+  // article of up to about 20 KB of prose (all but the longest real ones) is
+  // read once for every rule; a longer one shares what its rules read
+  // close together.
+  static constexpr std::size_t kTokensHeld = std::size_t{1} << 12;
 
   std::string_view folded_;
   std::mutex mutex_;  // a file's rules may run in parallel
   std::unordered_map<std::size_t, Entry> by_start_;
   std::deque<std::size_t> starts_;  // in the order they were added
+  std::size_t tokens_held_ = 0;
 };
 
 }  // namespace medlint

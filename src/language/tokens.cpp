@@ -5,6 +5,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include "core/scratch.h"
 #include "language/lemmatizer.h"
 
 namespace medlint {
@@ -159,6 +160,7 @@ std::vector<Token> tokenize(std::string_view folded, Span range) {
     const KeyedLemma& lemma = keyed_lemma_of(folded.substr(word.begin, word.size()));
     tokens.push_back({word, lemma.lemma, lemma.keys});
   }
+  trim_scratch(words);
   return tokens;
 }
 

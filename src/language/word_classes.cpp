@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/fnv1a.h"
+#include "core/scratch.h"
 #include "core/varint.h"
 #include "language/lemmatizer.h"
 
@@ -325,7 +326,11 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
       hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
     }
   }
-  return {hits.begin(), hits.end()};
+  std::vector<Hit> found(hits.begin(), hits.end());
+  for (auto* scratch : {&ids, &bare}) trim_scratch(*scratch);
+  trim_scratch(hits);
+  trim_scratch(longest);
+  return found;
 }
 
 std::vector<std::string> WordClasses::spellings(int word_class) const {

@@ -10,6 +10,7 @@
 #include <re2/set.h>
 #include <unordered_map>
 
+#include "core/scratch.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
 #include "rules/phrase_trie.h"
@@ -293,6 +294,8 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   for (const Match& match : matches) {
     if (kept.empty() || match.text.begin >= kept.back().text.end) kept.push_back(match);
   }
+  trim_scratch(phrases);
+  trim_scratch(matches);
   return kept;
 }
 
