@@ -299,4 +299,18 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   return kept;
 }
 
+bool PhraseSet::contains(std::string_view text, Span range, const PatternHits* hits) const {
+  if (!impl_ || range.begin >= range.end || range.end > text.size()) return false;
+  // The first match of any phrase or pattern is one find_all() keeps, or
+  // overlaps one it keeps.
+  if (impl_->phrases.contains(text, range)) return true;
+  if (impl_->regexes.empty()) return false;
+  thread_local std::vector<Match> patterns;
+  patterns.clear();
+  impl_->find_patterns(text, range, hits ? hits->of(*this) : PatternHits::OfSet(), patterns);
+  const bool found = !patterns.empty();
+  trim_scratch(patterns);
+  return found;
+}
+
 }  // namespace medlint

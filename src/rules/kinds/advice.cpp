@@ -482,7 +482,7 @@ void AdviceRule::each_candidate(const Document& document, SentenceWords& words, 
         std::optional<Span> next = next_sentence(document, sentences.front());
         const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty())
+          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next))
             sentences.push_back(*next);
         }
         // And the steps of a list it leads into, which name no medicine
@@ -651,7 +651,7 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, Sentence
   const Counters& counters = settings_.counters;
   WordCache cache(words);
   for (const Sentence& sentence : document.block_sentences(passage.block)) {
-    if (!counters.warnings.find_all(folded, sentence.text).empty()) return std::nullopt;
+    if (counters.warnings.contains(folded, sentence.text)) return std::nullopt;
     if (sentence.text.begin > focus->end) {
       const std::size_t start = answer_start(folded, sentence.text);
       for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, sentence.text)) {
@@ -668,7 +668,7 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, Sentence
 
 bool AdviceRule::is_self_care(const Document& document, const Tagged& tagged) const {
   const Settings::SelfCare& self_care = settings_.self_care;
-  if (self_care.purchases.find_all(document.text().folded(), tagged.text).empty()) return false;
+  if (!self_care.purchases.contains(document.text().folded(), tagged.text)) return false;
   return std::none_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
     return std::find(self_care.unless.begin(), self_care.unless.end(), hit.word_class) != self_care.unless.end();
   });
@@ -837,7 +837,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     // is negated by a negation right before it.
     if (rule.flag_when == FlagWhen::Always) {
       const Span just_before{words_before_offset(folded, stated.begin, sentence.begin, 2), stated.begin};
-      if (!settings_.inner_negations.find_all(folded, just_before).empty()) continue;
+      if (settings_.inner_negations.contains(folded, just_before)) continue;
     }
     // "Children under 16 shouldn't take aspirin": a negation between the
     // frame's words negates it.
@@ -973,7 +973,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const int block = document.block_at(sentence.begin);
   if (block >= 0) {
     const Block& said_in = document.blocks[static_cast<std::size_t>(block)];
-    if (!counters.cautionary_tales.find_all(folded, said_in.text).empty()) return true;
+    if (counters.cautionary_tales.contains(folded, said_in.text)) return true;
     // "> just give him one of yours" and then "Please don't.": a quoted
     // post is answered by the paragraph after the quote.
     if (said_in.kind == BlockKind::BlockQuote) {
@@ -981,7 +981,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
       const int reply_block = reply ? document.block_at(reply->begin) : -1;
       if (reply_block >= 0 && document.blocks[static_cast<std::size_t>(reply_block)].kind != BlockKind::BlockQuote) {
         const std::size_t start = answer_start(folded, *reply);
-        if (!counters.warnings.find_all(folded, *reply).empty()) return true;
+        if (counters.warnings.contains(folded, *reply)) return true;
         for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *reply)) {
           if (opener.text.begin == start) return true;
         }
@@ -1017,7 +1017,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
-      if (!counters.care_advice.find_all(folded, range).empty()) return true;
+      if (counters.care_advice.contains(folded, range)) return true;
     }
   }
   // "A: No. Co-codamol already contains paracetamol...": the reasons after
@@ -1145,7 +1145,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
   const Counters& counters = settings_.counters;
-  if (!counters.warnings.find_all(folded, *answer).empty() || !counters.care_advice.find_all(folded, *answer).empty()) {
+  if (counters.warnings.contains(folded, *answer) || counters.care_advice.contains(folded, *answer)) {
     return {Cue::Question, {}};
   }
   for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *answer)) {

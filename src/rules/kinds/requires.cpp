@@ -302,7 +302,7 @@ class RequiresRule final : public Rule, public ModelReader {
           // A reference cue ("Signs and symptoms in infants may include")
           // yields to what makes the feature an emergency there.
           const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
-                                     !reference_wording_.find_all(verdict.text, {0, verdict.text.size()}).empty() &&
+                                     reference_wording_.contains(verdict.text, {0, verdict.text.size()}) &&
                                      made_emergency(trigger, context, sentence, lead_in);
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
@@ -325,7 +325,7 @@ class RequiresRule final : public Rule, public ModelReader {
         // page offers for them, whatever it says elsewhere.
         const auto satisfied = [&](int requirement) {
           if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
-          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in, context.hits).empty();
+          const bool routine = !lead_in.empty() && routine_wording_.contains(folded, lead_in, context.hits);
           return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
         };
         std::vector<std::string> missing;
@@ -421,7 +421,7 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   bool found(const Lexicon& lexicon, const RuleContext& context, Span range) const {
-    return !range.empty() && !lexicon.find_all(context.document.text().folded(), range, context.hits).empty();
+    return !range.empty() && lexicon.contains(context.document.text().folded(), range, context.hits);
   }
 
   // The red flags of `range` in text order: the groups' phrases and
