@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "core/fnv1a.h"
 #include "core/scratch.h"
@@ -69,10 +70,11 @@ struct ClassKeys {
 // lemmas alone, the sentences' hits unread (word_features()), with
 // repeats, handed to `emit` (unigram(), bigram(), presence(), pair()).
 template <typename Emit>
-void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& sentences, Emit& emit) {
-  static const std::vector<WordClasses::Hit> kNoHits;
+void each_feature(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                  const std::vector<TaggedWords>& sentences, Emit& emit) {
   // Reused from call to call: most sentences are read for these features
   // alone, and their words are many.
+  thread_local std::vector<WordClasses::Hit> hits;
   thread_local std::vector<SequenceWord> words;
   thread_local std::vector<int> covered_by;
   thread_local std::vector<int> present;
@@ -91,7 +93,11 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
     return class_keys[index];
   };
   for (const TaggedWords& sentence : sentences) {
-    const std::vector<WordClasses::Hit>& hits = classes ? sentence.hits : kNoHits;
+    hits.clear();
+    if (classes) {
+      std::copy_if(sentence.hits.begin(), sentence.hits.end(), std::back_inserter(hits),
+                   [&](const WordClasses::Hit& hit) { return (*feature_classes)[static_cast<std::size_t>(hit.word_class)]; });
+    }
     // Each word stands for the class of the longest term covering it.
     words.clear();
     const std::vector<Token>& tokens = *sentence.tokens;
@@ -132,6 +138,7 @@ void each_feature(const WordClasses* classes, const std::vector<TaggedWords>& se
       for (std::size_t j = i + 1; j < present.size(); ++j) emit.pair(classes->name(present[i]), keys, classes->name(present[j]));
     }
   }
+  trim_scratch(hits);
   trim_scratch(words);
   trim_scratch(covered_by);
 }
@@ -171,19 +178,21 @@ struct KeyEmitter {
   }
 };
 
-std::vector<std::string> features_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+std::vector<std::string> features_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                                     const std::vector<TaggedWords>& sentences) {
   NameEmitter emitter;
-  each_feature(classes, sentences, emitter);
+  each_feature(classes, feature_classes, sentences, emitter);
   return sorted_unique(std::move(emitter.features));
 }
 
-std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<TaggedWords>& sentences) {
+std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                                           const std::vector<TaggedWords>& sentences) {
   KeyEmitter emitter;
   // A unigram and a bigram a word, about: grown rarely.
   std::size_t words = 0;
   for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
   emitter.keys.reserve(2 * words + 8);
-  each_feature(classes, sentences, emitter);
+  each_feature(classes, feature_classes, sentences, emitter);
   return sorted_unique(std::move(emitter.keys));
 }
 
@@ -193,20 +202,31 @@ FeatureWordKeys feature_word_keys(std::string_view word) {
   return {fnv1a(word, fnv1a("u:")), fnv1a("_", fnv1a(word, fnv1a("b:")))};
 }
 
-std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
-  return features_of(&classes, sentences);
+std::vector<std::string> window_features(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                         const std::vector<TaggedWords>& sentences) {
+  return features_of(&classes, &feature_classes, sentences);
 }
 
 std::vector<std::string> word_features(const std::vector<TaggedWords>& sentences) {
-  return features_of(nullptr, sentences);
+  return features_of(nullptr, nullptr, sentences);
 }
 
-std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<TaggedWords>& sentences) {
-  return feature_keys_of(&classes, sentences);
+std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                               const std::vector<TaggedWords>& sentences) {
+  return feature_keys_of(&classes, &feature_classes, sentences);
 }
 
 std::vector<std::uint64_t> word_feature_keys(const std::vector<TaggedWords>& sentences) {
-  return feature_keys_of(nullptr, sentences);
+  return feature_keys_of(nullptr, nullptr, sentences);
+}
+
+std::vector<bool> model_classes(const WordClasses& classes, const LinearModel& model) {
+  std::vector<bool> known(classes.size());
+  for (std::size_t word_class = 0; word_class < classes.size(); ++word_class) {
+    const std::string presence = "c:" + classes.name(static_cast<int>(word_class));
+    known[word_class] = model.weights().weight(LinearModel::feature_key(presence)) != 0.0;
+  }
+  return known;
 }
 
 }  // namespace medlint

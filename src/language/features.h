@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "language/linear_model.h"
 #include "language/word_classes.h"
 
 namespace medlint {
@@ -18,11 +19,20 @@ struct TaggedWords {
 // Per sentence: class presence (`c:MEDICINE`), unigrams and bigrams of the
 // sequence in which each word is its class or else its lemma (`u:never`,
 // `b:STOP_MEDICINE`), and class pairs within the sentence
-// (`p:MEDICINE+STOP`). Sorted, without repeats.
-std::vector<std::string> window_features(const WordClasses& classes, const std::vector<TaggedWords>& sentences);
+// (`p:MEDICINE+STOP`). Sorted, without repeats. Only the classes
+// `feature_classes` marks (by class index) stand for their words; the
+// others' words stand as their lemmas.
+std::vector<std::string> window_features(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                         const std::vector<TaggedWords>& sentences);
 // The keys of window_features() (LinearModel::feature_key() of each name),
 // sorted, without repeats: what a model scores without the names built.
-std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<TaggedWords>& sentences);
+std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<bool>& feature_classes,
+                                               const std::vector<TaggedWords>& sentences);
+// The classes a model trained on window_features() knows: those it has a
+// class-presence weight for. A class added to the rule data after the model
+// was trained is marked off, so that its words read as they did in training
+// until the model is retrained.
+std::vector<bool> model_classes(const WordClasses& classes, const LinearModel& model);
 
 // The unigrams and bigrams of the lemmas alone (`u:never`, `b:stop_take`),
 // the sentences' hits unread: what a model of a paragraph's words reads.

@@ -78,7 +78,8 @@ TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
   const std::string text = "never stop the blood thinner";
   TaggedWords words{std::make_shared<const std::vector<Token>>(tokenize(text, {0, text.size()})), {}};
   words.hits = classes.tag(*words.tokens);
-  const std::vector<std::string> features = window_features(classes, {words});
+  const std::vector<bool> all_classes(classes.size(), true);
+  const std::vector<std::string> features = window_features(classes, all_classes, {words});
   EXPECT_THAT(features, ::testing::IsSupersetOf({"u:never", "u:STOP", "u:MEDICINE", "b:never_STOP", "b:the_MEDICINE",
                                                 "c:STOP", "c:MEDICINE", "p:MEDICINE+STOP"}));
   // Function words carry no unigram: they tell who wrote a passage.
@@ -86,7 +87,24 @@ TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
   std::vector<std::uint64_t> keys;
   for (const std::string& feature : features) keys.push_back(LinearModel::feature_key(feature));
   std::sort(keys.begin(), keys.end());
-  EXPECT_EQ(window_feature_keys(classes, {words}), keys);
+  EXPECT_EQ(window_feature_keys(classes, all_classes, {words}), keys);
+}
+
+TEST(FeaturesTest, ClassesAModelDoesNotKnowLeaveTheirWordsAsLemmas) {
+  const WordClasses classes = WordClasses::compile({{"MEDICINE", {"blood thinner"}}, {"STOP", {"stop"}}});
+  // Trained before STOP was a class: it knows MEDICINE and the lemma "stop".
+  const LinearModel model(WeightTable({{LinearModel::feature_key("c:MEDICINE"), 0.5},
+                                       {LinearModel::feature_key("u:stop"), 1.0}}),
+                          0.0, 0.5, 1.0);
+  const std::vector<bool> known = model_classes(classes, model);
+  EXPECT_THAT(known, ::testing::ElementsAre(classes.find("MEDICINE") == 0, classes.find("STOP") == 0));
+  const std::string text = "never stop the blood thinner";
+  TaggedWords words{std::make_shared<const std::vector<Token>>(tokenize(text, {0, text.size()})), {}};
+  words.hits = classes.tag(*words.tokens);
+  const std::vector<std::string> features = window_features(classes, known, {words});
+  EXPECT_THAT(features, ::testing::IsSupersetOf({"u:stop", "b:never_stop", "u:MEDICINE", "c:MEDICINE"}));
+  EXPECT_THAT(features, ::testing::Not(::testing::Contains("c:STOP")));
+  EXPECT_THAT(features, ::testing::Not(::testing::Contains("p:MEDICINE+STOP")));
 }
 
 }  // namespace

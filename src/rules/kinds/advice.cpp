@@ -403,13 +403,16 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
     std::vector<TaggedWords> window = {tagged.previous, {tagged.token_list, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
       window.push_back(cache.of(document, settings_, *next));
-    candidate.feature_keys = window_feature_keys(*settings_.classes, window);
+    // Training reads every class; scoring, those the model was trained on.
+    const std::vector<bool>& feature_classes =
+        features == Features::All ? settings_.visible_classes : settings_.model_classes;
+    candidate.feature_keys = window_feature_keys(*settings_.classes, feature_classes, window);
     for (const std::string& feature : frame_features) candidate.feature_keys.push_back(LinearModel::feature_key(feature));
     std::sort(candidate.feature_keys.begin(), candidate.feature_keys.end());
     // The names only where they are read: a training example's, and a
     // finding's strongest reasons.
     const auto name_features = [&] {
-      candidate.features = window_features(*settings_.classes, window);
+      candidate.features = window_features(*settings_.classes, feature_classes, window);
       candidate.features.insert(candidate.features.end(), frame_features.begin(), frame_features.end());
       std::sort(candidate.features.begin(), candidate.features.end());
     };
@@ -1296,6 +1299,7 @@ std::unique_ptr<Rule> make_advice_rule(RuleInfo info, const YAML::Node& node, co
                        lexicon(options.node("condition_lead_ins"), "`condition_lead_ins`"),
                        lexicon(options.node("cautionary_tales"), "`cautionary_tales`")};
   settings.model = read_model_option(options, "model", context);
+  if (settings.model) settings.model_classes = model_classes(classes, *settings.model);
   settings.passage_model = read_model_option(options, "passage_model", context);
   for (const std::string& name : options.strings("model_acts")) {
     settings.model_acts.push_back(class_index(classes, options, options.node("model_acts"), name));

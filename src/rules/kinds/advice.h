@@ -74,6 +74,7 @@ class AdviceRule final : public Rule, public ModelReader {
   struct Settings {
     std::shared_ptr<const WordClasses> classes;
     std::vector<bool> visible_classes;  // the classes this rule reads (visible_word_classes)
+    std::vector<bool> model_classes;    // of those, the ones `model` knows (medlint::model_classes)
     std::vector<FrameRule> frames;
     Lexicon anchors;  // spellings of the frames' anchor-slot classes
     std::shared_ptr<const ContextCues> cues;
