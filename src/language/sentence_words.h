@@ -36,8 +36,11 @@ class SentenceWords {
     Hits hits;
     const WordClasses* tagged_by = nullptr;
   };
-  // The entry of `range`, tokenized; the caller holds the lock.
-  Entry& entry(Span range);
+  // The entry of `range`, or null; the caller holds the lock.
+  Entry* find(Span range);
+  // The entry of `range`, holding `tokens` unless it holds that range's
+  // already; the caller holds the lock.
+  Entry& add(Span range, SharedTokens tokens);
 
   // Tokens kept at most (a few hundred KB), the oldest sentences' dropped
   // first: a long article's words are never all held at once, while an
@@ -47,7 +50,9 @@ class SentenceWords {
   static constexpr std::size_t kTokensHeld = std::size_t{1} << 12;
 
   std::string_view folded_;
-  std::mutex mutex_;  // a file's rules may run in parallel
+  // A file's rules may run in parallel: the lock is held to look up and
+  // add, not while words are read, so neither rule waits on the other's reading.
+  std::mutex mutex_;
   std::unordered_map<std::size_t, Entry> by_start_;
   std::deque<std::size_t> starts_;  // in the order they were added
   std::size_t tokens_held_ = 0;
