@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/fnv1a.h"
+#include "core/scratch.h"
 
 namespace medlint {
 
@@ -50,18 +51,47 @@ inline bool is_function_word(std::string_view lemma) {
   }
 }
 
+// A word of the sequence features are read from: a lemma, or the name of
+// the class of the term covering it, with its keys.
+struct SequenceWord {
+  std::string_view text;
+  const FeatureWordKeys* keys;
+};
+
+// A class's keys beside its word's: of "c:" + name, and the hash of
+// "p:" + name + "+" to go on over the other class of a pair.
+struct ClassKeys {
+  FeatureWordKeys word;
+  std::uint64_t presence = 0;
+  std::uint64_t pair_prefix = 0;
+};
+
 // Each feature of window_features(), or with no `classes` those of the
 // lemmas alone, the sentences' hits unread (word_features()), with
-// repeats, handed to `emit` as the parts its name joins.
+// repeats, handed to `emit` (unigram(), bigram(), presence(), pair()).
 template <typename Emit>
 void each_feature(const WordClasses* classes, const std::vector<bool>* feature_classes,
-                  const std::vector<TaggedWords>& sentences, Emit&& emit) {
-  // Reused from sentence to sentence: most sentences are read for these
-  // features alone, and their words are many.
-  std::vector<std::string_view> words;
-  std::vector<int> covered_by;
-  std::vector<std::string_view> present;
-  std::vector<WordClasses::Hit> hits;
+                  const std::vector<TaggedWords>& sentences, Emit& emit) {
+  // Reused from call to call: most sentences are read for these features
+  // alone, and their words are many.
+  thread_local std::vector<WordClasses::Hit> hits;
+  thread_local std::vector<SequenceWord> words;
+  thread_local std::vector<int> covered_by;
+  thread_local std::vector<int> present;
+  // The keys of the classes met so far in this window, by class.
+  thread_local std::vector<ClassKeys> class_keys;
+  thread_local std::vector<bool> class_keyed;
+  class_keyed.assign(classes ? classes->size() : 0, false);
+  class_keys.resize(class_keyed.size());
+  const auto keys_of_class = [&](int word_class) -> const ClassKeys& {
+    const auto index = static_cast<std::size_t>(word_class);
+    if (!class_keyed[index]) {
+      const std::string& name = classes->name(word_class);
+      class_keys[index] = {feature_word_keys(name), fnv1a(name, fnv1a("c:")), fnv1a("+", fnv1a(name, fnv1a("p:")))};
+      class_keyed[index] = true;
+    }
+    return class_keys[index];
+  };
   for (const TaggedWords& sentence : sentences) {
     hits.clear();
     if (classes) {
@@ -70,7 +100,8 @@ void each_feature(const WordClasses* classes, const std::vector<bool>* feature_c
     }
     // Each word stands for the class of the longest term covering it.
     words.clear();
-    covered_by.assign(sentence.tokens.size(), -1);
+    const std::vector<Token>& tokens = *sentence.tokens;
+    covered_by.assign(tokens.size(), -1);
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const WordClasses::Hit& hit = hits[i];
       for (int token = hit.first; token <= hit.last; ++token) {
@@ -81,34 +112,36 @@ void each_feature(const WordClasses* classes, const std::vector<bool>* feature_c
         }
       }
     }
-    for (std::size_t token = 0; token < sentence.tokens.size(); ++token) {
+    for (std::size_t token = 0; token < tokens.size(); ++token) {
       const int hit = covered_by[token];
       if (hit < 0) {
-        words.push_back(sentence.tokens[token].lemma);
+        words.push_back({tokens[token].lemma, &tokens[token].keys});
         continue;
       }
       // A term of several words is one word of the sequence.
       if (token > 0 && covered_by[token - 1] == hit) continue;
-      words.push_back(classes->name(hits[static_cast<std::size_t>(hit)].word_class));
+      const int word_class = hits[static_cast<std::size_t>(hit)].word_class;
+      words.push_back({classes->name(word_class), &keys_of_class(word_class).word});
     }
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!is_function_word(words[i])) emit({"u:", words[i]});
-      if (i + 1 < words.size()) emit({"b:", words[i], "_", words[i + 1]});
+      if (!is_function_word(words[i].text)) emit.unigram(words[i]);
+      if (i + 1 < words.size()) emit.bigram(words[i], words[i + 1]);
     }
     present.clear();
-    for (const WordClasses::Hit& hit : hits) present.push_back(classes->name(hit.word_class));
-    std::sort(present.begin(), present.end());
+    for (const WordClasses::Hit& hit : hits) present.push_back(hit.word_class);
+    // By name, as the pairs are named.
+    std::sort(present.begin(), present.end(), [&](int a, int b) { return classes->name(a) < classes->name(b); });
     present.erase(std::unique(present.begin(), present.end()), present.end());
-    for (const std::string_view name : present) {
-      emit({"c:", name});
-      for (const std::string_view other : present) {
-        if (name < other) emit({"p:", name, "+", other});
-      }
+    for (std::size_t i = 0; i < present.size(); ++i) {
+      const ClassKeys& keys = keys_of_class(present[i]);
+      emit.presence(classes->name(present[i]), keys);
+      for (std::size_t j = i + 1; j < present.size(); ++j) emit.pair(classes->name(present[i]), keys, classes->name(present[j]));
     }
   }
+  trim_scratch(hits);
+  trim_scratch(words);
+  trim_scratch(covered_by);
 }
-
-using FeatureParts = std::initializer_list<std::string_view>;
 
 // Collected with repeats, then sorted and made unique once.
 template <typename Feature>
@@ -118,32 +151,56 @@ std::vector<Feature> sorted_unique(std::vector<Feature> features) {
   return features;
 }
 
-std::vector<std::string> features_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
-                                     const std::vector<TaggedWords>& sentences) {
+// The features' names.
+struct NameEmitter {
   std::vector<std::string> features;
-  each_feature(classes, feature_classes, sentences, [&](FeatureParts parts) {
+  void add(std::initializer_list<std::string_view> parts) {
     std::string& feature = features.emplace_back();
     for (const std::string_view part : parts) feature += part;
-  });
-  return sorted_unique(std::move(features));
+  }
+  void unigram(const SequenceWord& word) { add({"u:", word.text}); }
+  void bigram(const SequenceWord& first, const SequenceWord& second) { add({"b:", first.text, "_", second.text}); }
+  void presence(std::string_view name, const ClassKeys&) { add({"c:", name}); }
+  void pair(std::string_view name, const ClassKeys&, std::string_view other) { add({"p:", name, "+", other}); }
+};
+
+// The features' keys, each the hash of the name NameEmitter builds,
+// continued from the keys of its parts.
+struct KeyEmitter {
+  std::vector<std::uint64_t> keys;
+  void unigram(const SequenceWord& word) { keys.push_back(word.keys->unigram); }
+  void bigram(const SequenceWord& first, const SequenceWord& second) {
+    keys.push_back(fnv1a(second.text, first.keys->bigram_prefix));
+  }
+  void presence(std::string_view, const ClassKeys& keys_of_class) { keys.push_back(keys_of_class.presence); }
+  void pair(std::string_view, const ClassKeys& keys_of_class, std::string_view other) {
+    keys.push_back(fnv1a(other, keys_of_class.pair_prefix));
+  }
+};
+
+std::vector<std::string> features_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
+                                     const std::vector<TaggedWords>& sentences) {
+  NameEmitter emitter;
+  each_feature(classes, feature_classes, sentences, emitter);
+  return sorted_unique(std::move(emitter.features));
 }
 
 std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
                                            const std::vector<TaggedWords>& sentences) {
-  std::vector<std::uint64_t> keys;
+  KeyEmitter emitter;
   // A unigram and a bigram a word, about: grown rarely.
   std::size_t words = 0;
-  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
-  keys.reserve(2 * words + 8);
-  each_feature(classes, feature_classes, sentences, [&](FeatureParts parts) {
-    std::uint64_t key = kFnv1aBasis;
-    for (const std::string_view part : parts) key = fnv1a(part, key);
-    keys.push_back(key);
-  });
-  return sorted_unique(std::move(keys));
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
+  emitter.keys.reserve(2 * words + 8);
+  each_feature(classes, feature_classes, sentences, emitter);
+  return sorted_unique(std::move(emitter.keys));
 }
 
 }  // namespace
+
+FeatureWordKeys feature_word_keys(std::string_view word) {
+  return {fnv1a(word, fnv1a("u:")), fnv1a("_", fnv1a(word, fnv1a("b:")))};
+}
 
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<bool>& feature_classes,
                                          const std::vector<TaggedWords>& sentences) {

@@ -12,7 +12,7 @@
 namespace medlint {
 
 struct TaggedWords {
-  std::vector<Token> tokens;
+  SharedTokens tokens;
   std::vector<WordClasses::Hit> hits;
 };
 

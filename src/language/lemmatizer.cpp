@@ -127,14 +127,14 @@ std::string compute_lemma(std::string_view folded_word);
 
 }  // namespace
 
-std::string lemma_of(std::string_view folded_word) {
+const KeyedLemma& keyed_lemma_of(std::string_view folded_word) {
   // Words repeat: the stemmer runs once per distinct word and thread. A
   // two-way cache (two slots per hash, the word used less recently
   // replaced) finds a word with one or two probes, keeps two words that
   // share a hash, and a hostile text of unique words cannot grow it.
   struct Cached {
     std::string word;
-    std::string lemma;
+    KeyedLemma lemma;
     bool filled = false;
   };
   struct Pair {
@@ -153,11 +153,14 @@ std::string lemma_of(std::string_view folded_word) {
   }
   pair.newest ^= 1;
   Cached& slot = pair.slots[pair.newest];
-  slot.lemma = compute_lemma(folded_word);
+  slot.lemma.lemma = compute_lemma(folded_word);
+  slot.lemma.keys = feature_word_keys(slot.lemma.lemma);
   slot.word.assign(folded_word);
   slot.filled = true;
   return slot.lemma;
 }
+
+std::string lemma_of(std::string_view folded_word) { return keyed_lemma_of(folded_word).lemma; }
 
 namespace {
 

@@ -11,10 +11,20 @@
 #include <string_view>
 #include <vector>
 
+#include "language/feature_keys.h"
+
 namespace medlint {
 
 // The lemma of one case-folded word. Thread-safe.
 std::string lemma_of(std::string_view folded_word);
+
+// A word's lemma with the lemma's feature_word_keys(), both computed once
+// per distinct word and thread; valid until the thread's next call.
+struct KeyedLemma {
+  std::string lemma;
+  FeatureWordKeys keys;
+};
+const KeyedLemma& keyed_lemma_of(std::string_view folded_word);
 
 // The irregular forms whose lemma is `base` ("take": took, taken), in no
 // particular order.

@@ -2,10 +2,10 @@
 
 #include <array>
 #include <memory>
-#include <optional>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include "core/scratch.h"
 #include "language/lemmatizer.h"
 
 namespace medlint {
@@ -77,20 +77,20 @@ std::size_t joiner_length(std::string_view text, std::size_t at) {
   return known && known->joins ? known->bytes.size() : 0;
 }
 
-// ICU's word tokens of a range, found without ICU: tokenizing is most of
-// reading a candidate sentence, and ICU's rule engine costs about ten
-// times this loop. Null when the range holds a character it does not know.
-std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) {
+// ICU's word tokens of a range, found without ICU, appended to `words`:
+// tokenizing is most of reading a candidate sentence, and ICU's rule
+// engine costs about ten times this loop. False (nothing appended) when
+// the range holds a character it does not know.
+bool ascii_words(std::string_view text, Span range, std::vector<Span>& words) {
   for (std::size_t i = range.begin; i < range.end;) {
     if (ascii_path_knows(text[i])) {
       ++i;
     } else if (const KnownCharacter* known = known_beyond_ascii(text.substr(0, range.end), i)) {
       i += known->bytes.size();
     } else {
-      return std::nullopt;
+      return false;
     }
   }
-  std::vector<Span> words;
   std::size_t at = range.begin;
   while (at < range.end) {
     if (!is_alphanumeric(text[at])) {
@@ -112,19 +112,18 @@ std::optional<std::vector<Span>> ascii_words(std::string_view text, Span range) 
     }
     words.push_back({begin, at});
   }
-  return words;
+  return true;
 }
 
-// The word tokens of `range` by ICU's word break iterator.
-std::vector<Span> icu_words(std::string_view text, Span range) {
-  std::vector<Span> words;
+// The word tokens of `range` by ICU's word break iterator, appended to `words`.
+void icu_words(std::string_view text, Span range, std::vector<Span>& words) {
   icu::BreakIterator* iterator = word_iterator();
-  if (!iterator || range.empty()) return words;
+  if (!iterator || range.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data() + range.begin, static_cast<int64_t>(range.size()), &status);
   if (U_FAILURE(status)) {
     utext_close(utext);
-    return words;
+    return;
   }
   iterator->setText(utext, status);
   int32_t start = iterator->first();
@@ -134,25 +133,34 @@ std::vector<Span> icu_words(std::string_view text, Span range) {
     words.push_back({range.begin + static_cast<std::size_t>(start), range.begin + static_cast<std::size_t>(end)});
   }
   utext_close(utext);
-  return words;
+}
+
+// word_spans() appended to `words`.
+void append_word_spans(std::string_view folded, Span range, WordBreaker breaker, std::vector<Span>& words) {
+  if (breaker == WordBreaker::Fastest && ascii_words(folded, range, words)) return;
+  icu_words(folded, range, words);
 }
 
 }  // namespace
 
 std::vector<Span> word_spans(std::string_view folded, Span range, WordBreaker breaker) {
-  if (breaker == WordBreaker::Fastest) {
-    if (auto words = ascii_words(folded, range)) return std::move(*words);
-  }
-  return icu_words(folded, range);
+  std::vector<Span> words;
+  append_word_spans(folded, range, breaker, words);
+  return words;
 }
 
 std::vector<Token> tokenize(std::string_view folded, Span range) {
-  const std::vector<Span> words = word_spans(folded, range, WordBreaker::Fastest);
+  // Reused from call to call: every sentence read is tokenized.
+  thread_local std::vector<Span> words;
+  words.clear();
+  append_word_spans(folded, range, WordBreaker::Fastest, words);
   std::vector<Token> tokens;
   tokens.reserve(words.size());
   for (const Span word : words) {
-    tokens.push_back({word, lemma_of(folded.substr(word.begin, word.size()))});
+    const KeyedLemma& lemma = keyed_lemma_of(folded.substr(word.begin, word.size()));
+    tokens.push_back({word, lemma.lemma, lemma.keys});
   }
+  trim_scratch(words);
   return tokens;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/fnv1a.h"
+#include "core/scratch.h"
 #include "core/varint.h"
 #include "language/lemmatizer.h"
 
@@ -266,17 +267,21 @@ int WordClasses::find(std::string_view name) const {
 }
 
 std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens) const {
-  std::vector<int> ids(tokens.size()), bare(tokens.size(), -1);
+  // Reused from call to call, as `longest` below: every sentence read is tagged.
+  thread_local std::vector<int> ids, bare;
+  ids.assign(tokens.size(), -1);
+  bare.assign(tokens.size(), -1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view lemma = tokens[i].lemma;
     ids[i] = lemma_id(lemma);
     if (lemma.size() > 2 && lemma.ends_with("'s")) bare[i] = lemma_id(lemma.substr(0, lemma.size() - 2));
   }
-  std::vector<Hit> hits;
+  thread_local std::vector<Hit> hits;  // returned as a copy of its size
+  hits.clear();
   // Per class, the longest term starting at a token: (class, last token).
   // Few classes start at any one token; a vector reused across tokens
   // spares a map's allocations.
-  std::vector<std::pair<int, std::size_t>> longest;
+  thread_local std::vector<std::pair<int, std::size_t>> longest;
   for (std::size_t first = 0; first < tokens.size(); ++first) {
     longest.clear();
     const auto add_term = [&](const Term& term) {
@@ -321,7 +326,11 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
       hits.push_back({word_class, static_cast<int>(first), static_cast<int>(last)});
     }
   }
-  return hits;
+  std::vector<Hit> found(hits.begin(), hits.end());
+  for (auto* scratch : {&ids, &bare}) trim_scratch(*scratch);
+  trim_scratch(hits);
+  trim_scratch(longest);
+  return found;
 }
 
 std::vector<std::string> WordClasses::spellings(int word_class) const {

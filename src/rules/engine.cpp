@@ -7,6 +7,7 @@
 #include "core/bounded_read.h"
 #include "core/glob.h"
 #include "core/parallel.h"
+#include "language/sentence_words.h"
 #include "medlint/linter.h"
 #include "medlint/parse.h"
 #include "rules/lexicon.h"
@@ -310,7 +311,8 @@ class RuleSetLinter final : public Linter {
     if (!unreadable) {
       // One pass over the text for every rule's scanned patterns.
       const PatternHits hits = scan_ ? scan_->scan(document.text().folded()) : PatternHits();
-      const RuleContext rule_context{document, context.today, &hits};
+      SentenceWords words(document.text().folded());
+      const RuleContext rule_context{document, context.today, &hits, &words};
       // Each rule fills its own list, joined in rule order: the same
       // findings however many threads ran them.
       std::vector<std::vector<Diagnostic>> by_rule(rules_.size());

@@ -38,6 +38,10 @@ class Lexicon {
   const std::vector<YAML::Node>& nodes() const { return nodes_; }
   // `hits`: the scan of all of `text` (PhraseSet::find_all).
   std::vector<Match> find_all(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
+  // Whether find_all() would find anything (PhraseSet::contains).
+  bool contains(std::string_view text, Span range, const PatternHits* hits = nullptr) const {
+    return set_.contains(text, range, hits);
+  }
   const PhraseSet& phrase_set() const { return set_; }
 
  private:

@@ -10,6 +10,7 @@
 #include <re2/set.h>
 #include <unordered_map>
 
+#include "core/scratch.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
 #include "rules/phrase_trie.h"
@@ -254,9 +255,12 @@ const std::vector<std::string>& PhraseSet::patterns() const {
 }
 
 std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span range, const PatternHits* hits) const {
-  std::vector<Match> matches;
-  if (!impl_ || range.begin >= range.end || range.end > text.size()) return matches;
-  std::vector<PhraseTrie::Match> phrases;
+  if (!impl_ || range.begin >= range.end || range.end > text.size()) return {};
+  // Reused from call to call: rules look for phrases in sentence after sentence.
+  thread_local std::vector<PhraseTrie::Match> phrases;
+  thread_local std::vector<Match> matches;
+  phrases.clear();
+  matches.clear();
   impl_->phrases.find_all(text, range, phrases);
   // The trie finds a phrase at every start; a pattern's search resumes
   // after each match it finds. Like it, a phrase's match that overlaps its
@@ -290,7 +294,23 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   for (const Match& match : matches) {
     if (kept.empty() || match.text.begin >= kept.back().text.end) kept.push_back(match);
   }
+  trim_scratch(phrases);
+  trim_scratch(matches);
   return kept;
+}
+
+bool PhraseSet::contains(std::string_view text, Span range, const PatternHits* hits) const {
+  if (!impl_ || range.begin >= range.end || range.end > text.size()) return false;
+  // The first match of any phrase or pattern is one find_all() keeps, or
+  // overlaps one it keeps.
+  if (impl_->phrases.contains(text, range)) return true;
+  if (impl_->regexes.empty()) return false;
+  thread_local std::vector<Match> patterns;
+  patterns.clear();
+  impl_->find_patterns(text, range, hits ? hits->of(*this) : PatternHits::OfSet(), patterns);
+  const bool found = !patterns.empty();
+  trim_scratch(patterns);
+  return found;
 }
 
 }  // namespace medlint

@@ -60,6 +60,8 @@ class PhraseSet {
   // `hits`, a scan of all of `text`, spares each pattern it covers the RE2
   // pass that finds whether and where it occurs; the matches are the same.
   std::vector<Match> find_all(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
+  // Whether find_all() would find anything, its phrases read only up to the first.
+  bool contains(std::string_view text, Span range, const PatternHits* hits = nullptr) const;
 
  private:
   struct Impl;

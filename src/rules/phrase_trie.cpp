@@ -289,12 +289,25 @@ inline bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const
 }
 
 void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
+  find(text, range, false, out);
+}
+
+bool PhraseTrie::contains(std::string_view text, Span range) const {
+  thread_local std::vector<Match> found;  // reused: rules ask of paragraph after paragraph
+  found.clear();
+  find(text, range, true, found);
+  return !found.empty();
+}
+
+void PhraseTrie::find(std::string_view text, Span range, bool first_only, std::vector<Match>& out) const {
   if (empty() || range.end > text.size()) return;
+  const std::size_t found_before = out.size();
   for (std::size_t start = range.begin; start < range.end; ++start) {
     const char c = text[start];
     const auto first = static_cast<unsigned char>(c);
     if (!is_word(c)) {
       if (first_[first].target >= 0) walk(text, range, start, true, out);
+      if (first_only && out.size() > found_before) return;
       continue;
     }
     const bool starts_word = start == 0 || !is_word(text[start - 1]);
@@ -312,6 +325,7 @@ void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>&
     const std::size_t this_start = start;
     if (!any_starts_anywhere_) start = run_end - 1;
     if (may_lead(text.substr(this_start, run_end - this_start), hash)) walk(text, range, this_start, starts_word, out);
+    if (first_only && out.size() > found_before) return;
   }
 }
 

@@ -41,6 +41,9 @@ class PhraseTrie {
   // phrase, overlapping or not (PhraseSet chooses among them). Word
   // boundaries look at the text on both sides of the range.
   void find_all(std::string_view text, Span range, std::vector<Match>& out) const;
+  // Whether find_all() would append a match: the text is read only up to
+  // the first (a rule asking whether a paragraph holds a phrase).
+  bool contains(std::string_view text, Span range) const;
 
   // The trie as bytes, and back (nullopt for bytes that are no image): a
   // trie of thousands of word-class spellings is built when medlint is
@@ -61,6 +64,8 @@ class PhraseTrie {
   PhraseTrie& operator=(const PhraseTrie&) = delete;
 
  private:
+  // find_all(), stopping after the first start with a match when `first_only`.
+  void find(std::string_view text, Span range, bool first_only, std::vector<Match>& out) const;
   // Padding spelled out and zero: an image holds these as they are in memory.
   struct Ending {
     int entry;

@@ -21,6 +21,7 @@ namespace medlint {
 class ContextCues;
 class Lexicon;
 class PatternHits;
+class SentenceWords;
 class TrainedModel;
 class WordClasses;
 
@@ -42,6 +43,9 @@ struct RuleContext {
   // The scan of the document's folded text for every rule's scanned
   // lexicons, when the engine ran one: pass it to their find_all.
   const PatternHits* hits = nullptr;
+  // The words of the document's sentences, shared by the rules that read
+  // them (language/sentence_words.h); a rule given none reads its own.
+  SentenceWords* words = nullptr;
 };
 
 class Rule {

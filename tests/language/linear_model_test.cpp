@@ -66,7 +66,7 @@ TEST(LinearModelTest, NamesAndKeysScoreTheSame) {
 TEST(FeaturesTest, KeysAreThoseOfTheWordFeatures) {
   const std::string text = "just stop the tablets. stop them today, stop them now";
   std::vector<TaggedWords> sentences;
-  for (const Span sentence : {Span{0, 22}, Span{23, text.size()}}) sentences.push_back({tokenize(text, sentence), {}});
+  for (const Span sentence : {Span{0, 22}, Span{23, text.size()}}) sentences.push_back({std::make_shared<const std::vector<Token>>(tokenize(text, sentence)), {}});
   std::vector<std::uint64_t> expected;
   for (const std::string& feature : word_features(sentences)) expected.push_back(LinearModel::feature_key(feature));
   std::sort(expected.begin(), expected.end());
@@ -76,8 +76,8 @@ TEST(FeaturesTest, KeysAreThoseOfTheWordFeatures) {
 TEST(FeaturesTest, WordsStandForTheirClassesAndClassesPair) {
   const WordClasses classes = WordClasses::compile({{"MEDICINE", {"blood thinner"}}, {"STOP", {"stop"}}});
   const std::string text = "never stop the blood thinner";
-  TaggedWords words{tokenize(text, {0, text.size()}), {}};
-  words.hits = classes.tag(words.tokens);
+  TaggedWords words{std::make_shared<const std::vector<Token>>(tokenize(text, {0, text.size()})), {}};
+  words.hits = classes.tag(*words.tokens);
   const std::vector<bool> all_classes(classes.size(), true);
   const std::vector<std::string> features = window_features(classes, all_classes, {words});
   EXPECT_THAT(features, ::testing::IsSupersetOf({"u:never", "u:STOP", "u:MEDICINE", "b:never_STOP", "b:the_MEDICINE",
@@ -99,8 +99,8 @@ TEST(FeaturesTest, ClassesAModelDoesNotKnowLeaveTheirWordsAsLemmas) {
   const std::vector<bool> known = model_classes(classes, model);
   EXPECT_THAT(known, ::testing::ElementsAre(classes.find("MEDICINE") == 0, classes.find("STOP") == 0));
   const std::string text = "never stop the blood thinner";
-  TaggedWords words{tokenize(text, {0, text.size()}), {}};
-  words.hits = classes.tag(words.tokens);
+  TaggedWords words{std::make_shared<const std::vector<Token>>(tokenize(text, {0, text.size()})), {}};
+  words.hits = classes.tag(*words.tokens);
   const std::vector<std::string> features = window_features(classes, known, {words});
   EXPECT_THAT(features, ::testing::IsSupersetOf({"u:stop", "b:never_stop", "u:MEDICINE", "c:MEDICINE"}));
   EXPECT_THAT(features, ::testing::Not(::testing::Contains("c:STOP")));

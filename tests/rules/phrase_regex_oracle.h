@@ -68,6 +68,9 @@ inline bool trie_agrees_with_re2(std::string_view input) {
     const auto trie_matches = by_trie.find_all(text, range);
     const auto re2_matches = by_re2.find_all(text, range);
     if (trie_matches.size() != re2_matches.size()) return false;
+    // contains() stops at the first match, and says whether there is one.
+    if (by_trie.contains(text, range) == trie_matches.empty()) return false;
+    if (by_re2.contains(text, range) == re2_matches.empty()) return false;
     for (std::size_t i = 0; i < trie_matches.size(); ++i) {
       if (trie_matches[i].text != re2_matches[i].text ||
           phrases[static_cast<std::size_t>(trie_matches[i].entry)].text !=

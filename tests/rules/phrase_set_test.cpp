@@ -56,6 +56,17 @@ TEST(PhraseSetTest, RangeLimitsTheScanButKeepsWordBoundaries) {
   EXPECT_EQ(set.find_all(text, {8, 12}).size(), 1u);
 }
 
+TEST(PhraseSetTest, ContainsIsWhetherAnyMatchIsFound) {
+  const PhraseSet set = PhraseSet::compile({{"pain", false}, {R"(short(?:ness)? of breath)", true}});
+  const std::string text = "painful, then shortness of breath and pain";
+  for (const Span range : {Span{0, 7}, Span{0, 8}, Span{7, 33}, Span{14, text.size()}, Span{34, text.size()},
+                           Span{text.size() - 4, text.size()}, Span{3, 3}}) {
+    EXPECT_EQ(set.contains(text, range), !set.find_all(text, range).empty()) << range.begin << "-" << range.end;
+  }
+  EXPECT_FALSE(set.contains(text, {0, 7}));
+  EXPECT_TRUE(set.contains(text, {7, 33}));
+}
+
 TEST(PhraseSetTest, BadPatternReportsItsEntryAndRe2Error) {
   try {
     PhraseSet::compile({{"fine", false}, {"(unclosed", true}});

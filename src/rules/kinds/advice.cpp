@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "language/lemmatizer.h"
+#include "language/sentence_words.h"
 #include "rules/kinds/kinds.h"
 #include "rules/models.h"
 #include "rules/scopes.h"
@@ -121,17 +122,25 @@ std::size_t answer_start(const std::string& folded, Span sentence) {
   return start;
 }
 
+// The words before a first sentence: none.
+const SharedTokens& no_tokens() {
+  static const SharedTokens none = std::make_shared<const std::vector<Token>>();
+  return none;
+}
+
 }  // namespace
 
 struct AdviceRule::Tagged {
   Span text;
-  std::vector<Token> tokens;
+  SharedTokens token_list;
   std::vector<WordClasses::Hit> hits;
   std::map<std::pair<int, int>, Span> antecedents;  // (class, pronoun token) -> antecedent text
   std::map<int, Span> before;  // class -> its nearest word in the two sentences before
   std::map<int, Span> asked;   // class -> its word in a question right before ("Splinter under a nail?")
   std::set<int> after;         // the classes of the sentence after
-  TaggedWords previous;        // the sentence before, for the model's window
+  // The sentence before, for the model's window (no words for a first sentence).
+  TaggedWords previous = {no_tokens(), {}};
+  const std::vector<Token>& tokens = *token_list;
 };
 
 struct AdviceRule::Passage {
@@ -151,7 +160,7 @@ constexpr std::size_t kPassageWords = 8;
 // by the features' keys, their names built only for a passage it is sure of.
 bool passage_is_sure(const TrainedModel& model, const std::vector<TaggedWords>& sentences) {
   std::size_t words = 0;
-  for (const TaggedWords& sentence : sentences) words += sentence.tokens.size();
+  for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
   return words >= kPassageWords && model.decides_surely(model.score_by_keys(word_feature_keys(sentences)));
 }
 
@@ -162,46 +171,43 @@ constexpr std::size_t kKeptBlocks = 4;
 
 }  // namespace
 
-std::vector<Token> AdviceRule::WordCache::words_of(const Document& document, const Settings& settings,
-                                                   Span sentence) {
-  const std::string& folded = document.text().folded();
+SharedTokens AdviceRule::WordCache::words_of(const Document& document, const Settings& settings, Span sentence) {
   const int block = passages ? document.block_at(sentence.begin) : -1;
-  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return tokenize(folded, sentence);
+  if (block < 0 || !read_as_prose(document.blocks[static_cast<std::size_t>(block)])) return words.tokens(sentence);
   auto kept = block_words.find(block);
   if (kept == block_words.end()) {
-    if (block_words.size() == kKeptBlocks) drop_block(document, settings, block_words.begin());
+    if (block_words.size() == kKeptBlocks) drop_block(settings, block_words.begin());
     kept = block_words.try_emplace(block).first;
     for (const Sentence& in_block : document.block_sentences(block)) kept->second.sentences.push_back(in_block.text);
     kept->second.words.resize(kept->second.sentences.size());
     kept->second.read.resize(kept->second.sentences.size());
   }
-  BlockWords& words = kept->second;
-  const auto at = std::find(words.sentences.begin(), words.sentences.end(), sentence);
-  if (at == words.sentences.end()) return tokenize(folded, sentence);
-  const auto index = static_cast<std::size_t>(at - words.sentences.begin());
-  if (!words.read[index]) {
-    words.words[index].tokens = tokenize(folded, sentence);
-    words.read[index] = true;
+  BlockWords& block_read = kept->second;
+  const auto at = std::find(block_read.sentences.begin(), block_read.sentences.end(), sentence);
+  if (at == block_read.sentences.end()) return words.tokens(sentence);
+  const auto index = static_cast<std::size_t>(at - block_read.sentences.begin());
+  if (!block_read.read[index]) {
+    block_read.words[index].tokens = words.tokens(sentence);
+    block_read.read[index] = true;
   }
-  return words.words[index].tokens;
+  return block_read.words[index].tokens;
 }
 
-void AdviceRule::WordCache::drop_block(const Document& document, const Settings& settings,
-                                       std::map<int, BlockWords>::iterator kept) {
+void AdviceRule::WordCache::drop_block(const Settings& settings, std::map<int, BlockWords>::iterator kept) {
   PassageVerdict& verdict = passages->verdicts[static_cast<std::size_t>(kept->first)];
   if (verdict == PassageVerdict::Unread && passages->found->count(kept->first) == 0) {
-    BlockWords& words = kept->second;
-    for (std::size_t i = 0; i < words.sentences.size(); ++i) {
-      if (!words.read[i]) words.words[i].tokens = tokenize(document.text().folded(), words.sentences[i]);
+    BlockWords& block_read = kept->second;
+    for (std::size_t i = 0; i < block_read.sentences.size(); ++i) {
+      if (!block_read.read[i]) block_read.words[i].tokens = words.tokens(block_read.sentences[i]);
     }
-    verdict = passage_is_sure(*settings.passage_model, words.words) ? PassageVerdict::Sure
-                                                                    : PassageVerdict::Unsure;
+    verdict = passage_is_sure(*settings.passage_model, block_read.words) ? PassageVerdict::Sure
+                                                                         : PassageVerdict::Unsure;
   }
   block_words.erase(kept);
 }
 
-void AdviceRule::WordCache::drop_blocks(const Document& document, const Settings& settings) {
-  while (!block_words.empty()) drop_block(document, settings, block_words.begin());
+void AdviceRule::WordCache::drop_blocks(const Settings& settings) {
+  while (!block_words.empty()) drop_block(settings, block_words.begin());
 }
 
 const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Settings& settings, Span sentence) {
@@ -209,7 +215,7 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
   if (added) {
     std::vector<WordClasses::Hit>& hits = entry->second.hits;
     entry->second.tokens = words_of(document, settings, sentence);
-    hits = settings.classes->tag(entry->second.tokens);
+    hits = *words.hits(sentence, *settings.classes);
     std::erase_if(hits, [&](const WordClasses::Hit& hit) {
       return !settings.visible_classes[static_cast<std::size_t>(hit.word_class)];
     });
@@ -217,7 +223,8 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
       return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
     };
     for (const Settings::InsideTerms& inside : settings.inside_terms) {
-      std::vector<WordClasses::Hit> outer;
+      thread_local std::vector<WordClasses::Hit> outer;  // reused: every sentence read comes here
+      outer.clear();
       std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
                    [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
       std::erase_if(hits, [&](const WordClasses::Hit& hit) {
@@ -239,19 +246,19 @@ void AdviceRule::WordCache::forget_before(std::size_t sentence_start) {
 AdviceRule::Tagged AdviceRule::tag(const Document& document, Span sentence, WordCache& cache) const {
   cache.forget_before(sentence.begin);
   const TaggedWords& words = cache.of(document, settings_, sentence);
-  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}, {}};
+  Tagged tagged{sentence, words.tokens, words.hits, {}, {}, {}, {}};
   std::optional<Span> previous = previous_sentence(document, sentence);
   for (int back = 0; back < 2 && previous; ++back, previous = previous_sentence(document, *previous)) {
     const TaggedWords& before = cache.of(document, settings_, *previous);
     for (const WordClasses::Hit& hit : before.hits) {
       if (tagged.before.count(hit.word_class) && back > 0) continue;
-      tagged.before[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+      tagged.before[hit.word_class] = words_span(*before.tokens, hit.first, hit.last);
     }
     if (back == 0) {
       tagged.previous = before;
       if (document.text().folded()[previous->end - 1] == '?') {
         for (const WordClasses::Hit& hit : before.hits) {
-          tagged.asked[hit.word_class] = words_span(before.tokens, hit.first, hit.last);
+          tagged.asked[hit.word_class] = words_span(*before.tokens, hit.first, hit.last);
         }
       }
     }
@@ -277,7 +284,7 @@ void AdviceRule::add_list_topic(const Document& document, Tagged& tagged, WordCa
   std::optional<Span> said = sentence_range(document, lead_in.end - 1);
   for (int back = 0; back < 2 && said && said->begin >= lead_in.begin; ++back, said = previous_sentence(document, *said)) {
     const TaggedWords& words = cache.of(document, settings_, *said);
-    for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(words.tokens, hit.first, hit.last));
+    for (const WordClasses::Hit& hit : words.hits) tagged.asked.try_emplace(hit.word_class, words_span(*words.tokens, hit.first, hit.last));
   }
 }
 
@@ -322,7 +329,7 @@ void AdviceRule::add_raised_counts(Tagged& tagged) const {
     }
     return counts;
   };
-  std::vector<std::pair<int, int>> stated = stated_counts(tagged.previous.tokens, tagged.previous.hits);
+  std::vector<std::pair<int, int>> stated = stated_counts(*tagged.previous.tokens, tagged.previous.hits);
   for (auto& said : stated) said.first = -1;  // before every word of this sentence
   const auto here = stated_counts(tagged.tokens, tagged.hits);
   stated.insert(stated.end(), here.begin(), here.end());
@@ -356,6 +363,7 @@ void AdviceRule::resolve_pronouns(Tagged& tagged) const {
   for (const WordClasses::Hit& hit : tagged.hits) {
     if (hit.word_class == settings_.pronouns) pronoun_hits.push_back(hit);
   }
+  if (pronoun_hits.empty()) return;  // most sentences: nothing to resolve, nothing to allocate
   std::vector<std::pair<int, const std::map<int, Span>*>> sources;
   for (const int word_class : settings_.antecedents) sources.emplace_back(word_class, &tagged.before);
   for (const int word_class : settings_.question_antecedents) sources.emplace_back(word_class, &tagged.asked);
@@ -399,7 +407,7 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
   const bool scored =
       settings_.model && ((candidate.frame_finding && !candidate.frame_finding->outright) || candidate.focus);
   if (features == Features::All || scored) {
-    std::vector<TaggedWords> window = {tagged.previous, {tagged.tokens, tagged.hits}};
+    std::vector<TaggedWords> window = {tagged.previous, {tagged.token_list, tagged.hits}};
     if (const auto next = next_sentence(document, sentence))
       window.push_back(cache.of(document, settings_, *next));
     // Training reads every class; scoring, those the model was trained on.
@@ -446,11 +454,12 @@ bool in_list_item(const Document& document, Span sentence) {
 
 }  // namespace
 
-void AdviceRule::each_candidate(const Document& document, Features features, const PatternHits* hits,
-                                const std::function<void(Candidate&&)>& visit, PassageReading* passages) const {
+void AdviceRule::each_candidate(const Document& document, SentenceWords& words, Features features,
+                                const PatternHits* hits, const std::function<void(Candidate&&)>& visit,
+                                PassageReading* passages) const {
   const std::string& folded = document.text().folded();
   std::set<std::size_t> read;  // sentences already analysed, by start
-  WordCache cache;             // sentences are context of their neighbours too
+  WordCache cache(words);      // sentences are context of their neighbours too
   cache.passages = settings_.passage_model ? passages : nullptr;
   // Anchors are found a stretch of whole sentences at a time: a paragraph
   // of 16 MB made of anchor words would otherwise hold every match at once.
@@ -483,7 +492,7 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
         std::optional<Span> next = next_sentence(document, sentences.front());
         const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if ((asks && looked == 0) || !settings_.pronoun_words.find_all(folded, *next).empty())
+          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next))
             sentences.push_back(*next);
         }
         // And the steps of a list it leads into, which name no medicine
@@ -503,23 +512,24 @@ void AdviceRule::each_candidate(const Document& document, Features features, con
       }
     }
   }
-  if (cache.passages) cache.drop_blocks(document, settings_);
+  if (cache.passages) cache.drop_blocks(settings_);
 }
 
 ModelReader::Example AdviceRule::model_example(const Document& document, std::string_view model_option) const {
   Example example;
+  SentenceWords words(document.text().folded());
   if (model_option == "passage_model") {
     std::vector<Diagnostic> ignored;
-    each_passage(document, read_sentences(RuleContext{document, {}, nullptr}, ignored),
+    each_passage(document, words, read_sentences(RuleContext{document, {}, nullptr}, words, ignored),
                  [&](const Passage&) { example.kinds.insert("read"); });
-    each_passage(document, {}, [&](const Passage& passage) {
+    each_passage(document, words, {}, [&](const Passage& passage) {
       const std::vector<std::string> features = word_features(passage.sentences);
       example.features.insert(features.begin(), features.end());
     });
     return example;
   }
   if (model_option != "model") throw std::invalid_argument("an `advice` rule reads a `model` and a `passage_model`");
-  each_candidate(document, Features::All, nullptr, [&](Candidate&& candidate) {
+  each_candidate(document, words, Features::All, nullptr, [&](Candidate&& candidate) {
     if (candidate.frame_finding) example.kinds.insert(candidate.frame_finding->kind());
     example.features.insert(candidate.features.begin(), candidate.features.end());
   });
@@ -531,24 +541,26 @@ void AdviceRule::check(const RuleContext& context, std::vector<Diagnostic>& out)
   // The blocks the rule reads a sentence of are read whole, and the
   // passage model's verdict on each kept: most blocks' words are read once.
   PassageReading passages{std::vector<PassageVerdict>(document.blocks.size(), PassageVerdict::Unread), nullptr};
-  const std::set<int> found = read_sentences(context, out, &passages);
+  std::optional<SentenceWords> own_words;
+  SentenceWords& words = context.words ? *context.words : own_words.emplace(document.text().folded());
+  const std::set<int> found = read_sentences(context, words, out, &passages);
   if (!settings_.passage_model) return;
   // One passage at a time: a long article's are never all held at once.
   each_passage(
-      document, found,
+      document, words, found,
       [&](Passage& passage) {
         const double score = settings_.passage_model->score_by_keys(word_feature_keys(passage.sentences));
         if (!settings_.passage_model->decides_surely(score)) return;
         passage.features = word_features(passage.sentences);
-        if (const std::optional<Span> focus = passage_focus(document, passage)) {
+        if (const std::optional<Span> focus = passage_focus(document, words, passage)) {
           out.push_back(model_finding(document, *settings_.passage_model, *focus, passage.features, score));
         }
       },
       &passages.verdicts);
 }
 
-std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector<Diagnostic>& out,
-                                         PassageReading* passages) const {
+std::set<int> AdviceRule::read_sentences(const RuleContext& context, SentenceWords& words,
+                                         std::vector<Diagnostic>& out, PassageReading* passages) const {
   const Document& document = context.document;
   std::set<int> found;
   if (passages) passages->found = &found;
@@ -559,7 +571,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   const auto weighed = [&](Span sentence) { found.insert(document.block_at(sentence.begin)); };
   if (!settings_.model) {
     each_candidate(
-        document, Features::WhenScored, context.hits,
+        document, words, Features::WhenScored, context.hits,
         [&](Candidate&& candidate) {
           if (candidate.frame_finding) add(std::move(candidate.frame_finding->diagnostic), candidate.sentence);
         },
@@ -593,7 +605,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
       advised.insert(candidate.sentence.begin);
     }
   };
-  each_candidate(document, Features::WhenScored, context.hits, visit, passages);
+  each_candidate(document, words, Features::WhenScored, context.hits, visit, passages);
   // A sentence of one slot is the model reading its neighbour's advice
   // ("The prednisolone kept me awake. Just leave it off.") when that
   // neighbour is a finding already: one piece of advice, one finding.
@@ -607,7 +619,7 @@ std::set<int> AdviceRule::read_sentences(const RuleContext& context, std::vector
   return found;
 }
 
-void AdviceRule::each_passage(const Document& document, const std::set<int>& found,
+void AdviceRule::each_passage(const Document& document, SentenceWords& words, const std::set<int>& found,
                               const std::function<void(Passage&)>& visit,
                               const std::vector<PassageVerdict>* verdicts) const {
   for (const int block : prose_blocks(document)) {
@@ -615,22 +627,23 @@ void AdviceRule::each_passage(const Document& document, const std::set<int>& fou
     if (found.count(block) > 0 || in_link_text(document, text)) continue;
     if (verdicts && (*verdicts)[static_cast<std::size_t>(block)] == PassageVerdict::Unsure) continue;
     Passage passage{block, {}, {}};
-    std::size_t words = 0;
+    std::size_t word_count = 0;
     for (const Sentence& sentence : document.block_sentences(block)) {
-      passage.sentences.push_back({tokenize(document.text().folded(), sentence.text), {}});
-      words += passage.sentences.back().tokens.size();
+      passage.sentences.push_back({words.tokens(sentence.text), {}});
+      word_count += passage.sentences.back().tokens->size();
     }
-    if (words < kPassageWords) continue;
+    if (word_count < kPassageWords) continue;
     visit(passage);
   }
 }
 
-std::optional<Span> AdviceRule::passage_focus(const Document& document, const Passage& passage) const {
+std::optional<Span> AdviceRule::passage_focus(const Document& document, SentenceWords& words,
+                                              const Passage& passage) const {
   // The first place of the strongest of the model's reasons found in the words.
   std::optional<Span> focus;
   for (const std::string& reason : settings_.passage_model->strongest(passage.features, 4)) {
     for (const TaggedWords& sentence : passage.sentences) {
-      const std::vector<Token>& tokens = sentence.tokens;
+      const std::vector<Token>& tokens = *sentence.tokens;
       for (std::size_t i = 0; i < tokens.size() && !focus; ++i) {
         if (reason == "u:" + tokens[i].lemma) focus = tokens[i].text;
         if (i + 1 < tokens.size() && reason == "b:" + tokens[i].lemma + "_" + tokens[i + 1].lemma)
@@ -646,9 +659,9 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, const Pa
   // right there.").
   const std::string& folded = document.text().folded();
   const Counters& counters = settings_.counters;
-  WordCache cache;
+  WordCache cache(words);
   for (const Sentence& sentence : document.block_sentences(passage.block)) {
-    if (!counters.warnings.find_all(folded, sentence.text).empty()) return std::nullopt;
+    if (counters.warnings.contains(folded, sentence.text)) return std::nullopt;
     if (sentence.text.begin > focus->end) {
       const std::size_t start = answer_start(folded, sentence.text);
       for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, sentence.text)) {
@@ -665,7 +678,7 @@ std::optional<Span> AdviceRule::passage_focus(const Document& document, const Pa
 
 bool AdviceRule::is_self_care(const Document& document, const Tagged& tagged) const {
   const Settings::SelfCare& self_care = settings_.self_care;
-  if (self_care.purchases.find_all(document.text().folded(), tagged.text).empty()) return false;
+  if (!self_care.purchases.contains(document.text().folded(), tagged.text)) return false;
   return std::none_of(tagged.hits.begin(), tagged.hits.end(), [&](const WordClasses::Hit& hit) {
     return std::find(self_care.unless.begin(), self_care.unless.end(), hit.word_class) != self_care.unless.end();
   });
@@ -976,7 +989,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   const int block = document.block_at(sentence.begin);
   if (block >= 0) {
     const Block& said_in = document.blocks[static_cast<std::size_t>(block)];
-    if (!counters.cautionary_tales.find_all(folded, said_in.text).empty()) return true;
+    if (counters.cautionary_tales.contains(folded, said_in.text)) return true;
     // "> just give him one of yours" and then "Please don't.": a quoted
     // post is answered by the paragraph after the quote.
     if (said_in.kind == BlockKind::BlockQuote) {
@@ -984,7 +997,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
       const int reply_block = reply ? document.block_at(reply->begin) : -1;
       if (reply_block >= 0 && document.blocks[static_cast<std::size_t>(reply_block)].kind != BlockKind::BlockQuote) {
         const std::size_t start = answer_start(folded, *reply);
-        if (!counters.warnings.find_all(folded, *reply).empty()) return true;
+        if (counters.warnings.contains(folded, *reply)) return true;
         for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *reply)) {
           if (opener.text.begin == start) return true;
         }
@@ -1020,7 +1033,7 @@ bool AdviceRule::countered(const Document& document, FlagWhen flag_when, Span se
   }
   if (flag_when == FlagWhen::Always) {
     for (const Span range : {Span{target.end, sentence.end}, next.value_or(Span{})}) {
-      if (!counters.care_advice.find_all(folded, range).empty()) return true;
+      if (counters.care_advice.contains(folded, range)) return true;
     }
   }
   // "A: No. Co-codamol already contains paracetamol...": the reasons after
@@ -1148,7 +1161,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
     if (match.text.begin == start) return {Cue::Endorsed, std::string(folded.substr(match.text.begin, match.text.size()))};
   }
   const Counters& counters = settings_.counters;
-  if (!counters.warnings.find_all(folded, *answer).empty() || !counters.care_advice.find_all(folded, *answer).empty()) {
+  if (counters.warnings.contains(folded, *answer) || counters.care_advice.contains(folded, *answer)) {
     return {Cue::Question, {}};
   }
   for (const Lexicon::Match& opener : counters.warning_openers.find_all(folded, *answer)) {
@@ -1165,7 +1178,7 @@ CueVerdict AdviceRule::answer_to(const Document& document, Span question) const 
   // "Q: ... A: Take an extra one.": an instruction answers a reader's question
   // only in a question-and-answer column; elsewhere it may answer another
   // act ("Missed a pill? Take it as soon as you remember.").
-  Tagged answered{*answer, tokenize(folded, *answer), {}, {}, {}, {}, {}, {}};
+  Tagged answered{*answer, std::make_shared<const std::vector<Token>>(tokenize(folded, *answer)), {}, {}, {}, {}, {}};
   answered.hits = settings_.classes->tag(answered.tokens);
   if (is_instruction(document, answered)) return {Cue::Endorsed, "answered with an instruction"};
   return {Cue::Question, {}};

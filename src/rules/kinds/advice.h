@@ -197,7 +197,8 @@ class AdviceRule final : public Rule, public ModelReader {
   };
   // `passages` (or null): the passage model's verdicts on the prose blocks
   // the rule reads sentences of, from the words read for the rule.
-  void each_candidate(const Document& document, Features features, const PatternHits* hits,
+  // `words`: the document's sentences' words, as in RuleContext.
+  void each_candidate(const Document& document, SentenceWords& words, Features features, const PatternHits* hits,
                       const std::function<void(Candidate&&)>& visit, PassageReading* passages = nullptr) const;
   // For `model`: the kinds of the frames' findings (FrameFinding::kind())
   // and the union of every candidate's features. For `passage_model`: the
@@ -210,6 +211,8 @@ class AdviceRule final : public Rule, public ModelReader {
   struct Passage;
   // Each sentence's words and class hits, read once per document.
   struct WordCache {
+    explicit WordCache(SentenceWords& words) : words(words) {}
+    SentenceWords& words;  // tokenized and tagged once for every rule
     std::map<std::size_t, TaggedWords> by_start;
     // When set (a check with a passage model): the words of a prose
     // block's sentences the rule reads are kept while it is one of the last
@@ -230,11 +233,11 @@ class AdviceRule final : public Rule, public ModelReader {
     // dropped, so a long article's cache stays small.
     void forget_before(std::size_t sentence_start);
     // Drops the kept blocks (the verdicts kept as above).
-    void drop_blocks(const Document& document, const Settings& settings);
+    void drop_blocks(const Settings& settings);
 
    private:
-    std::vector<Token> words_of(const Document& document, const Settings& settings, Span sentence);
-    void drop_block(const Document& document, const Settings& settings, std::map<int, BlockWords>::iterator kept);
+    SharedTokens words_of(const Document& document, const Settings& settings, Span sentence);
+    void drop_block(const Settings& settings, std::map<int, BlockWords>::iterator kept);
   };
   Tagged tag(const Document& document, Span sentence, WordCache& cache) const;
   // One sentence read: its frames, and the model's features and score when it scores.
@@ -266,19 +269,19 @@ class AdviceRule final : public Rule, public ModelReader {
   Diagnostic model_finding(const Document& document, const TrainedModel& model, Span focus,
                            const std::vector<std::string>& features, double score) const;
   // The frames' and `model`'s findings; the blocks they lie in.
-  std::set<int> read_sentences(const RuleContext& context, std::vector<Diagnostic>& out,
+  std::set<int> read_sentences(const RuleContext& context, SentenceWords& words, std::vector<Diagnostic>& out,
                                PassageReading* passages = nullptr) const;
   // The paragraphs and list items the passage model reads: prose, not a
   // link's text, with enough words, none of `found`, handed to `visit` one
   // at a time, their words read and their features not yet.
   // `verdicts` (or null): a block the model is known to be unsure of is skipped.
-  void each_passage(const Document& document, const std::set<int>& found,
+  void each_passage(const Document& document, SentenceWords& words, const std::set<int>& found,
                     const std::function<void(Passage&)>& visit,
                     const std::vector<PassageVerdict>* verdicts = nullptr) const;
   // Where the passage model finds advice in a passage it scores surely:
   // its strongest words, if the cues state them as advice and the
   // passage buys no over-the-counter medicine for a minor problem.
-  std::optional<Span> passage_focus(const Document& document, const Passage& passage) const;
+  std::optional<Span> passage_focus(const Document& document, SentenceWords& words, const Passage& passage) const;
   bool stated_as_advice(const Document& document, const Tagged& tagged, Span focus, PlainNeeds plain) const;
   // Over-the-counter medicine bought for a minor problem (Settings::self_care).
   bool is_self_care(const Document& document, const Tagged& tagged) const;

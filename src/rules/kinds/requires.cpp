@@ -12,6 +12,7 @@
 
 #include "language/co_occurrence.h"
 #include "language/features.h"
+#include "language/sentence_words.h"
 #include "rules/context.h"
 #include "rules/kinds/kinds.h"
 #include "rules/model_reader.h"
@@ -176,7 +177,8 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   void check(const RuleContext& context, std::vector<Diagnostic>& out) const override {
-    Reading reading;
+    std::optional<SentenceWords> own_words;
+    Reading reading(context.words ? *context.words : own_words.emplace(context.document.text().folded()));
     check_triggers(context, reading, out);
     if (!window_model_.model) return;
     for (const Window& window : gated_windows(context, reading)) {
@@ -203,14 +205,15 @@ class RequiresRule final : public Rule, public ModelReader {
     Example example;
     if (!window_model_.classes) return example;
     const RuleContext context{document, {}, nullptr};
-    Reading reading;
+    SentenceWords words(document.text().folded());
+    Reading reading(words);
     std::vector<Diagnostic> ignored;
     check_triggers(context, reading, ignored);
     if (!gated_windows(context, reading).empty()) example.kinds.insert("read");
     reading.flagged_blocks.clear();
     if (!gated_windows(context, reading).empty()) example.kinds.insert("unescalated");
     for (const int block : prose_blocks(document)) {
-      const std::vector<std::string> features = word_features(tagged_sentences(document, block));
+      const std::vector<std::string> features = word_features(tagged_sentences(document, words, block));
       example.features.insert(features.begin(), features.end());
     }
     return example;
@@ -219,6 +222,8 @@ class RequiresRule final : public Rule, public ModelReader {
  private:
   // What one reading of a document keeps.
   struct Reading {
+    explicit Reading(SentenceWords& words) : words(words) {}
+    SentenceWords& words;  // the document's sentences' words, as in RuleContext
     // Whether requirement r appears in a range; ranges repeat across triggers.
     std::map<std::tuple<int, std::size_t, std::size_t>, bool> present;
     // The blocks a trigger found an unescalated red flag in: the model
@@ -274,7 +279,7 @@ class RequiresRule final : public Rule, public ModelReader {
     // lacks one piece of advice, not two.
     std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : trigger_matches(context, range)) {
+      for (const Lexicon::Match& match : trigger_matches(context, reading.words, range)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
@@ -297,7 +302,7 @@ class RequiresRule final : public Rule, public ModelReader {
           // A reference cue ("Signs and symptoms in infants may include")
           // yields to what makes the feature an emergency there.
           const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
-                                     !reference_wording_.find_all(verdict.text, {0, verdict.text.size()}).empty() &&
+                                     reference_wording_.contains(verdict.text, {0, verdict.text.size()}) &&
                                      made_emergency(trigger, context, sentence, lead_in);
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
@@ -320,7 +325,7 @@ class RequiresRule final : public Rule, public ModelReader {
         // page offers for them, whatever it says elsewhere.
         const auto satisfied = [&](int requirement) {
           if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
-          const bool routine = !lead_in.empty() && !routine_wording_.find_all(folded, lead_in, context.hits).empty();
+          const bool routine = !lead_in.empty() && routine_wording_.contains(folded, lead_in, context.hits);
           return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
         };
         std::vector<std::string> missing;
@@ -373,7 +378,7 @@ class RequiresRule final : public Rule, public ModelReader {
                appears(context, reading, requirement, enclosing_range(document, scope_, text.begin), false);
       });
       if (escalated) continue;
-      Window window{tagged_sentences(document, block), {}};
+      Window window{tagged_sentences(document, reading.words, block), {}};
       const std::optional<Span> sign = first_sign(window.sentences);
       if (!sign) continue;
       if (window_model_.cues) {
@@ -388,15 +393,14 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   // Each sentence of a block, its words tagged with the classes the rule reads.
-  std::vector<TaggedWords> tagged_sentences(const Document& document, int block) const {
+  std::vector<TaggedWords> tagged_sentences(const Document& document, SentenceWords& words, int block) const {
     std::vector<TaggedWords> sentences;
     for (const Sentence& sentence : document.block_sentences(block)) {
-      TaggedWords words{tokenize(document.text().folded(), sentence.text), {}};
-      words.hits = window_model_.classes->tag(words.tokens);
-      std::erase_if(words.hits, [&](const WordClasses::Hit& hit) {
+      TaggedWords tagged{words.tokens(sentence.text), *words.hits(sentence.text, *window_model_.classes)};
+      std::erase_if(tagged.hits, [&](const WordClasses::Hit& hit) {
         return !window_model_.visible[static_cast<std::size_t>(hit.word_class)];
       });
-      sentences.push_back(std::move(words));
+      sentences.push_back(std::move(tagged));
     }
     return sentences;
   }
@@ -409,21 +413,21 @@ class RequiresRule final : public Rule, public ModelReader {
             window_model_.signs.end()) {
           continue;
         }
-        return Span{sentence.tokens[static_cast<std::size_t>(hit.first)].text.begin,
-                    sentence.tokens[static_cast<std::size_t>(hit.last)].text.end};
+        return Span{(*sentence.tokens)[static_cast<std::size_t>(hit.first)].text.begin,
+                    (*sentence.tokens)[static_cast<std::size_t>(hit.last)].text.end};
       }
     }
     return std::nullopt;
   }
 
   bool found(const Lexicon& lexicon, const RuleContext& context, Span range) const {
-    return !range.empty() && !lexicon.find_all(context.document.text().folded(), range, context.hits).empty();
+    return !range.empty() && lexicon.contains(context.document.text().folded(), range, context.hits);
   }
 
   // The red flags of `range` in text order: the groups' phrases and
   // patterns, and the groups written as word classes near each other, read
   // only in sentences holding a word of a first class.
-  std::vector<Lexicon::Match> trigger_matches(const RuleContext& context, Span range) const {
+  std::vector<Lexicon::Match> trigger_matches(const RuleContext& context, SentenceWords& words, Span range) const {
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
     std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range, context.hits);
@@ -432,14 +436,12 @@ class RequiresRule final : public Rule, public ModelReader {
     for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range, context.hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
       if (!tagged_sentences.insert(sentence.begin).second) continue;
-      std::vector<Token> tokens = tokenize(folded, sentence);
-      std::vector<WordClasses::Hit> hits = class_triggers_.classes->tag(tokens);
-      const ClausedWords words(folded, std::move(tokens), std::move(hits));
+      const ClausedWords claused(folded, *words.tokens(sentence), *words.hits(sentence, *class_triggers_.classes));
       for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
         for (const CoOccurrence& near : trigger_info_[group].near) {
-          for (const CoOccurrenceMatch& found : find_co_occurrences(words, near)) {
-            const Span found_words{words.tokens[static_cast<std::size_t>(found.first)].text.begin,
-                                   words.tokens[static_cast<std::size_t>(found.last)].text.end};
+          for (const CoOccurrenceMatch& found : find_co_occurrences(claused, near)) {
+            const Span found_words{claused.tokens[static_cast<std::size_t>(found.first)].text.begin,
+                                   claused.tokens[static_cast<std::size_t>(found.last)].text.end};
             matches.push_back({found_words, static_cast<int>(group)});
           }
         }
