@@ -1,6 +1,7 @@
 #include "language/features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <iterator>
 
@@ -144,8 +145,7 @@ void each_feature(const WordClasses* classes, const std::vector<bool>* feature_c
 }
 
 // Collected with repeats, then sorted and made unique once.
-template <typename Feature>
-std::vector<Feature> sorted_unique(std::vector<Feature> features) {
+std::vector<std::string> sorted_unique(std::vector<std::string> features) {
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
   return features;
@@ -185,15 +185,43 @@ std::vector<std::string> features_of(const WordClasses* classes, const std::vect
   return sorted_unique(std::move(emitter.features));
 }
 
+// `keys` without repeats, in the order first met. Sorting every key of a
+// window only to drop repeats cost more than this: the model sums the few
+// keys it has weights for in key order (LinearModel::score_by_keys).
+std::vector<std::uint64_t> unique_keys(const std::vector<std::uint64_t>& keys) {
+  // Open addressing, at most half full; the keys are hashes already. Zero
+  // marks an empty slot, so a key of zero is kept track of apart.
+  thread_local std::vector<std::uint64_t> slots;
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, 2 * keys.size()));
+  slots.assign(size, 0);
+  const int shift = 64 - std::countr_zero(size);
+  bool zero_met = false;
+  std::vector<std::uint64_t> unique;
+  unique.reserve(keys.size());
+  for (const std::uint64_t key : keys) {
+    if (key == 0) {
+      if (!zero_met) unique.push_back(key);
+      zero_met = true;
+      continue;
+    }
+    std::size_t slot = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+    while (slots[slot] != 0 && slots[slot] != key) slot = (slot + 1) & (size - 1);
+    if (slots[slot] == key) continue;
+    slots[slot] = key;
+    unique.push_back(key);
+  }
+  trim_scratch(slots);
+  return unique;
+}
+
 std::vector<std::uint64_t> feature_keys_of(const WordClasses* classes, const std::vector<bool>* feature_classes,
                                            const std::vector<TaggedWords>& sentences) {
-  KeyEmitter emitter;
-  // A unigram and a bigram a word, about: grown rarely.
-  std::size_t words = 0;
-  for (const TaggedWords& sentence : sentences) words += sentence.tokens->size();
-  emitter.keys.reserve(2 * words + 8);
+  thread_local KeyEmitter emitter;  // reused: a window's keys with their repeats
+  emitter.keys.clear();
   each_feature(classes, feature_classes, sentences, emitter);
-  return sorted_unique(std::move(emitter.keys));
+  std::vector<std::uint64_t> unique = unique_keys(emitter.keys);
+  trim_scratch(emitter.keys);
+  return unique;
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ struct TaggedWords {
 std::vector<std::string> window_features(const WordClasses& classes, const std::vector<bool>& feature_classes,
                                          const std::vector<TaggedWords>& sentences);
 // The keys of window_features() (LinearModel::feature_key() of each name),
-// sorted, without repeats: what a model scores without the names built.
+// without repeats, in no particular order: what a model scores without the
+// names built.
 std::vector<std::uint64_t> window_feature_keys(const WordClasses& classes, const std::vector<bool>& feature_classes,
                                                const std::vector<TaggedWords>& sentences);
 // The classes a model trained on window_features() knows: those it has a

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/fnv1a.h"
+#include "core/scratch.h"
 
 namespace medlint {
 
@@ -62,20 +63,30 @@ double WeightTable::weight(std::uint64_t key) const {
 
 std::uint64_t LinearModel::feature_key(std::string_view feature) { return fnv1a(feature); }
 
-double LinearModel::score_by_keys(const std::vector<std::uint64_t>& sorted_keys) const {
-  if (sorted_keys.empty()) return bias_;
+double LinearModel::score_by_keys(const std::vector<std::uint64_t>& keys) const {
+  if (keys.empty()) return bias_;
+  // The weights are summed in key order, so that the same features give the
+  // same double in any order. Only the keys with a weight are sorted: a key
+  // without one adds 0.0, which leaves a sum as it was.
+  thread_local std::vector<WeightTable::Entry> weighted;
+  weighted.clear();
+  for (const std::uint64_t key : keys) {
+    if (const double weight = weights_.weight(key); weight != 0.0) weighted.push_back({key, weight});
+  }
+  std::sort(weighted.begin(), weighted.end(),
+            [](const WeightTable::Entry& a, const WeightTable::Entry& b) { return a.key < b.key; });
   double total = 0;
-  for (const std::uint64_t key : sorted_keys) total += weights_.weight(key);
+  for (const WeightTable::Entry& entry : weighted) total += entry.weight;
+  trim_scratch(weighted);
   // Each feature counts 1/sqrt(n), as in training: a long window does not
   // outscore a short one by having more words.
-  return bias_ + total / std::sqrt(static_cast<double>(sorted_keys.size()));
+  return bias_ + total / std::sqrt(static_cast<double>(keys.size()));
 }
 
 double LinearModel::score(const std::vector<std::string>& features) const {
   std::vector<std::uint64_t> keys;
   keys.reserve(features.size());
   for (const std::string& feature : features) keys.push_back(feature_key(feature));
-  std::sort(keys.begin(), keys.end());
   return score_by_keys(keys);
 }
 

@@ -59,10 +59,10 @@ class LinearModel {
   // per feature.
   static std::uint64_t feature_key(std::string_view feature);
 
-  // The score of features by their keys (feature_key() of each, sorted):
-  // the weights are summed in key order, so a window scores the same
-  // double whether its features' names were built or only their keys.
-  double score_by_keys(const std::vector<std::uint64_t>& sorted_keys) const;
+  // The score of features by their keys (feature_key() of each, in any
+  // order): the weights are summed in key order, so a window scores the
+  // same double whether its features' names were built or only their keys.
+  double score_by_keys(const std::vector<std::uint64_t>& keys) const;
   double score(const std::vector<std::string>& features) const;
   // Whether a score decides for the class the model was trained to find.
   bool decides(double score) const { return score >= threshold_; }

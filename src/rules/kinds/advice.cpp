@@ -415,7 +415,6 @@ AdviceRule::Candidate AdviceRule::candidate_of(const Document& document, Span se
         features == Features::All ? settings_.visible_classes : settings_.model_classes;
     candidate.feature_keys = window_feature_keys(*settings_.classes, feature_classes, window);
     for (const std::string& feature : frame_features) candidate.feature_keys.push_back(LinearModel::feature_key(feature));
-    std::sort(candidate.feature_keys.begin(), candidate.feature_keys.end());
     // The names only where they are read: a training example's, and a
     // finding's strongest reasons.
     const auto name_features = [&] {

@@ -165,7 +165,7 @@ class AdviceRule final : public Rule, public ModelReader {
     // else its first act, else its first object (see one_slot_of()).
     std::optional<Span> focus;
     bool one_slot = false;  // the focus is one word, not an act and its object: the model decides only when sure
-    std::vector<std::uint64_t> feature_keys;  // what the model scores: LinearModel::feature_key() of each feature, sorted
+    std::vector<std::uint64_t> feature_keys;  // what the model scores: LinearModel::feature_key() of each feature
     std::vector<std::string> features;        // their names, built only where read (a finding's reasons, training)
     std::optional<FrameFinding> frame_finding;
     // With no frame's finding: the model's score, and whether it decides
