@@ -82,19 +82,20 @@ std::size_t joiner_length(std::string_view text, std::size_t at) {
 // engine costs about ten times this loop. False (nothing appended) when
 // the range holds a character it does not know.
 bool ascii_words(std::string_view text, Span range, std::vector<Span>& words) {
-  for (std::size_t i = range.begin; i < range.end;) {
-    if (ascii_path_knows(text[i])) {
-      ++i;
-    } else if (const KnownCharacter* known = known_beyond_ascii(text.substr(0, range.end), i)) {
-      i += known->bytes.size();
-    } else {
-      return false;
-    }
-  }
+  // One pass: every character is a word's letter or digit, a joiner read
+  // with the word, or met here, where an unknown one ends the fast path.
+  const std::size_t words_before = words.size();
   std::size_t at = range.begin;
   while (at < range.end) {
     if (!is_alphanumeric(text[at])) {
-      ++at;
+      if (ascii_path_knows(text[at])) {
+        ++at;
+      } else if (const KnownCharacter* known = known_beyond_ascii(text.substr(0, range.end), at)) {
+        at += known->bytes.size();
+      } else {
+        words.resize(words_before);
+        return false;
+      }
       continue;
     }
     const std::size_t begin = at;
