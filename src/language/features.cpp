@@ -189,25 +189,28 @@ std::vector<std::string> features_of(const WordClasses* classes, const std::vect
 // window only to drop repeats cost more than this: the model sums the few
 // keys it has weights for in key order (LinearModel::score_by_keys).
 std::vector<std::uint64_t> unique_keys(const std::vector<std::uint64_t>& keys) {
-  // Open addressing, at most half full; the keys are hashes already. Zero
-  // marks an empty slot, so a key of zero is kept track of apart.
-  thread_local std::vector<std::uint64_t> slots;
+  // Open addressing, at most half full; the keys are hashes already. A
+  // slot holds a key of this call only if it carries this call's stamp, so
+  // the table is not cleared from call to call.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t stamp = 0;
+  };
+  thread_local std::vector<Slot> slots;
+  thread_local std::uint32_t stamp = 0;
   const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, 2 * keys.size()));
-  slots.assign(size, 0);
+  if (++stamp == 0 || slots.size() < size) {
+    slots.assign(std::max(size, slots.size()), Slot{});
+    stamp = 1;
+  }
   const int shift = 64 - std::countr_zero(size);
-  bool zero_met = false;
   std::vector<std::uint64_t> unique;
   unique.reserve(keys.size());
   for (const std::uint64_t key : keys) {
-    if (key == 0) {
-      if (!zero_met) unique.push_back(key);
-      zero_met = true;
-      continue;
-    }
-    std::size_t slot = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
-    while (slots[slot] != 0 && slots[slot] != key) slot = (slot + 1) & (size - 1);
-    if (slots[slot] == key) continue;
-    slots[slot] = key;
+    std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+    while (slots[at].stamp == stamp && slots[at].key != key) at = (at + 1) & (size - 1);
+    if (slots[at].stamp == stamp) continue;
+    slots[at] = {key, stamp};
     unique.push_back(key);
   }
   trim_scratch(slots);
