@@ -96,13 +96,11 @@ bool ends_with_abbreviation(std::string_view text) {
       "Dr.", "Drs.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.", "Jr.", "Sr.", "e.g.", "i.e.", "U.S.", "U.K.",
       "vs.", "approx.", "Fig.", "No.", "al.", "Inc.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.",
       "Sep.", "Oct.", "Nov.", "Dec."};
-  for (std::string_view abbreviation : abbreviations) {
-    if (text.ends_with(abbreviation) &&
-        (text.size() == abbreviation.size() || text[text.size() - abbreviation.size() - 1] == ' ')) {
-      return true;
-    }
-  }
-  return false;
+  // The last word, after the last space: no abbreviation holds one, so it
+  // is one exactly when the text ends with it after a space or alone.
+  const std::size_t space = text.rfind(' ');
+  const std::string_view last_word = space == std::string_view::npos ? text : text.substr(space + 1);
+  return std::find(std::begin(abbreviations), std::end(abbreviations), last_word) != std::end(abbreviations);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
