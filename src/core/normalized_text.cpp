@@ -241,11 +241,26 @@ void NormalizedTextBuilder::append_source(Span span) {
       add_piece({}, {}, {span.begin + static_cast<std::size_t>(i), span.begin + static_cast<std::size_t>(run)}, true);
       const std::size_t folded_start = text_.folded_.size();
       text_.folded_.resize(folded_start + ascii.size());
+      // Folded in a loop without calls, which the compiler vectorizes; the
+      // capitals are noted after, in the runs that have any.
+      char* const folded = text_.folded_.data() + folded_start;
+      unsigned char any_capital = 0;
       for (std::size_t k = 0; k < ascii.size(); ++k) {
-        const char c = ascii[k];
-        const bool capital = c >= 'A' && c <= 'Z';
-        text_.folded_[folded_start + k] = static_cast<char>(capital ? c + 32 : c);
-        if (capital) note_case(folded_start + k, c);
+        const auto c = static_cast<unsigned char>(ascii[k]);
+        const unsigned char capital = static_cast<unsigned char>(c - 'A') < 26 ? 1 : 0;
+        folded[k] = static_cast<char>(c + 32 * capital);
+        any_capital |= capital;
+      }
+      for (std::size_t k = 0; any_capital && k < ascii.size();) {
+        // Eight bytes folded as they were hold no capital.
+        std::uint64_t original = 0, lowered = 0;
+        if (k + 8 <= ascii.size() && (std::memcpy(&original, ascii.data() + k, 8), std::memcpy(&lowered, folded + k, 8),
+                                      original == lowered)) {
+          k += 8;
+          continue;
+        }
+        if (ascii[k] >= 'A' && ascii[k] <= 'Z') note_case(folded_start + k, ascii[k]);
+        ++k;
       }
       i = run;
       continue;
