@@ -114,6 +114,16 @@ class Utf16Text {
   void assign(std::string_view text) {
     // At most a unit per byte; converted in place, then cut to length.
     units_.resize(text.size());
+    // Most blocks are ASCII: widened byte by byte in loops the compiler
+    // vectorizes, where ICU's converter checks each byte's sequence.
+    unsigned char all_bits = 0;
+    for (const char c : text) all_bits |= static_cast<unsigned char>(c);
+    if (all_bits < 0x80) {
+      for (std::size_t at = 0; at < text.size(); ++at) units_[at] = static_cast<unsigned char>(text[at]);
+      ascii_ = true;
+      byte_offsets_.clear();
+      return;
+    }
     UErrorCode status = U_ZERO_ERROR;
     std::int32_t length = 0;
     u_strFromUTF8WithSub(units_.data(), static_cast<std::int32_t>(units_.size()), &length, text.data(),
