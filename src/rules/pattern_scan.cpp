@@ -280,8 +280,14 @@ PatternHits::OfSet PatternHits::of(const PhraseSet& set) const {
   if (!scan_) return result;
   const auto found = scan_->expressions_.find(&set);
   if (found == scan_->expressions_.end()) return result;
+  using SetExpressions = PatternScan::SetExpressions;
+  const SetExpressions& of_set = found->second;
   result.hits_ = this;
-  result.expressions_ = &found->second;
+  result.expressions_ = &of_set.numbers;
+  result.occurring_ = std::span<const std::uint32_t>(occurring_)
+                          .subspan(occurring_starts_[of_set.index],
+                                   occurring_starts_[of_set.index + 1] - occurring_starts_[of_set.index]);
+  result.covers_all_ = of_set.covers_all;
   return result;
 }
 
@@ -295,11 +301,16 @@ std::shared_ptr<const PatternScan> PatternScan::of(const std::vector<const Phras
   if (!database) return nullptr;
   std::shared_ptr<PatternScan> scan(new PatternScan(std::move(database)));
   for (const PhraseSet* set : sets) {
-    std::vector<int>& numbers = scan->expressions_[set];
+    const auto [entry, added] = scan->expressions_.try_emplace(set);
+    if (!added) continue;
+    SetExpressions& of_set = entry->second;
     for (const std::string& pattern : set->patterns()) {
       const int number = scan->database_->number.at(pattern);
-      numbers.push_back(scan->database_->refused[static_cast<std::size_t>(number)] ? -1 : number);
+      of_set.numbers.push_back(scan->database_->refused[static_cast<std::size_t>(number)] ? -1 : number);
+      of_set.covers_all = of_set.covers_all && of_set.numbers.back() >= 0;
     }
+    of_set.index = scan->by_index_.size();
+    scan->by_index_.push_back(&of_set);
   }
   return scan;
 }
@@ -309,9 +320,9 @@ PatternScan::~PatternScan() = default;
 
 std::vector<std::string> PatternScan::refused() const {
   std::vector<std::string> result;
-  for (const auto& [set, numbers] : expressions_) {
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      if (numbers[i] < 0) result.push_back(set->patterns()[i]);
+  for (const auto& [set, of_set] : expressions_) {
+    for (std::size_t i = 0; i < of_set.numbers.size(); ++i) {
+      if (of_set.numbers[i] < 0) result.push_back(set->patterns()[i]);
     }
   }
   std::sort(result.begin(), result.end());
@@ -352,6 +363,18 @@ PatternHits PatternScan::scan(std::string_view text) const {
   }
   hits.starts_.back() = kept;
   hits.ends_.resize(kept);
+  // Each set's patterns that occur, once per text rather than per question.
+  hits.occurring_starts_.reserve(by_index_.size() + 1);
+  for (const SetExpressions* of_set : by_index_) {
+    hits.occurring_starts_.push_back(static_cast<std::uint32_t>(hits.occurring_.size()));
+    for (std::size_t regex = 0; regex < of_set->numbers.size(); ++regex) {
+      const int number = of_set->numbers[regex];
+      if (number >= 0 && hits.starts_[static_cast<std::size_t>(number) + 1] > hits.starts_[static_cast<std::size_t>(number)]) {
+        hits.occurring_.push_back(static_cast<std::uint32_t>(regex));
+      }
+    }
+  }
+  hits.occurring_starts_.push_back(static_cast<std::uint32_t>(hits.occurring_.size()));
   hits.scan_ = this;
   return hits;
 }

@@ -39,11 +39,19 @@ class PatternHits {
    public:
     explicit operator bool() const { return hits_ != nullptr; }
     std::optional<std::span<const std::uint32_t>> ends(std::size_t regex) const;
+    // The set's patterns the scan found anywhere in the text, by regex
+    // number, ascending: a set of many patterns asked about sentence after
+    // sentence looks only at these.
+    std::span<const std::uint32_t> occurring() const { return occurring_; }
+    // Whether the scan covers every pattern of the set (none left to RE2 alone).
+    bool covers_all() const { return covers_all_; }
 
    private:
     friend class PatternHits;
     const PatternHits* hits_ = nullptr;
     const std::vector<int>* expressions_ = nullptr;  // each regex's database expression, -1 if none
+    std::span<const std::uint32_t> occurring_;
+    bool covers_all_ = false;
   };
 
   // Empty (falsy) when the scan does not cover `set`.
@@ -54,6 +62,10 @@ class PatternHits {
   const PatternScan* scan_ = nullptr;  // null: the scan did not run
   std::vector<std::uint32_t> ends_;    // grouped by expression, ascending in each group
   std::vector<std::uint32_t> starts_;  // expression e's ends are ends_[starts_[e], starts_[e + 1])
+  // OfSet::occurring() of the set of index i (PatternScan::SetExpressions)
+  // is occurring_[occurring_starts_[i], occurring_starts_[i + 1]).
+  std::vector<std::uint32_t> occurring_;
+  std::vector<std::uint32_t> occurring_starts_;
 };
 
 class PatternScan {
@@ -82,7 +94,13 @@ class PatternScan {
   friend class PatternHits;
   explicit PatternScan(std::shared_ptr<const Database> database);
   std::shared_ptr<const Database> database_;
-  std::unordered_map<const PhraseSet*, std::vector<int>> expressions_;
+  struct SetExpressions {
+    std::vector<int> numbers;  // each regex's database expression, -1 if none
+    std::size_t index = 0;     // the set's place among `by_index_`
+    bool covers_all = true;    // no number is -1
+  };
+  std::unordered_map<const PhraseSet*, SetExpressions> expressions_;
+  std::vector<const SetExpressions*> by_index_;
 };
 
 // The image compiled into the binary at build time (empty in the build tool

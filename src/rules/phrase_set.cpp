@@ -188,15 +188,13 @@ struct PhraseSet::Impl {
   // ends it reported, the others where their RE2::Sets say they occur.
   void find_patterns(std::string_view text, Span range, const PatternHits::OfSet& scanned,
                      std::vector<Match>& matches) {
-    bool all_scanned = static_cast<bool>(scanned);
-    for (std::size_t regex = 0; scanned && regex < regexes.size(); ++regex) {
-      if (const auto ends = scanned.ends(regex)) {
-        if (!ends->empty()) find_pattern(text, range, static_cast<int>(regex), &*ends, matches);
-      } else {
-        all_scanned = false;
+    if (scanned) {
+      for (const std::uint32_t regex : scanned.occurring()) {
+        const std::optional<std::span<const std::uint32_t>> ends = scanned.ends(regex);
+        find_pattern(text, range, static_cast<int>(regex), &*ends, matches);
       }
+      if (scanned.covers_all()) return;
     }
-    if (all_scanned) return;
     for (const int hit : occurring(text, range)) {
       if (!scanned || !scanned.ends(static_cast<std::size_t>(hit))) find_pattern(text, range, hit, nullptr, matches);
     }
