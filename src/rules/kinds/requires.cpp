@@ -312,7 +312,7 @@ class RequiresRule final : public Rule, public ModelReader {
         // nothing makes an emergency there (a baby's fever under "Children
         // with UTIs may also:").
         if (trigger.disease_feature ? described_for_reference(context, trigger, sentence, lead_in)
-                                    : listed_for_reference(context, lead_in) &&
+                                    : listed_to_others(context, lead_in) &&
                                           !made_emergency(trigger, context, sentence, lead_in)) {
           continue;
         }
@@ -459,6 +459,14 @@ class RequiresRule final : public Rule, public ModelReader {
   bool listed_for_reference(const RuleContext& context, Span lead_in) const {
     return found(reference_wording_, context, lead_in) &&
            !(found(reader_wording_, context, lead_in) && !found(routine_wording_, context, lead_in));
+  }
+
+  // Whether a list's line reads as reference and speaks to no one: routine
+  // care offered to the reader for the list ("Check with your child's
+  // doctor if your child has any of the following:") leaves an emergency
+  // among its items the reader's to face ("- Seizures.").
+  bool listed_to_others(const RuleContext& context, Span lead_in) const {
+    return found(reference_wording_, context, lead_in) && !found(reader_wording_, context, lead_in);
   }
 
   // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
