@@ -54,6 +54,11 @@ struct Trigger {
   // feature an emergency where a page describes it (trouble breathing in a
   // newborn, a coma "in acute cases"): no reference description then.
   Lexicon emergency_when;
+  // A sign's bare name that is a red flag only as the whole of a list
+  // item, read with the list's line ("Check with your child's doctor if
+  // your child has any of the following: - Seizures."): in a sentence the
+  // same word more often names a condition's feature or its treatment.
+  Lexicon listed_alone;
 };
 
 // The trigger groups written as word classes, and the spellings of their
@@ -431,7 +436,7 @@ class RequiresRule final : public Rule, public ModelReader {
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
     std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range, context.hits);
-    if (class_triggers_.anchors.empty()) return matches;
+    add_listed_alone(document, range, matches);
     std::set<std::size_t> tagged_sentences;
     for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range, context.hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
@@ -450,6 +455,29 @@ class RequiresRule final : public Rule, public ModelReader {
     std::stable_sort(matches.begin(), matches.end(),
                      [](const Lexicon::Match& a, const Lexicon::Match& b) { return a.text.begin < b.text.begin; });
     return matches;
+  }
+
+  // The list items in `range` that are wholly a group's `listed_alone`
+  // name, but for spaces and the punctuation that ends an item.
+  void add_listed_alone(const Document& document, Span range, std::vector<Lexicon::Match>& matches) const {
+    const std::string& folded = document.text().folded();
+    for (const Block& block : document.blocks) {
+      if (block.kind != BlockKind::ListItem || block.text.end <= range.begin || block.text.begin >= range.end) continue;
+      Span item = block.text;
+      while (item.begin < item.end && std::isspace(static_cast<unsigned char>(folded[item.begin]))) ++item.begin;
+      while (item.end > item.begin && (std::isspace(static_cast<unsigned char>(folded[item.end - 1])) ||
+                                       folded[item.end - 1] == '.' || folded[item.end - 1] == ';' ||
+                                       folded[item.end - 1] == ',')) {
+        --item.end;
+      }
+      for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
+        for (const Lexicon::Match& name : trigger_info_[group].listed_alone.find_all(folded, item)) {
+          if (name.text.begin == item.begin && name.text.end == item.end) {
+            matches.push_back({item, static_cast<int>(group)});
+          }
+        }
+      }
+    }
   }
 
   // Whether a list's line reads as reference ("Signs of the condition
@@ -621,7 +649,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by", "emergency_when"});
+         "not_presented_by", "emergency_when", "listed_alone"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
@@ -635,6 +663,10 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     if (group.has("emergency_when")) {
       trigger.emergency_when = Lexicon::read(group.node("emergency_when"), path, context.locale,
                                              fmt::format("`emergency_when` of a trigger group of rule `{}`", info.id));
+    }
+    if (group.has("listed_alone")) {
+      trigger.listed_alone = Lexicon::read(group.node("listed_alone"), path, context.locale,
+                                           fmt::format("`listed_alone` of a trigger group of rule `{}`", info.id));
     }
     if (const YAML::Node near = group.node("near")) {
       if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");

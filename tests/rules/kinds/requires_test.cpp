@@ -121,6 +121,30 @@ TEST(RequiresRuleTest, AListIsReadWithItsLine) {
   EXPECT_EQ(found[0].start.line, 3);
 }
 
+TEST(RequiresRuleTest, AnEmergencyUnderRoutineCareForTheReaderIsNoReference) {
+  const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
+  // A list that speaks to no one makes its items reference; routine care
+  // offered to the reader leaves an emergency among them the reader's.
+  EXPECT_TRUE(harness.run("a.md", "Symptoms of the tumour include:\n\n- poisoning\n").empty());
+  EXPECT_EQ(harness.run("a.md", "Symptoms vary. See your GP if you have any of these:\n\n- poisoning\n").size(), 1u);
+}
+
+TEST(RequiresRuleTest, ASignListedAloneReadsWithItsLine) {
+  std::string options = kReferenceOptions;
+  options.insert(options.find("satisfied_by:"), R"(  - name: seizures
+    patterns: ['(?:has|had) a seizure']
+    listed_alone: {phrases: [seizures]}
+)");
+  const RuleHarness harness(&make_requires_rule, options, kCueSets);
+  const auto found = harness.run("a.md", "If your child has any of these, see your GP:\n\n- a rash\n-  Seizures.\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start.line, 4);
+  EXPECT_THAT(found[0].message, HasSubstr("Seizures"));
+  // Only the whole item: a sentence that names them is not one.
+  EXPECT_TRUE(harness.run("a.md", "If your child has any of these, see your GP:\n\n- seizures treated with diet\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "Seizures are managed with medicine.\n").empty());
+}
+
 TEST(RequiresRuleTest, AFrequencyTableOfFeaturesIsNoRedFlag) {
   const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
   EXPECT_TRUE(harness.run("a.md", "Myopia 90% Poisoning 50% Cataract 7.5% Seizures 5%\n").empty());
