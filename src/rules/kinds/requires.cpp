@@ -436,7 +436,7 @@ class RequiresRule final : public Rule, public ModelReader {
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
     std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range, context.hits);
-    add_listed_alone(document, range, matches);
+    add_listed_alone(context, range, matches);
     std::set<std::size_t> tagged_sentences;
     for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range, context.hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
@@ -458,11 +458,16 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   // The list items in `range` that are wholly a group's `listed_alone`
-  // name, but for spaces and the punctuation that ends an item.
-  void add_listed_alone(const Document& document, Span range, std::vector<Lexicon::Match>& matches) const {
+  // name, but for spaces and the punctuation that ends an item, under a
+  // list's line that speaks to or of the reader: a bare name is no sign
+  // anyone faces where the line does not say so ("Signs of the tumour
+  // can include: - seizures").
+  void add_listed_alone(const RuleContext& context, Span range, std::vector<Lexicon::Match>& matches) const {
+    const Document& document = context.document;
     const std::string& folded = document.text().folded();
     for (const Block& block : document.blocks) {
       if (block.kind != BlockKind::ListItem || block.text.end <= range.begin || block.text.begin >= range.end) continue;
+      if (!found(reader_wording_, context, list_lead_in(document, block.text.begin))) continue;
       Span item = block.text;
       while (item.begin < item.end && std::isspace(static_cast<unsigned char>(folded[item.begin]))) ++item.begin;
       while (item.end > item.begin && (std::isspace(static_cast<unsigned char>(folded[item.end - 1])) ||
