@@ -527,16 +527,12 @@ namespace {
 // A path named on the command line, as looked up once.
 struct NamedPath {
   std::string path;
-  fs::file_status status;
-  std::error_code error;
-  SymlinkPolicy symlinks;
-  std::optional<std::string> refusal;  // why a symlink is not followed
+  fs::file_status status{};
+  std::error_code error{};
+  SymlinkPolicy symlinks{};
+  std::optional<std::string> refusal{};  // why a symlink is not followed
+  bool names_file = false;             // a file to lint, not a folder, an error or an excluded path
 
-  // A file named explicitly: its folder and its name there.
-  bool names_file(const std::vector<Glob>& excludes) const {
-    return !error && fs::exists(status) && !refusal && !fs::is_directory(status) &&
-           !excluded_path(excludes, fs::path(path).generic_string());
-  }
   fs::path folder() const {
     const fs::path file(path);
     return file.has_parent_path() ? file.parent_path() : fs::path(".");
@@ -546,11 +542,10 @@ struct NamedPath {
 // The files named explicitly that git ignores, by folder and name: asked
 // once per folder, as a pre-commit hook names every staged file and a git
 // process per file cost more than linting it.
-std::set<std::pair<fs::path, std::string>> git_ignored_named_files(const std::vector<NamedPath>& named,
-                                                                   const std::vector<Glob>& excludes) {
+std::set<std::pair<fs::path, std::string>> git_ignored_named_files(const std::vector<NamedPath>& named) {
   std::map<fs::path, std::vector<std::string>> names_by_folder;
   for (const NamedPath& path : named) {
-    if (path.names_file(excludes)) names_by_folder[path.folder()].push_back(fs::path(path.path).filename().string());
+    if (path.names_file) names_by_folder[path.folder()].push_back(fs::path(path.path).filename().string());
   }
   std::set<std::pair<fs::path, std::string>> ignored;
   for (const auto& [folder, names] : names_by_folder) {
@@ -566,17 +561,19 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
   std::vector<NamedPath> named;
   for (const std::string& path : options.paths) {
     if (path == "-") {
-      named.push_back({path, {}, {}, {}, std::nullopt});
+      named.push_back({.path = path});
       continue;
     }
-    NamedPath looked_up{path, {}, {}, SymlinkPolicy::for_path(path, options.follow_symlinks), std::nullopt};
+    NamedPath looked_up{.path = path, .symlinks = SymlinkPolicy::for_path(path, options.follow_symlinks)};
     looked_up.status = fs::status(path, looked_up.error);
     if (!looked_up.error && fs::is_symlink(fs::symlink_status(path, looked_up.error))) {
       looked_up.refusal = looked_up.symlinks.refusal(path);
     }
+    looked_up.names_file = !looked_up.error && fs::exists(looked_up.status) && !looked_up.refusal &&
+                           !fs::is_directory(looked_up.status) && !excluded_path(excludes, fs::path(path).generic_string());
     named.push_back(std::move(looked_up));
   }
-  const auto git_ignored_files = git_ignored_named_files(named, excludes);
+  const auto git_ignored_files = git_ignored_named_files(named);
   std::vector<Target> targets;
   std::set<fs::path> entered;
   for (NamedPath& named_path : named) {
@@ -596,7 +593,7 @@ std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glo
       const std::size_t first = targets.size();
       walk(path, excludes, resolver, keep_configured_out, named_path.symlinks, entered, targets);
       drop_git_ignored(path, first, targets);
-    } else if (named_path.names_file(excludes)) {
+    } else if (named_path.names_file) {
       // A file named explicitly is not skipped in silence.
       const fs::path file(path);
       const bool git_ignores = git_ignored_files.count({named_path.folder(), file.filename().string()}) > 0;
