@@ -789,8 +789,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
   const CasedText cased = document.text().cased();
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
+  const ClassesPresent present(tagged.hits);
   for (const FrameRule& rule : settings_.frames) {
-    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits, present);
     if (!match) match = match_asked_topic(document, tagged, rule.frame);
     if (!match) continue;
     const auto nearby = [&](int word_class) { return has_class(tagged.hits, word_class) || tagged.before.count(word_class); };
