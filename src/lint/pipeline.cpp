@@ -51,11 +51,17 @@ struct SymlinkPolicy {
   fs::path root;  // canonical
   bool follow_anywhere = false;
 
-  static SymlinkPolicy for_path(const std::string& path, bool follow_anywhere) {
+  // The folder a path's policy is found from: the path itself if it is a
+  // folder, else its parent.
+  static fs::path start_of(const std::string& path) {
     std::error_code error;
     const fs::path absolute = fs::absolute(path, error);
-    fs::path start = fs::is_directory(fs::symlink_status(absolute, error)) ? absolute : absolute.parent_path();
-    start = fs::weakly_canonical(start, error);
+    return fs::is_directory(fs::symlink_status(absolute, error)) ? absolute : absolute.parent_path();
+  }
+
+  static SymlinkPolicy from(const fs::path& folder, bool follow_anywhere) {
+    std::error_code error;
+    const fs::path start = fs::weakly_canonical(folder, error);
     for (fs::path dir = start;; dir = dir.parent_path()) {
       if (fs::exists(dir / ".git", error)) return {dir, follow_anywhere};
       if (dir == dir.parent_path()) break;
@@ -559,12 +565,17 @@ std::set<std::pair<fs::path, std::string>> git_ignored_named_files(const std::ve
 std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
                                std::vector<std::string>& notices, bool keep_configured_out) {
   std::vector<NamedPath> named;
+  // Paths named in one folder share its policy, found once.
+  std::map<fs::path, SymlinkPolicy> policies;
   for (const std::string& path : options.paths) {
     if (path == "-") {
       named.push_back({.path = path});
       continue;
     }
-    NamedPath looked_up{.path = path, .symlinks = SymlinkPolicy::for_path(path, options.follow_symlinks)};
+    const fs::path start = SymlinkPolicy::start_of(path);
+    auto policy = policies.find(start);
+    if (policy == policies.end()) policy = policies.emplace(start, SymlinkPolicy::from(start, options.follow_symlinks)).first;
+    NamedPath looked_up{.path = path, .symlinks = policy->second};
     looked_up.status = fs::status(path, looked_up.error);
     if (!looked_up.error && fs::is_symlink(fs::symlink_status(path, looked_up.error))) {
       looked_up.refusal = looked_up.symlinks.refusal(path);
