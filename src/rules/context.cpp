@@ -144,16 +144,20 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
   CueVerdict verdict;      // nearest warning or negation
   CueVerdict framing;      // nearest report, condition or supervision
   CueVerdict endorsement;  // nearest endorsement
+  Span framing_cue;
+  std::vector<Span> supervisions;
   std::size_t best[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
   const auto consider = [&](const Category& category, Span cue, std::size_t distance) {
     if (shadowed(cue)) return;
     const bool frames = category.cue == Cue::Reported || category.cue == Cue::Hypothetical ||
                         category.cue == Cue::Supervised;
+    if (category.cue == Cue::Supervised) supervisions.push_back(cue);
     const int slot = category.cue == Cue::Endorsed ? 2 : frames ? 1 : 0;
     if (distance >= best[slot]) return;
     best[slot] = distance;
     CueVerdict& chosen = slot == 2 ? endorsement : slot == 1 ? framing : verdict;
     chosen = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
+    if (slot == 1) framing_cue = cue;
   };
   for (const Category& category : categories_) {
     for (const Lexicon::Match& match : category.before.find_all(text, before)) {
@@ -163,6 +167,16 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
     }
     for (const Lexicon::Match& match : category.after.find_all(text, after)) {
       consider(category, match.text, match.text.begin - target.end);
+    }
+  }
+  // A report made by a clinician is supervision: "my endo told me to"
+  // holds the report "told me to" inside it.
+  if (framing.cue == Cue::Reported) {
+    for (const Span supervision : supervisions) {
+      if (supervision.begin < framing_cue.end && framing_cue.begin < supervision.end) {
+        framing = {Cue::Supervised, std::string(text.substr(supervision.begin, supervision.size()))};
+        break;
+      }
     }
   }
   // A report, condition or supervision frames the whole clause and
