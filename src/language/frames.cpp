@@ -12,8 +12,30 @@ bool same_words(const WordClasses::Hit& a, const WordClasses::Hit& b) { return a
 
 }  // namespace
 
+ClassesPresent::ClassesPresent(const std::vector<WordClasses::Hit>& hits) {
+  for (const WordClasses::Hit& hit : hits) {
+    const auto at = static_cast<std::size_t>(hit.word_class);
+    if (at / 64 >= bits_.size()) bits_.resize(at / 64 + 1);
+    bits_[at / 64] |= std::uint64_t{1} << (at % 64);
+  }
+}
+
+bool ClassesPresent::fill_every_slot(const Frame& frame) const {
+  return std::all_of(frame.slots.begin(), frame.slots.end(), [&](const std::vector<int>& classes) {
+    return std::any_of(classes.begin(), classes.end(), [&](int word_class) { return has(word_class); });
+  });
+}
+
 std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
                                       const std::vector<WordClasses::Hit>& hits) {
+  return match_frame(frame, tokens, hits, ClassesPresent(hits));
+}
+
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
+                                      const std::vector<WordClasses::Hit>& hits, const ClassesPresent& present) {
+  // Most sentences a frame is tried on leave a slot of it empty: told
+  // before anything is allocated.
+  if (!present.fill_every_slot(frame)) return std::nullopt;
   // Two slots of one class name two different things ("co-codamol and
   // paracetamol"), not one word said twice.
   const auto same_lemmas = [&](const WordClasses::Hit& a, const WordClasses::Hit& b) {
@@ -29,13 +51,6 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
     const auto& classes = frame.slots[slot];
     return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
   };
-  // Most sentences a frame is tried on leave a slot of it empty: told
-  // before anything is allocated.
-  for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
-    if (std::none_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) { return fills(slot, hit); })) {
-      return std::nullopt;
-    }
-  }
   std::vector<std::vector<const WordClasses::Hit*>> candidates(frame.slots.size());
   for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
     for (const WordClasses::Hit& hit : hits) {

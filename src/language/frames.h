@@ -3,6 +3,7 @@
 // words and in any order. Frames are data (the options of an `advice`
 // rule); this file matches one against a sentence's class hits.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,9 +31,28 @@ struct FrameMatch {
   int last = 0;
 };
 
+// The word classes of a sentence's hits: most frames tried on a sentence
+// leave a slot empty, told from this without reading the hits again.
+class ClassesPresent {
+ public:
+  explicit ClassesPresent(const std::vector<WordClasses::Hit>& hits);
+  // Whether each of the frame's slots has a class present.
+  bool fill_every_slot(const Frame& frame) const;
+
+ private:
+  bool has(int word_class) const {
+    const auto at = static_cast<std::size_t>(word_class);
+    return at / 64 < bits_.size() && (bits_[at / 64] >> (at % 64)) & 1;
+  }
+  std::vector<std::uint64_t> bits_;
+};
+
 // The tightest way `frame` fills its slots from `hits` (class hits of
-// `tokens`), or nullopt.
+// `tokens`), or nullopt. `present`: the classes of `hits`, for a sentence
+// many frames are tried on.
 std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
                                       const std::vector<WordClasses::Hit>& hits);
+std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Token>& tokens,
+                                      const std::vector<WordClasses::Hit>& hits, const ClassesPresent& present);
 
 }  // namespace medlint

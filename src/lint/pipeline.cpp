@@ -51,11 +51,17 @@ struct SymlinkPolicy {
   fs::path root;  // canonical
   bool follow_anywhere = false;
 
-  static SymlinkPolicy for_path(const std::string& path, bool follow_anywhere) {
+  // The folder a path's policy is found from: the path itself if it is a
+  // folder, else its parent.
+  static fs::path start_of(const std::string& path) {
     std::error_code error;
     const fs::path absolute = fs::absolute(path, error);
-    fs::path start = fs::is_directory(fs::symlink_status(absolute, error)) ? absolute : absolute.parent_path();
-    start = fs::weakly_canonical(start, error);
+    return fs::is_directory(fs::symlink_status(absolute, error)) ? absolute : absolute.parent_path();
+  }
+
+  static SymlinkPolicy from(const fs::path& folder, bool follow_anywhere) {
+    std::error_code error;
+    const fs::path start = fs::weakly_canonical(folder, error);
     for (fs::path dir = start;; dir = dir.parent_path()) {
       if (fs::exists(dir / ".git", error)) return {dir, follow_anywhere};
       if (dir == dir.parent_path()) break;
@@ -522,42 +528,93 @@ std::optional<std::string> not_an_article(const fs::path& path, std::optional<bo
   return std::nullopt;
 }
 
+namespace {
+
+// A path named on the command line, as looked up once.
+struct NamedPath {
+  std::string path;
+  fs::file_status status{};
+  std::error_code error{};
+  SymlinkPolicy symlinks{};
+  std::optional<std::string> refusal{};  // why a symlink is not followed
+  bool names_file = false;             // a file to lint, not a folder, an error or an excluded path
+
+  fs::path folder() const {
+    const fs::path file(path);
+    return file.has_parent_path() ? file.parent_path() : fs::path(".");
+  }
+};
+
+// The files named explicitly that git ignores, by folder and name: asked
+// once per folder, as a pre-commit hook names every staged file and a git
+// process per file cost more than linting it.
+std::set<std::pair<fs::path, std::string>> git_ignored_named_files(const std::vector<NamedPath>& named) {
+  std::map<fs::path, std::vector<std::string>> names_by_folder;
+  for (const NamedPath& path : named) {
+    if (path.names_file) names_by_folder[path.folder()].push_back(fs::path(path.path).filename().string());
+  }
+  std::set<std::pair<fs::path, std::string>> ignored;
+  for (const auto& [folder, names] : names_by_folder) {
+    for (std::string& name : git_ignored(folder, names)) ignored.emplace(folder, std::move(name));
+  }
+  return ignored;
+}
+
+}  // namespace
+
 std::vector<Target> walk_paths(const LintOptions& options, const std::vector<Glob>& excludes, ConfigResolver& resolver,
                                std::vector<std::string>& notices, bool keep_configured_out) {
+  std::vector<NamedPath> named;
+  // Paths named in one folder share its policy, found once.
+  std::map<fs::path, SymlinkPolicy> policies;
+  for (const std::string& path : options.paths) {
+    if (path == "-") {
+      named.push_back({.path = path});
+      continue;
+    }
+    const fs::path start = SymlinkPolicy::start_of(path);
+    auto policy = policies.find(start);
+    if (policy == policies.end()) policy = policies.emplace(start, SymlinkPolicy::from(start, options.follow_symlinks)).first;
+    NamedPath looked_up{.path = path, .symlinks = policy->second};
+    looked_up.status = fs::status(path, looked_up.error);
+    if (!looked_up.error && fs::is_symlink(fs::symlink_status(path, looked_up.error))) {
+      looked_up.refusal = looked_up.symlinks.refusal(path);
+    }
+    looked_up.names_file = !looked_up.error && fs::exists(looked_up.status) && !looked_up.refusal &&
+                           !fs::is_directory(looked_up.status) && !excluded_path(excludes, fs::path(path).generic_string());
+    named.push_back(std::move(looked_up));
+  }
+  const auto git_ignored_files = git_ignored_named_files(named);
   std::vector<Target> targets;
   std::set<fs::path> entered;
-  for (const std::string& path : options.paths) {
+  for (NamedPath& named_path : named) {
+    const std::string& path = named_path.path;
     if (path == "-") {
       targets.push_back({options.stdin_filename.value_or("<stdin>.md"),
                          std::make_shared<TargetSource>(TargetSource{.from_stdin = true})});
       continue;
     }
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    const SymlinkPolicy symlinks = SymlinkPolicy::for_path(path, options.follow_symlinks);
-    std::optional<std::string> refusal;
-    if (!error && fs::is_symlink(fs::symlink_status(path, error))) refusal = symlinks.refusal(path);
-    if (error || !fs::exists(status)) {
+    const std::error_code& error = named_path.error;
+    if (error || !fs::exists(named_path.status)) {
       targets.push_back(Target::failed(
           path, fmt::format("cannot read \"{}\": {}", path, error ? error.message() : "No such file or directory")));
-    } else if (refusal) {
-      targets.push_back(Target::failed(path, std::move(*refusal)));
-    } else if (fs::is_directory(status)) {
+    } else if (named_path.refusal) {
+      targets.push_back(Target::failed(path, std::move(*named_path.refusal)));
+    } else if (fs::is_directory(named_path.status)) {
       const std::size_t first = targets.size();
-      walk(path, excludes, resolver, keep_configured_out, symlinks, entered, targets);
+      walk(path, excludes, resolver, keep_configured_out, named_path.symlinks, entered, targets);
       drop_git_ignored(path, first, targets);
-    } else if (!excluded_path(excludes, fs::path(path).generic_string())) {
+    } else if (named_path.names_file) {
       // A file named explicitly is not skipped in silence.
       const fs::path file(path);
-      const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-      if (keep_configured_out && !not_an_article(file, std::nullopt) &&
-          git_ignored(folder, {file.filename().string()}).empty()) {
+      const bool git_ignores = git_ignored_files.count({named_path.folder(), file.filename().string()}) > 0;
+      if (keep_configured_out && !not_an_article(file, std::nullopt) && !git_ignores) {
         targets.push_back({.path = path});  // lint_one skips it if the configuration leaves it out
       } else if (auto why = not_an_article(file, resolver.included(file))) {
         notices.push_back(fmt::format("{}: not checked: {}", path, *why));
       } else if (resolver.ignored(file)) {
         notices.push_back(fmt::format("{}: not checked: the configuration's `ignore` covers it", path));
-      } else if (!git_ignored(folder, {file.filename().string()}).empty()) {
+      } else if (git_ignores) {
         notices.push_back(fmt::format("{}: not checked: git ignores it (.gitignore)", path));
       } else {
         targets.push_back({.path = path});

@@ -366,13 +366,13 @@ class FileConfigResolver final : public ConfigResolver {
  public:
   FileConfigResolver(std::optional<fs::path> explicit_config, std::optional<fs::path> discovery_root)
       : cwd_(fs::current_path()) {
-    if (discovery_root) discovery_root_ = absolute(*discovery_root);
+    if (discovery_root) discovery_root_ = normal_absolute(*discovery_root);
     if (explicit_config) explicit_ = load(*explicit_config);
   }
 
   std::shared_ptr<const Linter> linter_for(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     const auto& config = config_for(file);
     // Most configurations have no overrides: every file shares the base rule set.
     if (config->config.overrides.empty()) return config->linters[""];
@@ -385,22 +385,22 @@ class FileConfigResolver final : public ConfigResolver {
   }
 
   ReaderOptions reader_options_for(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     return config_for(file)->config.reader;
   }
 
   std::optional<bool> included(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     const ConfigFile& config = config_for(file)->config;
     if (config.include.empty()) return std::nullopt;
     return last_match_holds(config.include, file);
   }
 
   std::vector<RuleDescription> rules_for(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     const auto& config = config_for(file);
     const RuleSettings settings = settings_for(*config, file, nullptr, nullptr);
     std::vector<RuleDescription> rules;
@@ -416,8 +416,8 @@ class FileConfigResolver final : public ConfigResolver {
   }
 
   std::shared_ptr<const ConfigSource> config_of(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     const std::shared_ptr<Loaded>& loaded = config_for(file);
     if (!loaded->source) {
       const ConfigFile& config = loaded->config;
@@ -427,8 +427,8 @@ class FileConfigResolver final : public ConfigResolver {
   }
 
   bool ignored(const fs::path& relative_file) override {
-    const fs::path file = absolute(relative_file);
     std::lock_guard lock(mutex_);
+    const fs::path file = absolute(relative_file);
     return last_match_holds(config_for(file)->config.ignore, file);
   }
 
@@ -474,9 +474,23 @@ class FileConfigResolver final : public ConfigResolver {
     return loaded;
   }
 
-  // Absolute and normal, from the working folder read once (no getcwd per file).
-  fs::path absolute(const fs::path& file) const {
-    return (file.is_absolute() ? file : cwd_ / file).lexically_normal();
+  // Absolute and normal, from the working folder read once (no getcwd per
+  // file). A folder's files come one after another, each asked about
+  // several times: the last folder's absolute form is kept, and a file's
+  // is it and the file's name.
+  fs::path absolute(const fs::path& file) {
+    const std::string& text = file.native();
+    const std::size_t slash = text.rfind('/');
+    const std::string_view name = slash == std::string::npos ? std::string_view(text) : std::string_view(text).substr(slash + 1);
+    if (name.empty() || name == "." || name == "..") return normal_absolute(file);
+    const std::string folder = slash == std::string::npos ? "" : slash == 0 ? "/" : text.substr(0, slash);
+    if (!last_absolute_folder_ || last_absolute_folder_->first != folder) {
+      last_absolute_folder_.emplace(folder, normal_absolute(folder));
+    }
+    return last_absolute_folder_->second / name;
+  }
+  fs::path normal_absolute(const fs::path& path) const {
+    return (path.is_absolute() ? path : cwd_ / path).lexically_normal();
   }
 
   // --config, else the nearest .medlint.yaml walking up from the file's
@@ -532,6 +546,7 @@ class FileConfigResolver final : public ConfigResolver {
   std::shared_ptr<Loaded> default_;
   std::map<fs::path, std::shared_ptr<Loaded>> by_directory_;
   std::optional<std::pair<std::string, std::shared_ptr<Loaded>>> last_folder_;  // folder, its configuration
+  std::optional<std::pair<std::string, fs::path>> last_absolute_folder_;        // folder as given, absolute()
 };
 
 }  // namespace

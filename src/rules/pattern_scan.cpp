@@ -345,24 +345,17 @@ PatternHits PatternScan::scan(std::string_view text) const {
       HS_SUCCESS) {
     return hits;
   }
-  // Grouped by expression, ends ascending, each once.
+  // Grouped by expression, ends ascending, each once: one sort of the
+  // matches, as most of the database's expressions match nothing in a text.
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   hits.starts_.assign(database_->patterns.size() + 1, 0);
-  for (const auto& [expression, end] : found) ++hits.starts_[expression + 1];
-  for (std::size_t i = 1; i < hits.starts_.size(); ++i) hits.starts_[i] += hits.starts_[i - 1];
-  hits.ends_.resize(found.size());
-  std::vector<std::uint32_t> next(hits.starts_.begin(), hits.starts_.end() - 1);
-  for (const auto& [expression, end] : found) hits.ends_[next[expression]++] = end;
-  std::uint32_t kept = 0;
-  for (std::size_t expression = 0; expression + 1 < hits.starts_.size(); ++expression) {
-    const auto begin = hits.ends_.begin() + hits.starts_[expression];
-    const auto end = hits.ends_.begin() + hits.starts_[expression + 1];
-    std::sort(begin, end);
-    const auto last = std::unique(begin, end);
-    hits.starts_[expression] = kept;
-    kept = static_cast<std::uint32_t>(std::copy(begin, last, hits.ends_.begin() + kept) - hits.ends_.begin());
+  hits.ends_.reserve(found.size());
+  for (const auto& [expression, end] : found) {
+    ++hits.starts_[expression + 1];
+    hits.ends_.push_back(end);
   }
-  hits.starts_.back() = kept;
-  hits.ends_.resize(kept);
+  for (std::size_t i = 1; i < hits.starts_.size(); ++i) hits.starts_[i] += hits.starts_[i - 1];
   // Each set's patterns that occur, once per text rather than per question.
   hits.occurring_starts_.reserve(by_index_.size() + 1);
   for (const SetExpressions* of_set : by_index_) {

@@ -789,8 +789,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
   const CasedText cased = document.text().cased();
   const Span sentence = tagged.text;
   std::optional<FrameFinding> first_finding;
+  const ClassesPresent present(tagged.hits);
   for (const FrameRule& rule : settings_.frames) {
-    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits);
+    std::optional<FrameMatch> match = match_frame(rule.frame, tagged.tokens, tagged.hits, present);
     if (!match) match = match_asked_topic(document, tagged, rule.frame);
     if (!match) continue;
     const auto nearby = [&](int word_class) { return has_class(tagged.hits, word_class) || tagged.before.count(word_class); };
@@ -947,7 +948,7 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
 // question's topic fills.
 std::optional<FrameMatch> AdviceRule::match_asked_topic(const Document& document, const Tagged& tagged,
                                                         const Frame& frame) const {
-  if (tagged.asked.empty() || frame.slots.size() < 2 || !is_instruction(document, tagged)) return std::nullopt;
+  if (tagged.asked.empty() || frame.slots.size() < 2) return std::nullopt;
   const auto topic = [&](int word_class) {
     return std::find(settings_.question_topics.begin(), settings_.question_topics.end(), word_class) !=
            settings_.question_topics.end();
@@ -959,6 +960,8 @@ std::optional<FrameMatch> AdviceRule::match_asked_topic(const Document& document
     const bool named = std::any_of(classes.begin(), classes.end(),
                                    [&](int word_class) { return has_class(tagged.hits, word_class); });
     if (!asked || named) continue;
+    // Read only now: most frames have no slot the question names.
+    if (!is_instruction(document, tagged)) return std::nullopt;
     Frame without_topic = frame;
     without_topic.slots.erase(without_topic.slots.begin() + static_cast<std::ptrdiff_t>(slot));
     return match_frame(without_topic, tagged.tokens, tagged.hits);
