@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/options.h"
 
 namespace medlint {
@@ -44,7 +46,7 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   const std::string what = fmt::format("cue set `{}`", name);
   const Options options(node, path, what);
   options.allow_only({"window", "discouraged", "negated", "reported", "hypothetical", "supervised", "endorsed", "pseudo",
-                      "terminate", "anaphora", "rhetorical"});
+                      "terminate", "leading_clauses", "anaphora", "rhetorical"});
   ContextCues cues;
   cues.window_ = options.integer("window", 8, 1, 100);
   // Earlier categories win ties; endorsements only count when nothing else does.
@@ -75,6 +77,8 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   }
   cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);
   cues.terminate_ = Lexicon::read(options.node("terminate"), path, locale, "`terminate` of " + what);
+  cues.leading_clauses_ =
+      Lexicon::read(options.node("leading_clauses"), path, locale, "`leading_clauses` of " + what);
   cues.anaphora_ = Lexicon::read(options.node("anaphora"), path, locale, "`anaphora` of " + what);
   cues.rhetorical_ = Lexicon::read(options.node("rhetorical"), path, locale, "`rhetorical` of " + what);
   return cues;
@@ -107,8 +111,10 @@ bool ContextCues::rhetorical(std::string_view text, Span sentence) const {
 
 Span ContextCues::before_scope(std::string_view text, Span sentence, Span target) const {
   std::size_t begin = sentence.begin;
-  for (const Lexicon::Match& stop : terminate_.find_all(text, {sentence.begin, target.begin})) {
-    begin = std::max(begin, stop.text.end);
+  for (const Lexicon* stops : {&terminate_, &leading_clauses_}) {
+    for (const Lexicon::Match& stop : stops->find_all(text, {sentence.begin, target.begin})) {
+      begin = std::max(begin, stop.text.end);
+    }
   }
   return {words_before(text, target.begin, begin, window_), target.begin};
 }
@@ -144,7 +150,6 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
   CueVerdict verdict;      // nearest warning or negation
   CueVerdict framing;      // nearest report, condition or supervision
   CueVerdict endorsement;  // nearest endorsement
-  Span framing_cue;
   std::vector<Span> supervisions;
   std::size_t best[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
   const auto consider = [&](const Category& category, Span cue, std::size_t distance) {
@@ -157,7 +162,6 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
     best[slot] = distance;
     CueVerdict& chosen = slot == 2 ? endorsement : slot == 1 ? framing : verdict;
     chosen = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
-    if (slot == 1) framing_cue = cue;
   };
   for (const Category& category : categories_) {
     for (const Lexicon::Match& match : category.before.find_all(text, before)) {
@@ -169,15 +173,16 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
       consider(category, match.text, match.text.begin - target.end);
     }
   }
-  // A report made by a clinician is supervision: "my endo told me to"
-  // holds the report "told me to" inside it.
-  if (framing.cue == Cue::Reported) {
-    for (const Span supervision : supervisions) {
-      if (supervision.begin < framing_cue.end && framing_cue.begin < supervision.end) {
-        framing = {Cue::Supervised, std::string(text.substr(supervision.begin, supervision.size()))};
-        break;
-      }
-    }
+  // A clinician anywhere in the clause outranks a nearer report or
+  // condition: "my endo told me to" holds the report "told me to", and
+  // "stopped her iron tablets when her levels came back normal, as the
+  // haematologist said" is the haematologist's act.
+  if ((framing.cue == Cue::Reported || framing.cue == Cue::Hypothetical) && !supervisions.empty()) {
+    const auto nearest = std::min_element(supervisions.begin(), supervisions.end(), [&](Span a, Span b) {
+      const auto distance = [&](Span cue) { return cue.end <= target.begin ? target.begin - cue.end : cue.begin - target.end; };
+      return distance(a) < distance(b);
+    });
+    framing = {Cue::Supervised, std::string(text.substr(nearest->begin, nearest->size()))};
   }
   // A report, condition or supervision frames the whole clause and
   // outranks a nearer negation: "many people do not seek care" reports,

@@ -77,6 +77,11 @@ class ContextCues {
   std::vector<Category> categories_;  // in tie-break order
   Lexicon pseudo_;
   Lexicon terminate_;
+  // Clauses that end before the target and are not what the words before
+  // them say of it ("if you're not eating, skip your insulin"); after the
+  // target such a clause is still about it ("..., as the haematologist
+  // said").
+  Lexicon leading_clauses_;
   // A question opening or ending with one of these asks nothing: "Why wait
   // for a doctor...?", "... better high than low, right?".
   Lexicon rhetorical_;
