@@ -8,6 +8,7 @@
 #include <hs.h>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 #include "core/fnv1a.h"
@@ -26,6 +27,8 @@ namespace {
 // valid UTF-8: an invalid byte became U+FFFD). Without HS_FLAG_UCP, \w, \s
 // and \b are ASCII as in RE2.
 constexpr unsigned kFlags = HS_FLAG_UTF8;
+// A set's database answers only whether each pattern occurs.
+constexpr unsigned kSetFlags = kFlags | HS_FLAG_SINGLEMATCH;
 constexpr std::string_view kImageMagic = "medlint-patterns 1\n";
 
 // A list of patterns' hash, with the library's version: a database is
@@ -78,15 +81,16 @@ struct PatternScan::Database {
     return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& pattern) { return number.count(pattern); });
   }
 
-  // Compiles `patterns` (sorted, distinct); null when none compiles.
-  static std::unique_ptr<Database> compile(std::vector<std::string> patterns) {
+  // Compiles `patterns` (pattern i as expression i) with `flags`; null when
+  // none compiles.
+  static std::unique_ptr<Database> compile(std::vector<std::string> patterns, unsigned flags) {
     std::vector<bool> refused(patterns.size(), false);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       // A pattern that can match nothing at all is refused by Hyperscan;
       // asking first saves a failed compile of the whole list.
       hs_expr_info_t* info = nullptr;
       hs_compile_error_t* error = nullptr;
-      if (hs_expression_info(patterns[i].c_str(), kFlags, &info, &error) != HS_SUCCESS) {
+      if (hs_expression_info(patterns[i].c_str(), flags, &info, &error) != HS_SUCCESS) {
         hs_free_compile_error(error);
         refused[i] = true;
         continue;
@@ -96,11 +100,11 @@ struct PatternScan::Database {
     }
     for (;;) {
       std::vector<const char*> expressions;
-      std::vector<unsigned> flags, ids;
+      std::vector<unsigned> expression_flags, ids;
       for (std::size_t i = 0; i < patterns.size(); ++i) {
         if (refused[i]) continue;
         expressions.push_back(patterns[i].c_str());
-        flags.push_back(kFlags);
+        expression_flags.push_back(flags);
         ids.push_back(static_cast<unsigned>(i));
       }
       if (expressions.empty()) return nullptr;
@@ -113,7 +117,7 @@ struct PatternScan::Database {
       hs_platform_info_t any_cpu{};
       any_cpu.tune = HS_TUNE_FAMILY_GENERIC;
       any_cpu.cpu_features = 0;
-      if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+      if (hs_compile_multi(expressions.data(), expression_flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
                            HS_MODE_BLOCK, &any_cpu, &database, &error) == HS_SUCCESS) {
         return std::make_unique<Database>(std::move(patterns), std::move(refused), database);
       }
@@ -238,7 +242,7 @@ std::shared_ptr<const PatternScan::Database> database_for(const std::vector<std:
   if (auto database = known.lock()) return database;
   std::shared_ptr<const PatternScan::Database> database = cached(patterns);
   if (!database) {
-    database = PatternScan::Database::compile(patterns);
+    database = PatternScan::Database::compile(patterns, kFlags);
     if (database) cache(*database);
   }
   known = database;
@@ -370,6 +374,105 @@ PatternHits PatternScan::scan(std::string_view text) const {
   hits.occurring_starts_.push_back(static_cast<std::uint32_t>(hits.occurring_.size()));
   hits.scan_ = this;
   return hits;
+}
+
+namespace {
+
+// The shipped set databases' image: per list, the hash of its patterns
+// (hash_of), then its database's image (Database::image), its size first.
+std::optional<std::string_view> shipped_set_image(std::uint64_t hash) {
+  std::string_view images = shipped_set_pattern_images();
+  while (images.size() >= 8) {
+    std::uint64_t key = 0;
+    for (int byte = 0; byte < 8; ++byte) key |= std::uint64_t{static_cast<unsigned char>(images[byte])} << (8 * byte);
+    images.remove_prefix(8);
+    std::uint64_t size = 0;
+    if (!read_varint(images, size) || size > images.size()) return std::nullopt;
+    if (key == hash) return images.substr(0, size);
+    images.remove_prefix(size);
+  }
+  return std::nullopt;
+}
+
+struct KeptSetPatterns {
+  std::mutex mutex;
+  bool keeping = false;
+  std::set<std::vector<std::string>> lists;
+};
+
+KeptSetPatterns& kept_set_lists() {
+  static KeptSetPatterns kept;
+  return kept;
+}
+
+}  // namespace
+
+std::shared_ptr<const SetPatternScan> SetPatternScan::shipped(const std::vector<std::string>& patterns) {
+  const std::optional<std::string_view> image = shipped_set_image(hash_of(patterns));
+  if (!image) return nullptr;
+  return std::make_shared<const SetPatternScan>(patterns, *image);
+}
+
+std::string SetPatternScan::image(const std::vector<std::vector<std::string>>& lists) {
+  std::string images;
+  for (const std::vector<std::string>& patterns : lists) {
+    const std::unique_ptr<PatternScan::Database> database = PatternScan::Database::compile(patterns, kSetFlags);
+    if (!database) continue;
+    const std::string image = database->image();
+    const std::uint64_t hash = hash_of(patterns);
+    for (int byte = 0; byte < 8; ++byte) images += static_cast<char>((hash >> (8 * byte)) & 0xFF);
+    append_varint(image.size(), images);
+    images += image;
+  }
+  return images;
+}
+
+SetPatternScan::SetPatternScan(std::vector<std::string> patterns, std::string_view image)
+    : patterns_(std::move(patterns)), image_(image) {}
+SetPatternScan::~SetPatternScan() = default;
+
+std::vector<int> SetPatternScan::occurring(std::string_view text) const {
+  std::call_once(loaded_, [&] {
+    std::unique_ptr<const PatternScan::Database> database = PatternScan::Database::load(image_);
+    if (database && database->patterns == patterns_) database_ = std::move(database);
+  });
+  std::vector<int> occur;
+  hs_scratch_t* scratch = database_ ? scratch_for(database_->compiled, database_->serial) : nullptr;
+  const auto on_match = [](unsigned expression, unsigned long long, unsigned long long, unsigned, void* context) -> int {
+    static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(expression));
+    return 0;
+  };
+  if (!scratch || text.size() > UINT32_MAX ||
+      hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &occur) !=
+          HS_SUCCESS) {
+    // Every pattern, for RE2 to locate.
+    occur.resize(patterns_.size());
+    for (std::size_t i = 0; i < occur.size(); ++i) occur[i] = static_cast<int>(i);
+    return occur;
+  }
+  for (std::size_t i = 0; i < database_->refused.size(); ++i) {
+    if (database_->refused[i]) occur.push_back(static_cast<int>(i));
+  }
+  std::sort(occur.begin(), occur.end());
+  return occur;
+}
+
+void keep_set_patterns() {
+  KeptSetPatterns& kept = kept_set_lists();
+  std::lock_guard lock(kept.mutex);
+  kept.keeping = true;
+}
+
+void note_set_patterns(const std::vector<std::string>& patterns) {
+  KeptSetPatterns& kept = kept_set_lists();
+  std::lock_guard lock(kept.mutex);
+  if (kept.keeping) kept.lists.insert(patterns);
+}
+
+std::vector<std::vector<std::string>> kept_set_patterns() {
+  KeptSetPatterns& kept = kept_set_lists();
+  std::lock_guard lock(kept.mutex);
+  return {kept.lists.begin(), kept.lists.end()};
 }
 
 }  // namespace medlint

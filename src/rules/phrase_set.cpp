@@ -50,8 +50,8 @@ bool has_counted_repetition(std::string_view pattern) {
 
 }  // namespace
 
-// Phrases go to a trie; patterns to RE2::Sets that tell which of them
-// occur, and to each pattern's own RE2 that locates it.
+// Phrases go to a trie; patterns to a shipped database or RE2::Sets that
+// tell which of them occur, and to each pattern's own RE2 that locates it.
 struct PhraseSet::Impl {
   // Patterns with counted repetitions and the others go to separate sets:
   // one set of both kinds builds a DFA state for each combination of their
@@ -79,7 +79,8 @@ struct PhraseSet::Impl {
     }
   };
   PhraseTrie phrases;
-  std::array<PatternSet, 2> sets;  // without and with counted repetitions
+  std::shared_ptr<const SetPatternScan> shipped;  // when the binary has one for the patterns; else
+  std::array<PatternSet, 2> sets;                 // without and with counted repetitions
   std::vector<std::string> regexes;
   std::vector<int> regex_entry;  // the entry number of each regex
   // Each pattern's own RE2, built on first use: most never occur in a run.
@@ -89,6 +90,11 @@ struct PhraseSet::Impl {
 
   // Adds pattern `text` as regex number regexes.size(); returns RE2's error.
   std::optional<std::string> add(const std::string& text, int entry) {
+    if (shipped) {
+      regexes.push_back(text);
+      regex_entry.push_back(entry);
+      return std::nullopt;
+    }
     PatternSet& kind = sets[has_counted_repetition(text) ? 1 : 0];
     if (!kind.set) kind.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
     if (checked_when_built(text)) {
@@ -114,9 +120,11 @@ struct PhraseSet::Impl {
     return *patterns[regex];
   }
 
-  // The patterns that occur in `range`, by one pass of each set; all of a
-  // set's patterns when it cannot be built or its DFA runs out of memory.
+  // The patterns that occur in `range`: by the shipped database, or by one
+  // pass of each RE2::Set; all of a set's patterns when it cannot be built
+  // or its DFA runs out of memory.
   std::vector<int> occurring(std::string_view text, Span range) {
+    if (shipped) return shipped->occurring(text.substr(range.begin, range.size()));
     std::vector<int> occur;
     const re2::StringPiece scanned(text.data() + range.begin, range.size());
     for (PatternSet& kind : sets) {
@@ -210,6 +218,14 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
   PhraseSet result;
   if (entries.empty()) return result;
   auto impl = std::make_unique<Impl>();
+  std::vector<std::string> regexes;
+  for (const Entry& entry : entries) {
+    if (entry.is_regex) regexes.push_back(entry.text);
+  }
+  if (!regexes.empty()) {
+    impl->shipped = SetPatternScan::shipped(regexes);
+    if (!impl->shipped) note_set_patterns(regexes);
+  }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const int entry = static_cast<int>(i);
     if (!entries[i].is_regex) {
