@@ -117,9 +117,7 @@ Lexicon Lexicon::read(const YAML::Node& node, const std::string& path, const Loc
 }
 
 Lexicon Lexicon::of_phrases(const std::vector<std::string>& phrases) {
-  std::vector<PhraseSet::Entry> entries;
-  for (const std::string& phrase : phrases) entries.push_back({phrase, false});
-  return of_phrase_set(PhraseSet::compile(entries), entries.size());
+  return of_phrase_set(PhraseSet::of_phrases(phrases), phrases.size());
 }
 
 Lexicon Lexicon::of_phrase_set(PhraseSet set, std::size_t phrases) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -10,6 +12,7 @@
 #include <re2/set.h>
 #include <unordered_map>
 
+#include "core/fnv1a.h"
 #include "core/scratch.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
@@ -46,6 +49,54 @@ bool has_counted_repetition(std::string_view pattern) {
     }
   }
   return false;
+}
+
+// The tries the build step keeps (keep_phrase_trie_images), by the hash of
+// their phrases.
+struct KeptTries {
+  std::mutex mutex;
+  bool keeping = false;
+  std::map<std::uint64_t, std::string> by_hash;
+};
+
+KeptTries& kept_tries() {
+  static KeptTries kept;
+  return kept;
+}
+
+// What a set's trie is built from: its phrases, each with its entry number.
+std::uint64_t phrases_hash(const std::vector<PhraseSet::Entry>& entries) {
+  std::uint64_t hash = kFnv1aBasis;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].is_regex) continue;
+    const auto entry = static_cast<std::uint32_t>(i);
+    hash = fnv1a({reinterpret_cast<const char*>(&entry), sizeof entry}, hash);
+    hash = fnv1a({entries[i].text.data(), entries[i].text.size() + 1}, hash);
+  }
+  return hash;
+}
+
+// The images as the build step writes them: per trie, the hash of its
+// phrases and its image's size, 8 bytes each, then the image, padded to 8
+// bytes so that the next starts on an 8-byte boundary too.
+bool read_number(std::string_view& in, std::uint64_t& number) {
+  if (in.size() < sizeof number) return false;
+  std::memcpy(&number, in.data(), sizeof number);
+  in.remove_prefix(sizeof number);
+  return true;
+}
+
+std::size_t padded(std::size_t size) { return (size + 7) / 8 * 8; }
+
+// The shipped trie of the phrases that hash to `hash`, read in place.
+std::optional<PhraseTrie> shipped_trie(std::uint64_t hash) {
+  std::string_view images = shipped_phrase_trie_images();
+  std::uint64_t key = 0, size = 0;
+  while (read_number(images, key) && read_number(images, size) && padded(size) <= images.size()) {
+    if (key == hash) return PhraseTrie::in_image(images.substr(0, size));
+    images.remove_prefix(padded(size));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -226,18 +277,56 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
     impl->shipped = SetPatternScan::shipped(regexes);
     if (!impl->shipped) note_set_patterns(regexes);
   }
+  const std::uint64_t phrases = regexes.size() < entries.size() ? phrases_hash(entries) : 0;
+  std::optional<PhraseTrie> shipped_phrases = phrases ? shipped_trie(phrases) : std::nullopt;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const int entry = static_cast<int>(i);
     if (!entries[i].is_regex) {
+      if (shipped_phrases) continue;
       if (auto error = impl->phrases.add(entries[i].text, entry)) throw PatternError(entry, *error);
       continue;
     }
     if (auto error = impl->add(entries[i].text, entry)) throw PatternError(entry, *error);
   }
+  if (shipped_phrases) {
+    impl->phrases = std::move(*shipped_phrases);
+  } else if (phrases) {
+    KeptTries& kept = kept_tries();
+    const std::lock_guard lock(kept.mutex);
+    if (kept.keeping) kept.by_hash[phrases] = impl->phrases.image();
+  }
   impl->built = std::make_unique<std::once_flag[]>(impl->regexes.size());
   impl->patterns = std::make_unique<std::unique_ptr<RE2>[]>(impl->regexes.size());
   result.impl_ = std::move(impl);
   return result;
+}
+
+PhraseSet PhraseSet::of_phrases(const std::vector<std::string>& phrases) {
+  PhraseTrie trie;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    const int entry = static_cast<int>(i);
+    if (auto error = trie.add(phrases[i], entry)) throw PatternError(entry, *error);
+  }
+  return phrases.empty() ? PhraseSet() : *of_trie(std::move(trie));
+}
+
+void keep_phrase_trie_images() {
+  KeptTries& kept = kept_tries();
+  const std::lock_guard lock(kept.mutex);
+  kept.keeping = true;
+}
+
+std::string phrase_trie_images() {
+  KeptTries& kept = kept_tries();
+  const std::lock_guard lock(kept.mutex);
+  std::string images;
+  for (const auto& [hash, image] : kept.by_hash) {
+    const std::uint64_t numbers[] = {hash, image.size()};
+    images.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+    images += image;
+    images.resize(padded(images.size()), '\0');
+  }
+  return images;
 }
 
 std::optional<std::string> PhraseSet::phrase_image() const {

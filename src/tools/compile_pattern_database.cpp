@@ -2,7 +2,7 @@
 // one Hyperscan database and writes its image (rules/pattern_scan.h) as a
 // C++ source, so medlint loads the database at start instead of compiling
 // it (0.7 s), and beside it a database for each other set of patterns
-// (SetPatternScan). Prints the patterns Hyperscan refused (RE2 finds
+// (SetPatternScan) and the trie of each list of phrases (rules/phrase_set.h). Prints the patterns Hyperscan refused (RE2 finds
 // those alone). Writes the tries of the pack's word-class spellings
 // (rules/spelling_lexicon.h) the same way, and its compiled word classes
 // (rules/word_class_sets.h) and the weight tables of the models its rules
@@ -26,6 +26,7 @@
 // The tool itself is built without the images it writes.
 std::string_view medlint::shipped_pattern_image() { return {}; }
 std::string_view medlint::shipped_set_pattern_images() { return {}; }
+std::string_view medlint::shipped_phrase_trie_images() { return {}; }
 std::string_view medlint::shipped_spelling_lexicon_images() { return {}; }
 std::span<const medlint::ShippedModel> medlint::shipped_models() { return {}; }
 std::string_view medlint::shipped_word_classes_image() { return {}; }
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
   using namespace medlint;
   keep_spelling_lexicon_images();
   keep_set_patterns();
+  keep_phrase_trie_images();
   const RulePack pack = load_shipped_pack(kRecommendedPack, "", YAML::Node());
   RuleBuildContext context = build_context(pack);
   const auto rules = build_pack_rules(pack, context);
@@ -146,7 +148,8 @@ int main(int argc, char** argv) {
                    {{"shipped_pattern_image", scan->image()},
                     {"shipped_set_pattern_images", SetPatternScan::image(unscanned_pattern_lists(*scan, scanned))}}) &&
       write_images(argv[2], "rules/spelling_lexicon.h",
-                   {{"shipped_spelling_lexicon_images", spelling_lexicon_images()}}) &&
+                   {{"shipped_spelling_lexicon_images", spelling_lexicon_images()},
+                    {"shipped_phrase_trie_images", phrase_trie_images()}}) &&
                        write_pack_tables(argv[3], pack, context);
   return written ? 0 : 1;
 }
