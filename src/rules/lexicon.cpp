@@ -18,6 +18,8 @@ struct PendingEntry {
 // it has any (a pattern's "n't" and "i'm" made optional: "can'?t"); empty
 // otherwise.
 std::string informal_spelling(const std::string& term, bool is_regex) {
+  // Every contraction has one (most terms do not).
+  if (term.find('\'') == std::string::npos) return {};
   std::string informal;
   bool changed = false;
   if (is_regex) {
