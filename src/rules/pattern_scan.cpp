@@ -404,20 +404,31 @@ PatternHits PatternScan::scan(std::string_view text) const {
 
 namespace {
 
-// The shipped set databases' image: per list, the hash of its patterns
-// (hash_of), then its database's image (Database::image), its size first.
-std::optional<std::string_view> shipped_set_image(std::uint64_t hash) {
+// Calls `each` with the hash and the image of each database of the shipped
+// set databases' image: per list, the hash of its patterns (hash_of), then
+// its database's image (Database::image), its size first; stops when
+// `each` returns true.
+template <typename Each>
+void each_shipped_set_image(Each each) {
   std::string_view images = shipped_set_pattern_images();
   while (images.size() >= 8) {
     std::uint64_t key = 0;
     for (int byte = 0; byte < 8; ++byte) key |= std::uint64_t{static_cast<unsigned char>(images[byte])} << (8 * byte);
     images.remove_prefix(8);
     std::uint64_t size = 0;
-    if (!read_varint(images, size) || size > images.size()) return std::nullopt;
-    if (key == hash) return images.substr(0, size);
+    if (!read_varint(images, size) || size > images.size()) return;
+    if (each(key, images.substr(0, size))) return;
     images.remove_prefix(size);
   }
-  return std::nullopt;
+}
+
+std::optional<std::string_view> shipped_set_image(std::uint64_t hash) {
+  std::optional<std::string_view> found;
+  each_shipped_set_image([&](std::uint64_t key, std::string_view image) {
+    if (key == hash) found = image;
+    return key == hash;
+  });
+  return found;
 }
 
 struct KeptSetPatterns {
@@ -451,6 +462,17 @@ std::string SetPatternScan::image(const std::vector<std::vector<std::string>>& l
     images += image;
   }
   return images;
+}
+
+std::vector<std::vector<std::string>> SetPatternScan::shipped_lists() {
+  std::vector<std::vector<std::string>> lists;
+  each_shipped_set_image([&](std::uint64_t, std::string_view image) {
+    if (const std::unique_ptr<PatternScan::Database> database = PatternScan::Database::load(image)) {
+      lists.push_back(database->patterns);
+    }
+    return false;
+  });
+  return lists;
 }
 
 SetPatternScan::SetPatternScan(std::vector<std::string> patterns, std::string_view image)

@@ -115,8 +115,10 @@ class SetPatternScan {
   // The shipped database of `patterns` (a set's patterns in order, found by
   // their hash), or null.
   static std::shared_ptr<const SetPatternScan> shipped(const std::vector<std::string>& patterns);
-  // The image of one database for each list of `lists` (for the build step).
+  // The image of one database for each list of `lists` (for the build step),
+  // and the lists the shipped image holds.
   static std::string image(const std::vector<std::vector<std::string>>& lists);
+  static std::vector<std::vector<std::string>> shipped_lists();
 
   SetPatternScan(std::vector<std::string> patterns, std::string_view image);
   ~SetPatternScan();
