@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 
 #include "core/fnv1a.h"
+#include "core/kept_for_build.h"
 #include "core/varint.h"
 #include "medlint/linter.h"
 #include "rules/lexicon.h"
@@ -431,14 +432,8 @@ std::optional<std::string_view> shipped_set_image(std::uint64_t hash) {
   return found;
 }
 
-struct KeptSetPatterns {
-  std::mutex mutex;
-  bool keeping = false;
-  std::set<std::vector<std::string>> lists;
-};
-
-KeptSetPatterns& kept_set_lists() {
-  static KeptSetPatterns kept;
+KeptForBuild<std::set<std::vector<std::string>>>& kept_set_lists() {
+  static KeptForBuild<std::set<std::vector<std::string>>> kept;
   return kept;
 }
 
@@ -505,22 +500,15 @@ std::vector<int> SetPatternScan::occurring(std::string_view text) const {
   return occur;
 }
 
-void keep_set_patterns() {
-  KeptSetPatterns& kept = kept_set_lists();
-  std::lock_guard lock(kept.mutex);
-  kept.keeping = true;
-}
+void keep_set_patterns() { kept_set_lists().keep(); }
 
 void note_set_patterns(const std::vector<std::string>& patterns) {
-  KeptSetPatterns& kept = kept_set_lists();
-  std::lock_guard lock(kept.mutex);
-  if (kept.keeping) kept.lists.insert(patterns);
+  kept_set_lists().add([&](auto& lists) { lists.insert(patterns); });
 }
 
 std::vector<std::vector<std::string>> kept_set_patterns() {
-  KeptSetPatterns& kept = kept_set_lists();
-  std::lock_guard lock(kept.mutex);
-  return {kept.lists.begin(), kept.lists.end()};
+  const std::set<std::vector<std::string>> lists = kept_set_lists().items();
+  return {lists.begin(), lists.end()};
 }
 
 }  // namespace medlint

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -13,7 +12,9 @@
 #include <unordered_map>
 
 #include "core/fnv1a.h"
+#include "core/kept_for_build.h"
 #include "core/scratch.h"
+#include "core/varint.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
 #include "rules/phrase_trie.h"
@@ -53,14 +54,8 @@ bool has_counted_repetition(std::string_view pattern) {
 
 // The tries the build step keeps (keep_phrase_trie_images), by the hash of
 // their phrases.
-struct KeptTries {
-  std::mutex mutex;
-  bool keeping = false;
-  std::map<std::uint64_t, std::string> by_hash;
-};
-
-KeptTries& kept_tries() {
-  static KeptTries kept;
+KeptForBuild<std::map<std::uint64_t, std::string>>& kept_tries() {
+  static KeptForBuild<std::map<std::uint64_t, std::string>> kept;
   return kept;
 }
 
@@ -77,15 +72,8 @@ std::uint64_t phrases_hash(const std::vector<PhraseSet::Entry>& entries) {
 }
 
 // The images as the build step writes them: per trie, the hash of its
-// phrases and its image's size, 8 bytes each, then the image, padded to 8
-// bytes so that the next starts on an 8-byte boundary too.
-bool read_number(std::string_view& in, std::uint64_t& number) {
-  if (in.size() < sizeof number) return false;
-  std::memcpy(&number, in.data(), sizeof number);
-  in.remove_prefix(sizeof number);
-  return true;
-}
-
+// phrases and its image's size, 8 bytes each (append_number), then the
+// image, padded to 8 bytes so that the next starts on an 8-byte boundary too.
 std::size_t padded(std::size_t size) { return (size + 7) / 8 * 8; }
 
 // The shipped trie of the phrases that hash to `hash`, read in place.
@@ -291,9 +279,7 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
   if (shipped_phrases) {
     impl->phrases = std::move(*shipped_phrases);
   } else if (phrases) {
-    KeptTries& kept = kept_tries();
-    const std::lock_guard lock(kept.mutex);
-    if (kept.keeping) kept.by_hash[phrases] = impl->phrases.image();
+    kept_tries().add([&](auto& by_hash) { by_hash[phrases] = impl->phrases.image(); });
   }
   impl->built = std::make_unique<std::once_flag[]>(impl->regexes.size());
   impl->patterns = std::make_unique<std::unique_ptr<RE2>[]>(impl->regexes.size());
@@ -310,19 +296,13 @@ PhraseSet PhraseSet::of_phrases(const std::vector<std::string>& phrases) {
   return phrases.empty() ? PhraseSet() : *of_trie(std::move(trie));
 }
 
-void keep_phrase_trie_images() {
-  KeptTries& kept = kept_tries();
-  const std::lock_guard lock(kept.mutex);
-  kept.keeping = true;
-}
+void keep_phrase_trie_images() { kept_tries().keep(); }
 
 std::string phrase_trie_images() {
-  KeptTries& kept = kept_tries();
-  const std::lock_guard lock(kept.mutex);
   std::string images;
-  for (const auto& [hash, image] : kept.by_hash) {
-    const std::uint64_t numbers[] = {hash, image.size()};
-    images.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+  for (const auto& [hash, image] : kept_tries().items()) {
+    append_number(hash, images);
+    append_number(image.size(), images);
     images += image;
     images.resize(padded(images.size()), '\0');
   }
