@@ -12,9 +12,9 @@
 #include <unordered_map>
 
 #include "core/fnv1a.h"
+#include "core/keyed_images.h"
 #include "core/kept_for_build.h"
 #include "core/scratch.h"
-#include "core/varint.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
 #include "rules/phrase_trie.h"
@@ -71,20 +71,10 @@ std::uint64_t phrases_hash(const std::vector<PhraseSet::Entry>& entries) {
   return hash;
 }
 
-// The images as the build step writes them: per trie, the hash of its
-// phrases and its image's size, 8 bytes each (append_number), then the
-// image, padded to 8 bytes so that the next starts on an 8-byte boundary too.
-std::size_t padded(std::size_t size) { return (size + 7) / 8 * 8; }
-
 // The shipped trie of the phrases that hash to `hash`, read in place.
 std::optional<PhraseTrie> shipped_trie(std::uint64_t hash) {
-  std::string_view images = shipped_phrase_trie_images();
-  std::uint64_t key = 0, size = 0;
-  while (read_number(images, key) && read_number(images, size) && padded(size) <= images.size()) {
-    if (key == hash) return PhraseTrie::in_image(images.substr(0, size));
-    images.remove_prefix(padded(size));
-  }
-  return std::nullopt;
+  const std::optional<std::string_view> image = find_keyed_image(shipped_phrase_trie_images(), hash);
+  return image ? PhraseTrie::in_image(*image) : std::nullopt;
 }
 
 }  // namespace
@@ -298,16 +288,7 @@ PhraseSet PhraseSet::of_phrases(const std::vector<std::string>& phrases) {
 
 void keep_phrase_trie_images() { kept_tries().keep(); }
 
-std::string phrase_trie_images() {
-  std::string images;
-  for (const auto& [hash, image] : kept_tries().items()) {
-    append_number(hash, images);
-    append_number(image.size(), images);
-    images += image;
-    images.resize(padded(images.size()), '\0');
-  }
-  return images;
-}
+std::string phrase_trie_images() { return keyed_images(kept_tries().items()); }
 
 std::optional<std::string> PhraseSet::phrase_image() const {
   if (!impl_ || !impl_->regexes.empty()) return std::nullopt;
