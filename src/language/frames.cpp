@@ -51,10 +51,17 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
     const auto& classes = frame.slots[slot];
     return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
   };
+  const auto kept_out = [&](const WordClasses::Hit& candidate) {
+    return std::any_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) {
+      return hit.first <= candidate.first && candidate.last <= hit.last &&
+             std::find(frame.not_filled_by.begin(), frame.not_filled_by.end(), hit.word_class) !=
+                 frame.not_filled_by.end();
+    });
+  };
   std::vector<std::vector<const WordClasses::Hit*>> candidates(frame.slots.size());
   for (std::size_t slot = 0; slot < frame.slots.size(); ++slot) {
     for (const WordClasses::Hit& hit : hits) {
-      if (fills(slot, hit)) candidates[slot].push_back(&hit);
+      if (fills(slot, hit) && !kept_out(hit)) candidates[slot].push_back(&hit);
     }
   }
   std::vector<const WordClasses::Hit*> chosen(frame.slots.size());

@@ -19,6 +19,10 @@ struct Frame {
   std::vector<std::vector<int>> slots;
   // No hit of these classes may sit between the slots' words.
   std::vector<int> blocked_by;
+  // A hit whose words are also those of a hit of one of these classes
+  // fills no slot: "stop taking paracetamol" stops an as-needed reliever,
+  // no prescribed medicine.
+  std::vector<int> not_filled_by;
   int window = 12;  // most tokens from the first slot's word to the last's
   // Slots in the order listed ("double the dose", not "the dose doubles
   // your risk"): each slot's words start after the previous slot's start.

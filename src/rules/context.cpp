@@ -1,5 +1,6 @@
 #include "rules/context.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
@@ -49,7 +50,7 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   const std::string what = fmt::format("cue set `{}`", name);
   const Options options(node, path, what);
   options.allow_only({"window", "discouraged", "negated", "reported", "hypothetical", "supervised", "endorsed", "pseudo",
-                      "terminate", "anaphora", "rhetorical"});
+                      "terminate", "leading_clauses", "anaphora", "rhetorical"});
   ContextCues cues;
   cues.window_ = options.integer("window", 8, 1, 100);
   // Earlier categories win ties; endorsements only count when nothing else does.
@@ -80,6 +81,8 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
   }
   cues.pseudo_ = Lexicon::read(options.node("pseudo"), path, locale, "`pseudo` of " + what);
   cues.terminate_ = Lexicon::read(options.node("terminate"), path, locale, "`terminate` of " + what);
+  cues.leading_clauses_ =
+      Lexicon::read(options.node("leading_clauses"), path, locale, "`leading_clauses` of " + what);
   cues.anaphora_ = Lexicon::read(options.node("anaphora"), path, locale, "`anaphora` of " + what);
   cues.rhetorical_ = Lexicon::read(options.node("rhetorical"), path, locale, "`rhetorical` of " + what);
   return cues;
@@ -96,7 +99,9 @@ std::string ContextCues::image() const {
     append_varint(category.before_adjacent.size(), out);
     for (const bool adjacent : category.before_adjacent) out += adjacent ? '1' : '0';
   }
-  for (const Lexicon* lexicon : {&pseudo_, &terminate_, &anaphora_, &rhetorical_}) lexicon->append_image(out);
+  for (const Lexicon* lexicon : {&pseudo_, &terminate_, &leading_clauses_, &anaphora_, &rhetorical_}) {
+    lexicon->append_image(out);
+  }
   return out;
 }
 
@@ -116,7 +121,8 @@ std::optional<ContextCues> ContextCues::of_image(std::string_view image) {
     image.remove_prefix(adjacent);
     cues.categories_.push_back(std::move(category));
   }
-  for (Lexicon* lexicon : {&cues.pseudo_, &cues.terminate_, &cues.anaphora_, &cues.rhetorical_}) {
+  for (Lexicon* lexicon :
+       {&cues.pseudo_, &cues.terminate_, &cues.leading_clauses_, &cues.anaphora_, &cues.rhetorical_}) {
     std::optional<Lexicon> read = Lexicon::read_image(image);
     if (!read) return std::nullopt;
     *lexicon = std::move(*read);
@@ -152,8 +158,10 @@ bool ContextCues::rhetorical(std::string_view text, Span sentence) const {
 
 Span ContextCues::before_scope(std::string_view text, Span sentence, Span target) const {
   std::size_t begin = sentence.begin;
-  for (const Lexicon::Match& stop : terminate_.find_all(text, {sentence.begin, target.begin})) {
-    begin = std::max(begin, stop.text.end);
+  for (const Lexicon* stops : {&terminate_, &leading_clauses_}) {
+    for (const Lexicon::Match& stop : stops->find_all(text, {sentence.begin, target.begin})) {
+      begin = std::max(begin, stop.text.end);
+    }
   }
   return {words_before(text, target.begin, begin, window_), target.begin};
 }
@@ -189,7 +197,6 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
   CueVerdict verdict;      // nearest warning or negation
   CueVerdict framing;      // nearest report, condition or supervision
   CueVerdict endorsement;  // nearest endorsement
-  Span framing_cue;
   std::vector<Span> supervisions;
   std::size_t best[3] = {std::string_view::npos, std::string_view::npos, std::string_view::npos};
   const auto consider = [&](const Category& category, Span cue, std::size_t distance) {
@@ -202,7 +209,6 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
     best[slot] = distance;
     CueVerdict& chosen = slot == 2 ? endorsement : slot == 1 ? framing : verdict;
     chosen = {category.cue, std::string(text.substr(cue.begin, cue.size()))};
-    if (slot == 1) framing_cue = cue;
   };
   for (const Category& category : categories_) {
     for (const Lexicon::Match& match : category.before.find_all(text, before)) {
@@ -214,15 +220,16 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
       consider(category, match.text, match.text.begin - target.end);
     }
   }
-  // A report made by a clinician is supervision: "my endo told me to"
-  // holds the report "told me to" inside it.
-  if (framing.cue == Cue::Reported) {
-    for (const Span supervision : supervisions) {
-      if (supervision.begin < framing_cue.end && framing_cue.begin < supervision.end) {
-        framing = {Cue::Supervised, std::string(text.substr(supervision.begin, supervision.size()))};
-        break;
-      }
-    }
+  // A clinician anywhere in the clause outranks a nearer report or
+  // condition: "my endo told me to" holds the report "told me to", and
+  // "stopped her iron tablets when her levels came back normal, as the
+  // haematologist said" is the haematologist's act.
+  if ((framing.cue == Cue::Reported || framing.cue == Cue::Hypothetical) && !supervisions.empty()) {
+    const auto nearest = std::min_element(supervisions.begin(), supervisions.end(), [&](Span a, Span b) {
+      const auto distance = [&](Span cue) { return cue.end <= target.begin ? target.begin - cue.end : cue.begin - target.end; };
+      return distance(a) < distance(b);
+    });
+    framing = {Cue::Supervised, std::string(text.substr(nearest->begin, nearest->size()))};
   }
   // A report, condition or supervision frames the whole clause and
   // outranks a nearer negation: "many people do not seek care" reports,

@@ -78,9 +78,15 @@ class ContextCues {
   Span before_scope(std::string_view text, Span sentence, Span target) const;
   Span after_scope(std::string_view text, Span sentence, Span target) const;
 
+  // Each member below is written by image() and read by of_image() too.
   std::vector<Category> categories_;  // in tie-break order
   Lexicon pseudo_;
   Lexicon terminate_;
+  // Clauses that end before the target and are not what the words before
+  // them say of it ("if you're not eating, skip your insulin"); after the
+  // target such a clause is still about it ("..., as the haematologist
+  // said").
+  Lexicon leading_clauses_;
   // A question opening or ending with one of these asks nothing: "Why wait
   // for a doctor...?", "... better high than low, right?".
   Lexicon rhetorical_;

@@ -8,7 +8,8 @@ namespace {
 
 const WordClasses kClasses = WordClasses::compile({{"MEDICINE", {"statin", "paracetamol", "co-codamol", "dose"}},
                                                     {"STOP", {"stop", "cut back on"}},
-                                                    {"PREPOSITION", {"with", "on"}}});
+                                                    {"PREPOSITION", {"with", "on"}},
+                                                    {"AS-NEEDED", {"paracetamol"}}});
 
 std::optional<FrameMatch> match(const Frame& frame, const std::string& text) {
   const std::vector<Token> tokens = tokenize(text, {0, text.size()});
@@ -49,6 +50,14 @@ TEST(FramesTest, BlockingWordsBetweenSlotsButNotInsideThem) {
   frame.blocked_by = {kClasses.find("PREPOSITION")};
   EXPECT_FALSE(match(frame, "stop the pain with a statin"));
   EXPECT_TRUE(match(frame, "cut back on your statin"));
+}
+
+TEST(FramesTest, AHitAlsoOfANotFillingClassFillsNoSlot) {
+  Frame frame = frame_of({"STOP", "MEDICINE"});
+  frame.not_filled_by = {kClasses.find("AS-NEEDED")};
+  EXPECT_FALSE(match(frame, "stop taking paracetamol"));
+  EXPECT_TRUE(match(frame, "stop taking your statin"));
+  EXPECT_TRUE(match(frame, "stop the paracetamol and the statin"));
 }
 
 TEST(FramesTest, TheTightestFillIsReported) {

@@ -20,13 +20,15 @@ negated:
     - phrases: ["no need to"]
     - adjacent: true
       phrases: ["don't"]
-reported: {before: {phrases: ["some people"]}}
-hypothetical: {before: {adjacent: true, phrases: ["if you"]}}
+reported: {before: {phrases: ["some people", "told me to"]}}
+hypothetical: {before: {adjacent: true, phrases: ["if you"]}, after: {phrases: [when]}}
+supervised: {before: {phrases: ["my gp told"]}, after: {phrases: ["as my gp said"]}}
 endorsed:
   before: {phrases: ["you can"]}
   after: {phrases: [safely]}
 pseudo: {phrases: ["don't hesitate to"]}
 terminate: {phrases: [but]}
+leading_clauses: {patterns: ['\bonce\b[^,]{1,40},']}
 anaphora: {phrases: [this]}
 )";
 
@@ -58,6 +60,19 @@ TEST(ContextCuesTest, TerminationEndsScopeUnlessAnAnaphorContinues) {
             Cue::Reported);
   EXPECT_EQ(classify("people crack their own back, but this can be dangerous.", "crack their own back").cue,
             Cue::Discouraged);
+}
+
+TEST(ContextCuesTest, LeadingClausesEndTheScopeBeforeTheTargetOnly) {
+  // "never" sits in a condition that ends before the act.
+  EXPECT_EQ(classify("once you never feel it, stop the pills.", "stop the pills").cue, Cue::None);
+  // After the target such a clause is still about it.
+  EXPECT_EQ(classify("stop the pills once you feel fine, as my gp said.", "stop the pills").cue, Cue::Supervised);
+}
+
+TEST(ContextCuesTest, AClinicianOutranksANearerReportOrCondition) {
+  EXPECT_EQ(classify("my gp told me to stop the pills.", "stop the pills").cue, Cue::Supervised);
+  EXPECT_EQ(classify("stop the pills when it heals, as my gp said.", "stop the pills").cue, Cue::Supervised);
+  EXPECT_EQ(classify("some people stop the pills.", "stop the pills").cue, Cue::Reported);
 }
 
 TEST(ContextCuesTest, PseudoCuesShadowTheirShorterLookAlikes) {
@@ -121,7 +136,8 @@ TEST(ContextCuesTest, ImageReadsBackTheSameCues) {
            {"don't ever crack your own back", "crack your own back"},
            {"don't hesitate to crack your own back", "crack your own back"},
            {"never do it, but crack your own back", "crack your own back"},
-           {"cracking your own back is dangerous", "cracking your own back"}}) {
+           {"cracking your own back is dangerous", "cracking your own back"},
+           {"once you never feel it, stop the pills.", "stop the pills"}}) {
     const std::size_t at = sentence.find(target);
     const CueVerdict expected = cues.classify(sentence, {0, sentence.size()}, {at, at + target.size()});
     const CueVerdict read_back = copy->classify(sentence, {0, sentence.size()}, {at, at + target.size()});

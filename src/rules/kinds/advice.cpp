@@ -1201,7 +1201,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
                                  const std::string& message, const std::string& suggest,
                                  const RuleBuildContext& context) {
   const Options frame(node, context.config_path, fmt::format("a frame of rule `{}`", rule_id));
-  frame.allow_only({"name", "slots", "anchor", "ordered", "blocked_by", "window", "flag_when", "addressed",
+  frame.allow_only({"name", "slots", "anchor", "ordered", "blocked_by", "not_filled_by", "window", "flag_when", "addressed",
                     "model_veto", "needs_nearby", "unless_nearby", "message", "suggest"});
   AdviceRule::FrameRule rule;
   rule.frame.name = frame.string("name", "");
@@ -1223,6 +1223,7 @@ AdviceRule::FrameRule read_frame(const YAML::Node& node, const WordClasses& clas
     return list;
   };
   rule.frame.blocked_by = class_list("blocked_by");
+  rule.frame.not_filled_by = class_list("not_filled_by");
   rule.needs_nearby = class_list("needs_nearby");
   rule.unless_nearby = class_list("unless_nearby");
   rule.addressed = frame.boolean("addressed", true);
