@@ -1,7 +1,10 @@
 // LEB128 varints: the counts and lengths of the byte images medlint
-// compiles in (YAML pack images, the pattern database's image).
+// compiles in (YAML pack images, the pattern database's image); and numbers
+// of 8 bytes, which keep the images of tries read in place (which start on
+// an 8-byte boundary) aligned.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -27,6 +30,19 @@ inline bool read_varint(std::string_view& in, std::uint64_t& value) {
     if (!(byte & 0x80)) return true;
   }
   return false;
+}
+
+inline void append_number(std::uint64_t number, std::string& out) {
+  out.append(reinterpret_cast<const char*>(&number), sizeof number);
+}
+
+// Reads what append_number wrote from the front of `in`, consuming it;
+// false when `in` ends first.
+inline bool read_number(std::string_view& in, std::uint64_t& number) {
+  if (in.size() < sizeof number) return false;
+  std::memcpy(&number, in.data(), sizeof number);
+  in.remove_prefix(sizeof number);
+  return true;
 }
 
 }  // namespace medlint

@@ -124,15 +124,18 @@ void WordClasses::order_terms() {
   }
 }
 
-void WordClasses::index_lemmas(std::vector<std::string> lemmas) {
+bool WordClasses::index_lemmas(std::vector<std::string> lemmas) {
   std::size_t size = 1;
   for (lemma_shift_ = 64; size < 2 * lemmas.size() + 1; size *= 2) --lemma_shift_;
   lemma_slots_.assign(size, {});
   for (std::size_t id = 0; id < lemmas.size(); ++id) {
     std::size_t at = lemma_slot(lemmas[id], lemma_shift_);
-    while (lemma_slots_[at].id >= 0) at = (at + 1) & (size - 1);
+    for (; lemma_slots_[at].id >= 0; at = (at + 1) & (size - 1)) {
+      if (lemma_slots_[at].lemma == lemmas[id]) return false;
+    }
     lemma_slots_[at] = {std::move(lemmas[id]), static_cast<int>(id)};
   }
+  return true;
 }
 
 namespace {
@@ -234,8 +237,7 @@ std::optional<WordClasses> WordClasses::of_image(std::string_view image) {
   const std::size_t lemmas = in.count();
   std::vector<std::string> lemma_texts(lemmas);
   for (std::string& lemma : lemma_texts) lemma = in.text();
-  if (!in.ok() || std::set<std::string>(lemma_texts.begin(), lemma_texts.end()).size() != lemmas) return std::nullopt;
-  classes.index_lemmas(std::move(lemma_texts));
+  if (!in.ok() || !classes.index_lemmas(std::move(lemma_texts))) return std::nullopt;
   classes.terms_by_first_.resize(lemmas);
   const std::size_t groups = in.count();
   for (std::size_t group = 0; group < groups && in.ok(); ++group) {

@@ -58,8 +58,8 @@ class WordClasses {
   // The id of a lemma among the terms' lemmas, or -1: most words of a
   // text are in no term, and one lookup per word says so.
   int lemma_id(std::string_view lemma) const;
-  // Indexes the terms' lemmas, given in id order.
-  void index_lemmas(std::vector<std::string> lemmas);
+  // Indexes the terms' lemmas, given in id order; false when one is given twice.
+  bool index_lemmas(std::vector<std::string> lemmas);
   // Orders each first lemma's terms by their second lemma (see second_word()).
   void order_terms();
   // A term's second lemma, or -1 for a term of one word before its gap:

@@ -1,9 +1,13 @@
 #include "rules/context.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
+#include <map>
 
+#include "core/fnv1a.h"
+#include "core/keyed_images.h"
+#include "core/kept_for_build.h"
+#include "core/varint.h"
 #include "rules/options.h"
 
 namespace medlint {
@@ -81,6 +85,49 @@ ContextCues ContextCues::read(const YAML::Node& node, const std::string& path, c
       Lexicon::read(options.node("leading_clauses"), path, locale, "`leading_clauses` of " + what);
   cues.anaphora_ = Lexicon::read(options.node("anaphora"), path, locale, "`anaphora` of " + what);
   cues.rhetorical_ = Lexicon::read(options.node("rhetorical"), path, locale, "`rhetorical` of " + what);
+  return cues;
+}
+
+std::string ContextCues::image() const {
+  std::string out;
+  append_varint(static_cast<std::uint64_t>(window_), out);
+  append_varint(categories_.size(), out);
+  for (const Category& category : categories_) {
+    append_varint(static_cast<std::uint64_t>(category.cue), out);
+    category.before.append_image(out);
+    category.after.append_image(out);
+    append_varint(category.before_adjacent.size(), out);
+    for (const bool adjacent : category.before_adjacent) out += adjacent ? '1' : '0';
+  }
+  for (const Lexicon* lexicon : {&pseudo_, &terminate_, &leading_clauses_, &anaphora_, &rhetorical_}) {
+    lexicon->append_image(out);
+  }
+  return out;
+}
+
+std::optional<ContextCues> ContextCues::of_image(std::string_view image) {
+  ContextCues cues;
+  std::uint64_t window = 0, categories = 0;
+  if (!read_varint(image, window) || !read_varint(image, categories) || categories > image.size()) return std::nullopt;
+  cues.window_ = static_cast<int>(window);
+  for (std::uint64_t i = 0; i < categories; ++i) {
+    std::uint64_t cue = 0, adjacent = 0;
+    if (!read_varint(image, cue) || cue > static_cast<std::uint64_t>(Cue::Question)) return std::nullopt;
+    std::optional<Lexicon> before = Lexicon::read_image(image);
+    std::optional<Lexicon> after = before ? Lexicon::read_image(image) : std::nullopt;
+    if (!after || !read_varint(image, adjacent) || adjacent > image.size()) return std::nullopt;
+    Category category{static_cast<Cue>(cue), std::move(*before), std::move(*after), {}};
+    for (std::uint64_t j = 0; j < adjacent; ++j) category.before_adjacent.push_back(image[j] == '1');
+    image.remove_prefix(adjacent);
+    cues.categories_.push_back(std::move(category));
+  }
+  for (Lexicon* lexicon :
+       {&cues.pseudo_, &cues.terminate_, &cues.leading_clauses_, &cues.anaphora_, &cues.rhetorical_}) {
+    std::optional<Lexicon> read = Lexicon::read_image(image);
+    if (!read) return std::nullopt;
+    *lexicon = std::move(*read);
+  }
+  if (!image.empty()) return std::nullopt;
   return cues;
 }
 
@@ -202,13 +249,43 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
 
 namespace medlint {
 
+namespace {
+
+// The images of the cue sets the build step read, by cue_set_key.
+KeptForBuild<std::map<std::uint64_t, std::string>>& kept_cue_sets() {
+  static KeptForBuild<std::map<std::uint64_t, std::string>> kept;
+  return kept;
+}
+
+// What a cue set is read from: its entry's pack image, and the locale.
+std::uint64_t cue_set_key(const RuleBuildContext::CueSetSource& source, const Locale& locale) {
+  return fnv1a(source.image(), fnv1a({locale.tag.data(), locale.tag.size() + 1}));
+}
+
+std::optional<ContextCues> shipped_cue_set(std::uint64_t key) {
+  const std::optional<std::string_view> image = find_keyed_image(shipped_cue_set_images(), key);
+  return image ? ContextCues::of_image(*image) : std::nullopt;
+}
+
+}  // namespace
+
 std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const std::string& key,
                                                    const RuleBuildContext& context) {
   return read_named_entry(options, key, context.cue_sets, context.compiled_cue_sets, "cue set", "cue_sets",
                           [&](const RuleBuildContext::CueSetSource& source, const std::string& name) {
-                            return std::make_shared<const ContextCues>(
+                            const std::uint64_t cue_set = cue_set_key(source, context.locale);
+                            if (std::optional<ContextCues> shipped = shipped_cue_set(cue_set)) {
+                              return std::make_shared<const ContextCues>(std::move(*shipped));
+                            }
+                            auto cues = std::make_shared<const ContextCues>(
                                 ContextCues::read(source.node(), source.path, context.locale, name));
+                            kept_cue_sets().add([&](auto& by_key) { by_key[cue_set] = cues->image(); });
+                            return cues;
                           });
 }
+
+void keep_cue_set_images() { kept_cue_sets().keep(); }
+
+std::string cue_set_images() { return keyed_images(kept_cue_sets().items()); }
 
 }  // namespace medlint

@@ -52,6 +52,10 @@ class ContextCues {
   //   anaphora: {phrases: [...]}    rhetorical: {phrases: [...]}
   static ContextCues read(const YAML::Node& node, const std::string& path, const Locale& locale,
                           const std::string& name);
+  // The cue set as bytes, and back (nullopt for bytes image() did not
+  // write): the shipped packs' cue sets are read when medlint is built.
+  std::string image() const;
+  static std::optional<ContextCues> of_image(std::string_view image);
 
   // Classifies the target at `target` within `sentence` (both ranges of the
   // case-folded text `text`).
@@ -74,6 +78,7 @@ class ContextCues {
   Span before_scope(std::string_view text, Span sentence, Span target) const;
   Span after_scope(std::string_view text, Span sentence, Span target) const;
 
+  // Each member below is written by image() and read by of_image() too.
   std::vector<Category> categories_;  // in tie-break order
   Lexicon pseudo_;
   Lexicon terminate_;
@@ -95,7 +100,19 @@ namespace medlint {
 
 // Compiles the cue set named by option `key` (a name from a pack's
 // `cue_sets:`), compiled once per build; null when the option is absent.
+// A cue set the binary has compiled (shipped_cue_set_images) is read from
+// its image: decoding its YAML and reading it was a tenth of a one-article run.
 std::shared_ptr<const ContextCues> read_cue_option(const Options& options, const std::string& key,
                                                    const RuleBuildContext& context);
+
+// For the build step: from now on read_cue_option keeps the image of each
+// cue set it reads, and cue_set_images() returns them all.
+void keep_cue_set_images();
+std::string cue_set_images();
+
+// The images compiled into the binary at build time (empty in the build
+// tool that writes them), found by a hash of the cue set's pack image and
+// the locale.
+std::string_view shipped_cue_set_images();
 
 }  // namespace medlint

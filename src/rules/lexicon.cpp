@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/varint.h"
 #include "language/lemmatizer.h"
 #include "rules/options.h"
 
@@ -18,6 +19,8 @@ struct PendingEntry {
 // it has any (a pattern's "n't" and "i'm" made optional: "can'?t"); empty
 // otherwise.
 std::string informal_spelling(const std::string& term, bool is_regex) {
+  // Every contraction has one (most terms do not).
+  if (term.find('\'') == std::string::npos) return {};
   std::string informal;
   bool changed = false;
   if (is_regex) {
@@ -113,13 +116,61 @@ Lexicon Lexicon::read(const YAML::Node& node, const std::string& path, const Loc
     const PendingEntry& bad = pending[static_cast<std::size_t>(error.entry)];
     throw config_error(path, bad.node, fmt::format("invalid pattern \"{}\" in {}: {}", bad.entry.text, what, error.what()));
   }
+  lexicon.entries_ = std::move(entries);
+  return lexicon;
+}
+
+void Lexicon::append_image(std::string& out) const {
+  append_varint(entries_.size(), out);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    out += entries_[i].is_regex ? '1' : '0';
+    append_varint(entries_[i].text.size(), out);
+    out += entries_[i].text;
+    append_varint(static_cast<std::uint64_t>(group_of_entry_[i]), out);
+  }
+  append_varint(names_.size(), out);
+  for (const std::string& name : names_) {
+    append_varint(name.size(), out);
+    out += name;
+  }
+}
+
+std::optional<Lexicon> Lexicon::read_image(std::string_view& image) {
+  const auto read_text = [&](std::string& text) {
+    std::uint64_t size = 0;
+    if (!read_varint(image, size) || size > image.size()) return false;
+    text.assign(image.substr(0, size));
+    image.remove_prefix(size);
+    return true;
+  };
+  Lexicon lexicon;
+  std::uint64_t entries = 0, names = 0;
+  if (!read_varint(image, entries) || entries > image.size()) return std::nullopt;
+  lexicon.entries_.resize(entries);
+  lexicon.group_of_entry_.resize(entries);
+  for (std::size_t i = 0; i < entries; ++i) {
+    std::uint64_t group = 0;
+    if (image.empty()) return std::nullopt;
+    lexicon.entries_[i].is_regex = image.front() == '1';
+    image.remove_prefix(1);
+    if (!read_text(lexicon.entries_[i].text) || !read_varint(image, group)) return std::nullopt;
+    lexicon.group_of_entry_[i] = static_cast<int>(group);
+  }
+  if (!read_varint(image, names) || names > image.size()) return std::nullopt;
+  lexicon.names_.resize(names);
+  for (std::string& name : lexicon.names_) {
+    if (!read_text(name)) return std::nullopt;
+  }
+  for (const int group : lexicon.group_of_entry_) {
+    if (static_cast<std::uint64_t>(group) >= names) return std::nullopt;
+  }
+  lexicon.nodes_.resize(names);
+  lexicon.set_ = PhraseSet::compile(lexicon.entries_);
   return lexicon;
 }
 
 Lexicon Lexicon::of_phrases(const std::vector<std::string>& phrases) {
-  std::vector<PhraseSet::Entry> entries;
-  for (const std::string& phrase : phrases) entries.push_back({phrase, false});
-  return of_phrase_set(PhraseSet::compile(entries), entries.size());
+  return of_phrase_set(PhraseSet::of_phrases(phrases), phrases.size());
 }
 
 Lexicon Lexicon::of_phrase_set(PhraseSet set, std::size_t phrases) {

@@ -1,7 +1,9 @@
 // Named groups of phrases and patterns read from a rule pack, compiled into
 // one PhraseSet so a text is scanned once for all of them.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
@@ -44,7 +46,15 @@ class Lexicon {
   }
   const PhraseSet& phrase_set() const { return set_; }
 
+  // The lexicon as bytes (its entries, their groups and the groups' names;
+  // not its YAML nodes), appended to `out`; and back from the front of
+  // `image`, consuming it (nullopt for bytes append_image did not write).
+  // A lexicon not read from YAML has no entries to write.
+  void append_image(std::string& out) const;
+  static std::optional<Lexicon> read_image(std::string_view& image);
+
  private:
+  std::vector<PhraseSet::Entry> entries_;  // as read (empty for of_phrases)
   PhraseSet set_;
   std::vector<int> group_of_entry_;
   std::vector<std::string> names_;

@@ -8,9 +8,12 @@
 #include <hs.h>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
+#include <sys/mman.h>
 
 #include "core/fnv1a.h"
+#include "core/kept_for_build.h"
 #include "core/varint.h"
 #include "medlint/linter.h"
 #include "rules/lexicon.h"
@@ -26,6 +29,8 @@ namespace {
 // valid UTF-8: an invalid byte became U+FFFD). Without HS_FLAG_UCP, \w, \s
 // and \b are ASCII as in RE2.
 constexpr unsigned kFlags = HS_FLAG_UTF8;
+// A set's database answers only whether each pattern occurs.
+constexpr unsigned kSetFlags = kFlags | HS_FLAG_SINGLEMATCH;
 constexpr std::string_view kImageMagic = "medlint-patterns 1\n";
 
 // A list of patterns' hash, with the library's version: a database is
@@ -55,6 +60,31 @@ hs_scratch_t* scratch_for(const hs_database_t* database, std::uint64_t serial) {
   return local.scratch;
 }
 
+// Reads a serialized database. One of a megabyte or more (the shipped
+// scan's is 2.4 MB) goes to memory the kernel may back with huge pages:
+// faulted in 4 KB at a time, it was a fifth of a one-article run's page
+// faults. Hyperscan's default allocator is malloc's, so hs_free_database
+// frees it either way.
+hs_database_t* deserialize(std::string_view bytes) {
+  hs_database_t* database = nullptr;
+  std::size_t size = 0;
+  if (hs_serialized_database_size(bytes.data(), bytes.size(), &size) != HS_SUCCESS) return nullptr;
+  constexpr std::size_t kHugePage = std::size_t{2} << 20;
+  if (size < kHugePage / 2) {
+    return hs_deserialize_database(bytes.data(), bytes.size(), &database) == HS_SUCCESS ? database : nullptr;
+  }
+  const std::size_t rounded = (size + kHugePage - 1) / kHugePage * kHugePage;
+  void* memory = std::aligned_alloc(kHugePage, rounded);
+  if (!memory) return nullptr;
+  madvise(memory, rounded, MADV_HUGEPAGE);
+  database = static_cast<hs_database_t*>(memory);
+  if (hs_deserialize_database_at(bytes.data(), bytes.size(), database) != HS_SUCCESS) {
+    std::free(memory);
+    return nullptr;
+  }
+  return database;
+}
+
 }  // namespace
 
 struct PatternScan::Database {
@@ -78,15 +108,16 @@ struct PatternScan::Database {
     return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& pattern) { return number.count(pattern); });
   }
 
-  // Compiles `patterns` (sorted, distinct); null when none compiles.
-  static std::unique_ptr<Database> compile(std::vector<std::string> patterns) {
+  // Compiles `patterns` (pattern i as expression i) with `flags`; null when
+  // none compiles.
+  static std::unique_ptr<Database> compile(std::vector<std::string> patterns, unsigned flags) {
     std::vector<bool> refused(patterns.size(), false);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       // A pattern that can match nothing at all is refused by Hyperscan;
       // asking first saves a failed compile of the whole list.
       hs_expr_info_t* info = nullptr;
       hs_compile_error_t* error = nullptr;
-      if (hs_expression_info(patterns[i].c_str(), kFlags, &info, &error) != HS_SUCCESS) {
+      if (hs_expression_info(patterns[i].c_str(), flags, &info, &error) != HS_SUCCESS) {
         hs_free_compile_error(error);
         refused[i] = true;
         continue;
@@ -96,11 +127,11 @@ struct PatternScan::Database {
     }
     for (;;) {
       std::vector<const char*> expressions;
-      std::vector<unsigned> flags, ids;
+      std::vector<unsigned> expression_flags, ids;
       for (std::size_t i = 0; i < patterns.size(); ++i) {
         if (refused[i]) continue;
         expressions.push_back(patterns[i].c_str());
-        flags.push_back(kFlags);
+        expression_flags.push_back(flags);
         ids.push_back(static_cast<unsigned>(i));
       }
       if (expressions.empty()) return nullptr;
@@ -113,7 +144,7 @@ struct PatternScan::Database {
       hs_platform_info_t any_cpu{};
       any_cpu.tune = HS_TUNE_FAMILY_GENERIC;
       any_cpu.cpu_features = 0;
-      if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+      if (hs_compile_multi(expressions.data(), expression_flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
                            HS_MODE_BLOCK, &any_cpu, &database, &error) == HS_SUCCESS) {
         return std::make_unique<Database>(std::move(patterns), std::move(refused), database);
       }
@@ -169,8 +200,8 @@ struct PatternScan::Database {
     image.remove_prefix(8);
     std::uint64_t length = 0;
     if (hash != hash_of(patterns) || !read_varint(image, length) || length != image.size()) return nullptr;
-    hs_database_t* database = nullptr;
-    if (hs_deserialize_database(image.data(), image.size(), &database) != HS_SUCCESS) return nullptr;
+    hs_database_t* database = deserialize(image);
+    if (!database) return nullptr;
     return std::make_unique<Database>(std::move(patterns), std::move(refused), database);
   }
 };
@@ -238,7 +269,7 @@ std::shared_ptr<const PatternScan::Database> database_for(const std::vector<std:
   if (auto database = known.lock()) return database;
   std::shared_ptr<const PatternScan::Database> database = cached(patterns);
   if (!database) {
-    database = PatternScan::Database::compile(patterns);
+    database = PatternScan::Database::compile(patterns, kFlags);
     if (database) cache(*database);
   }
   known = database;
@@ -370,6 +401,114 @@ PatternHits PatternScan::scan(std::string_view text) const {
   hits.occurring_starts_.push_back(static_cast<std::uint32_t>(hits.occurring_.size()));
   hits.scan_ = this;
   return hits;
+}
+
+namespace {
+
+// Calls `each` with the hash and the image of each database of the shipped
+// set databases' image: per list, the hash of its patterns (hash_of), then
+// its database's image (Database::image), its size first; stops when
+// `each` returns true.
+template <typename Each>
+void each_shipped_set_image(Each each) {
+  std::string_view images = shipped_set_pattern_images();
+  while (images.size() >= 8) {
+    std::uint64_t key = 0;
+    for (int byte = 0; byte < 8; ++byte) key |= std::uint64_t{static_cast<unsigned char>(images[byte])} << (8 * byte);
+    images.remove_prefix(8);
+    std::uint64_t size = 0;
+    if (!read_varint(images, size) || size > images.size()) return;
+    if (each(key, images.substr(0, size))) return;
+    images.remove_prefix(size);
+  }
+}
+
+std::optional<std::string_view> shipped_set_image(std::uint64_t hash) {
+  std::optional<std::string_view> found;
+  each_shipped_set_image([&](std::uint64_t key, std::string_view image) {
+    if (key == hash) found = image;
+    return key == hash;
+  });
+  return found;
+}
+
+KeptForBuild<std::set<std::vector<std::string>>>& kept_set_lists() {
+  static KeptForBuild<std::set<std::vector<std::string>>> kept;
+  return kept;
+}
+
+}  // namespace
+
+std::shared_ptr<const SetPatternScan> SetPatternScan::shipped(const std::vector<std::string>& patterns) {
+  const std::optional<std::string_view> image = shipped_set_image(hash_of(patterns));
+  if (!image) return nullptr;
+  return std::make_shared<const SetPatternScan>(patterns, *image);
+}
+
+std::string SetPatternScan::image(const std::vector<std::vector<std::string>>& lists) {
+  std::string images;
+  for (const std::vector<std::string>& patterns : lists) {
+    const std::unique_ptr<PatternScan::Database> database = PatternScan::Database::compile(patterns, kSetFlags);
+    if (!database) continue;
+    const std::string image = database->image();
+    const std::uint64_t hash = hash_of(patterns);
+    for (int byte = 0; byte < 8; ++byte) images += static_cast<char>((hash >> (8 * byte)) & 0xFF);
+    append_varint(image.size(), images);
+    images += image;
+  }
+  return images;
+}
+
+std::vector<std::vector<std::string>> SetPatternScan::shipped_lists() {
+  std::vector<std::vector<std::string>> lists;
+  each_shipped_set_image([&](std::uint64_t, std::string_view image) {
+    if (const std::unique_ptr<PatternScan::Database> database = PatternScan::Database::load(image)) {
+      lists.push_back(database->patterns);
+    }
+    return false;
+  });
+  return lists;
+}
+
+SetPatternScan::SetPatternScan(std::vector<std::string> patterns, std::string_view image)
+    : patterns_(std::move(patterns)), image_(image) {}
+SetPatternScan::~SetPatternScan() = default;
+
+std::vector<int> SetPatternScan::occurring(std::string_view text) const {
+  std::call_once(loaded_, [&] {
+    std::unique_ptr<const PatternScan::Database> database = PatternScan::Database::load(image_);
+    if (database && database->patterns == patterns_) database_ = std::move(database);
+  });
+  std::vector<int> occur;
+  hs_scratch_t* scratch = database_ ? scratch_for(database_->compiled, database_->serial) : nullptr;
+  const auto on_match = [](unsigned expression, unsigned long long, unsigned long long, unsigned, void* context) -> int {
+    static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(expression));
+    return 0;
+  };
+  if (!scratch || text.size() > UINT32_MAX ||
+      hs_scan(database_->compiled, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &occur) !=
+          HS_SUCCESS) {
+    // Every pattern, for RE2 to locate.
+    occur.resize(patterns_.size());
+    for (std::size_t i = 0; i < occur.size(); ++i) occur[i] = static_cast<int>(i);
+    return occur;
+  }
+  for (std::size_t i = 0; i < database_->refused.size(); ++i) {
+    if (database_->refused[i]) occur.push_back(static_cast<int>(i));
+  }
+  std::sort(occur.begin(), occur.end());
+  return occur;
+}
+
+void keep_set_patterns() { kept_set_lists().keep(); }
+
+void note_set_patterns(const std::vector<std::string>& patterns) {
+  kept_set_lists().add([&](auto& lists) { lists.insert(patterns); });
+}
+
+std::vector<std::vector<std::string>> kept_set_patterns() {
+  const std::set<std::vector<std::string>> lists = kept_set_lists().items();
+  return {lists.begin(), lists.end()};
 }
 
 }  // namespace medlint

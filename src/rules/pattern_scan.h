@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -103,13 +104,53 @@ class PatternScan {
   std::vector<const SetExpressions*> by_index_;
 };
 
-// The image compiled into the binary at build time (empty in the build tool
-// that writes it).
-std::string_view shipped_pattern_image();
+// Which of one phrase set's patterns occur in a stretch of text (a cue
+// list's, asked about sentence after sentence), by a Hyperscan database of
+// that set's patterns compiled when medlint is built: compiling an RE2::Set
+// and building its first DFA states for the same answer was a third of a
+// one-article run. Sets without a shipped database keep their RE2::Sets.
+class SetPatternScan {
+ public:
+  struct Database;
+  // The shipped database of `patterns` (a set's patterns in order, found by
+  // their hash), or null.
+  static std::shared_ptr<const SetPatternScan> shipped(const std::vector<std::string>& patterns);
+  // The image of one database for each list of `lists` (for the build step),
+  // and the lists the shipped image holds.
+  static std::string image(const std::vector<std::vector<std::string>>& lists);
+  static std::vector<std::vector<std::string>> shipped_lists();
 
-// Whether `pattern` is in that image: RE2 compiled it when medlint was
-// built (the build tool reads the shipped packs as medlint does), so its
+  SetPatternScan(std::vector<std::string> patterns, std::string_view image);
+  ~SetPatternScan();
+  // The numbers of the patterns that occur in `text`, read on its own as
+  // RE2::Set::Match reads it, ascending; those Hyperscan refused always
+  // (RE2 alone locates them, or finds nothing), and all of them when the
+  // database cannot be loaded.
+  std::vector<int> occurring(std::string_view text) const;
+
+ private:
+  std::vector<std::string> patterns_;
+  std::string_view image_;
+  // Loaded on first use: a one-article run consults a few of the sets.
+  mutable std::once_flag loaded_;
+  mutable std::unique_ptr<const PatternScan::Database> database_;
+};
+
+// The images compiled into the binary at build time (empty in the build tool
+// that writes them): the scanned patterns' database, and each other shipped
+// set's (SetPatternScan).
+std::string_view shipped_pattern_image();
+std::string_view shipped_set_pattern_images();
+
+// Whether `pattern` is in the first image: RE2 compiled it when medlint
+// was built (the build tool reads the shipped packs as medlint does), so its
 // syntax need not be checked again at start.
 bool checked_when_built(std::string_view pattern);
+
+// For the build step: from now on PhraseSet::compile keeps the patterns of
+// each set it compiles, and kept_set_patterns() returns each list once.
+void keep_set_patterns();
+void note_set_patterns(const std::vector<std::string>& patterns);
+std::vector<std::vector<std::string>> kept_set_patterns();
 
 }  // namespace medlint

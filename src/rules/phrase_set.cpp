@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -10,6 +11,9 @@
 #include <re2/set.h>
 #include <unordered_map>
 
+#include "core/fnv1a.h"
+#include "core/keyed_images.h"
+#include "core/kept_for_build.h"
 #include "core/scratch.h"
 #include "medlint/normalized_text.h"
 #include "rules/pattern_scan.h"
@@ -48,10 +52,35 @@ bool has_counted_repetition(std::string_view pattern) {
   return false;
 }
 
+// The tries the build step keeps (keep_phrase_trie_images), by the hash of
+// their phrases.
+KeptForBuild<std::map<std::uint64_t, std::string>>& kept_tries() {
+  static KeptForBuild<std::map<std::uint64_t, std::string>> kept;
+  return kept;
+}
+
+// What a set's trie is built from: its phrases, each with its entry number.
+std::uint64_t phrases_hash(const std::vector<PhraseSet::Entry>& entries) {
+  std::uint64_t hash = kFnv1aBasis;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].is_regex) continue;
+    const auto entry = static_cast<std::uint32_t>(i);
+    hash = fnv1a({reinterpret_cast<const char*>(&entry), sizeof entry}, hash);
+    hash = fnv1a({entries[i].text.data(), entries[i].text.size() + 1}, hash);
+  }
+  return hash;
+}
+
+// The shipped trie of the phrases that hash to `hash`, read in place.
+std::optional<PhraseTrie> shipped_trie(std::uint64_t hash) {
+  const std::optional<std::string_view> image = find_keyed_image(shipped_phrase_trie_images(), hash);
+  return image ? PhraseTrie::in_image(*image) : std::nullopt;
+}
+
 }  // namespace
 
-// Phrases go to a trie; patterns to RE2::Sets that tell which of them
-// occur, and to each pattern's own RE2 that locates it.
+// Phrases go to a trie; patterns to a shipped database or RE2::Sets that
+// tell which of them occur, and to each pattern's own RE2 that locates it.
 struct PhraseSet::Impl {
   // Patterns with counted repetitions and the others go to separate sets:
   // one set of both kinds builds a DFA state for each combination of their
@@ -79,7 +108,8 @@ struct PhraseSet::Impl {
     }
   };
   PhraseTrie phrases;
-  std::array<PatternSet, 2> sets;  // without and with counted repetitions
+  std::shared_ptr<const SetPatternScan> shipped;  // when the binary has one for the patterns; else
+  std::array<PatternSet, 2> sets;                 // without and with counted repetitions
   std::vector<std::string> regexes;
   std::vector<int> regex_entry;  // the entry number of each regex
   // Each pattern's own RE2, built on first use: most never occur in a run.
@@ -89,6 +119,11 @@ struct PhraseSet::Impl {
 
   // Adds pattern `text` as regex number regexes.size(); returns RE2's error.
   std::optional<std::string> add(const std::string& text, int entry) {
+    if (shipped) {
+      regexes.push_back(text);
+      regex_entry.push_back(entry);
+      return std::nullopt;
+    }
     PatternSet& kind = sets[has_counted_repetition(text) ? 1 : 0];
     if (!kind.set) kind.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
     if (checked_when_built(text)) {
@@ -114,9 +149,11 @@ struct PhraseSet::Impl {
     return *patterns[regex];
   }
 
-  // The patterns that occur in `range`, by one pass of each set; all of a
-  // set's patterns when it cannot be built or its DFA runs out of memory.
+  // The patterns that occur in `range`: by the shipped database, or by one
+  // pass of each RE2::Set; all of a set's patterns when it cannot be built
+  // or its DFA runs out of memory.
   std::vector<int> occurring(std::string_view text, Span range) {
+    if (shipped) return shipped->occurring(text.substr(range.begin, range.size()));
     std::vector<int> occur;
     const re2::StringPiece scanned(text.data() + range.begin, range.size());
     for (PatternSet& kind : sets) {
@@ -210,19 +247,48 @@ PhraseSet PhraseSet::compile(const std::vector<Entry>& entries) {
   PhraseSet result;
   if (entries.empty()) return result;
   auto impl = std::make_unique<Impl>();
+  std::vector<std::string> regexes;
+  for (const Entry& entry : entries) {
+    if (entry.is_regex) regexes.push_back(entry.text);
+  }
+  if (!regexes.empty()) {
+    impl->shipped = SetPatternScan::shipped(regexes);
+    if (!impl->shipped) note_set_patterns(regexes);
+  }
+  const std::uint64_t phrases = regexes.size() < entries.size() ? phrases_hash(entries) : 0;
+  std::optional<PhraseTrie> shipped_phrases = phrases ? shipped_trie(phrases) : std::nullopt;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const int entry = static_cast<int>(i);
     if (!entries[i].is_regex) {
+      if (shipped_phrases) continue;
       if (auto error = impl->phrases.add(entries[i].text, entry)) throw PatternError(entry, *error);
       continue;
     }
     if (auto error = impl->add(entries[i].text, entry)) throw PatternError(entry, *error);
+  }
+  if (shipped_phrases) {
+    impl->phrases = std::move(*shipped_phrases);
+  } else if (phrases) {
+    kept_tries().add([&](auto& by_hash) { by_hash[phrases] = impl->phrases.image(); });
   }
   impl->built = std::make_unique<std::once_flag[]>(impl->regexes.size());
   impl->patterns = std::make_unique<std::unique_ptr<RE2>[]>(impl->regexes.size());
   result.impl_ = std::move(impl);
   return result;
 }
+
+PhraseSet PhraseSet::of_phrases(const std::vector<std::string>& phrases) {
+  PhraseTrie trie;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    const int entry = static_cast<int>(i);
+    if (auto error = trie.add(phrases[i], entry)) throw PatternError(entry, *error);
+  }
+  return phrases.empty() ? PhraseSet() : *of_trie(std::move(trie));
+}
+
+void keep_phrase_trie_images() { kept_tries().keep(); }
+
+std::string phrase_trie_images() { return keyed_images(kept_tries().items()); }
 
 std::optional<std::string> PhraseSet::phrase_image() const {
   if (!impl_ || !impl_->regexes.empty()) return std::nullopt;

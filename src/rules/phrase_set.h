@@ -44,7 +44,11 @@ class PhraseSet {
   PhraseSet(PhraseSet&&) noexcept;
   PhraseSet& operator=(PhraseSet&&) noexcept;
 
+  // The phrases' trie is the binary's own when the shipped packs have a set
+  // of the same phrases (shipped_phrase_trie_images()).
   static PhraseSet compile(const std::vector<Entry>& entries);
+  // A set of `phrases` only, entry i being phrases[i], its trie built here.
+  static PhraseSet of_phrases(const std::vector<std::string>& phrases);
   // A set of phrases only, as its trie's image (PhraseTrie::image), and
   // back: nullopt when the set has patterns or the bytes are no image.
   std::optional<std::string> phrase_image() const;
@@ -69,5 +73,16 @@ class PhraseSet {
   std::unique_ptr<Impl> impl_;
 };
 
+
+// For the build step: from now on PhraseSet::compile keeps the image of
+// each phrase trie it builds, and phrase_trie_images() returns them all.
+void keep_phrase_trie_images();
+std::string phrase_trie_images();
+
+// The images compiled into the binary at build time (empty in the build
+// tool that writes them): the tries of the shipped packs' phrase lists,
+// found by a hash of their phrases. Building them was a tenth of a
+// one-article run.
+std::string_view shipped_phrase_trie_images();
 
 }  // namespace medlint

@@ -1,12 +1,13 @@
 #include "rules/spelling_lexicon.h"
 
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
 
 #include "core/fnv1a.h"
+#include "core/kept_for_build.h"
+#include "core/varint.h"
 
 namespace medlint {
 
@@ -27,26 +28,11 @@ std::uint64_t terms_hash(const WordClasses& classes, const std::vector<int>& cla
 // An image of lexicons: per lexicon, the hash of its classes' terms, its
 // number of phrases, and its set's image (PhraseSet::phrase_image), each
 // size and number as 8 bytes.
-struct KeptImages {
-  std::mutex mutex;
-  bool keeping = false;
-  std::map<std::uint64_t, std::pair<std::uint64_t, std::string>> by_hash;
-};
+using KeptImages = KeptForBuild<std::map<std::uint64_t, std::pair<std::uint64_t, std::string>>>;
 
 KeptImages& kept_images() {
   static KeptImages kept;
   return kept;
-}
-
-void append_number(std::string& out, std::uint64_t number) {
-  out.append(reinterpret_cast<const char*>(&number), sizeof number);
-}
-
-bool read_number(std::string_view& in, std::uint64_t& number) {
-  if (in.size() < sizeof number) return false;
-  std::memcpy(&number, in.data(), sizeof number);
-  in.remove_prefix(sizeof number);
-  return true;
 }
 
 // The shipped lexicon for `hash`, if the binary has one.
@@ -77,30 +63,22 @@ Lexicon spelling_lexicon(const WordClasses& classes, const std::vector<int>& cla
     spellings.insert(spellings.end(), std::make_move_iterator(of_class.begin()), std::make_move_iterator(of_class.end()));
   }
   Lexicon lexicon = Lexicon::of_phrases(spellings);
-  KeptImages& kept = kept_images();
-  const std::lock_guard lock(kept.mutex);
-  if (kept.keeping) {
+  kept_images().add([&](auto& by_hash) {
     if (std::optional<std::string> image = lexicon.phrase_set().phrase_image()) {
-      kept.by_hash[hash] = {spellings.size(), std::move(*image)};
+      by_hash[hash] = {spellings.size(), std::move(*image)};
     }
-  }
+  });
   return lexicon;
 }
 
-void keep_spelling_lexicon_images() {
-  KeptImages& kept = kept_images();
-  const std::lock_guard lock(kept.mutex);
-  kept.keeping = true;
-}
+void keep_spelling_lexicon_images() { kept_images().keep(); }
 
 std::string spelling_lexicon_images() {
-  KeptImages& kept = kept_images();
-  const std::lock_guard lock(kept.mutex);
   std::string images;
-  for (const auto& [hash, lexicon] : kept.by_hash) {
-    append_number(images, hash);
-    append_number(images, lexicon.first);
-    append_number(images, lexicon.second.size());
+  for (const auto& [hash, lexicon] : kept_images().items()) {
+    append_number(hash, images);
+    append_number(lexicon.first, images);
+    append_number(lexicon.second.size(), images);
     images += lexicon.second;
   }
   return images;

@@ -1,6 +1,11 @@
 #include "rules/context.h"
 
 #include <gtest/gtest.h>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "rules/packs.h"
 
 namespace medlint {
 namespace {
@@ -110,6 +115,48 @@ TEST(ContextCuesTest, TargetRunningPastItsSentenceIsHandled) {
   const ContextCues cues = ContextCues::read(YAML::Load(kCues), "cues.yaml", Locale{}, "test");
   const std::string text = "stop. taking your pills is fine.";
   EXPECT_EQ(cues.classify(text, {0, 5}, {0, 18}).cue, Cue::None);
+}
+
+}  // namespace
+}  // namespace medlint
+
+namespace medlint {
+namespace {
+
+// A cue set read back from its image (the shipped ones are, at start)
+// classifies as the one read from YAML, adjacent groups and all.
+TEST(ContextCuesTest, ImageReadsBackTheSameCues) {
+  const ContextCues cues = ContextCues::read(YAML::Load(kCues), "cues.yaml", Locale{}, "test");
+  const std::optional<ContextCues> copy = ContextCues::of_image(cues.image());
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(copy->image(), cues.image());
+  for (const auto& [sentence, target] : std::vector<std::pair<std::string, std::string>>{
+           {"you can crack your own back", "crack your own back"},
+           {"don't crack your own back", "crack your own back"},
+           {"don't ever crack your own back", "crack your own back"},
+           {"don't hesitate to crack your own back", "crack your own back"},
+           {"never do it, but crack your own back", "crack your own back"},
+           {"cracking your own back is dangerous", "cracking your own back"},
+           {"once you never feel it, stop the pills.", "stop the pills"}}) {
+    const std::size_t at = sentence.find(target);
+    const CueVerdict expected = cues.classify(sentence, {0, sentence.size()}, {at, at + target.size()});
+    const CueVerdict read_back = copy->classify(sentence, {0, sentence.size()}, {at, at + target.size()});
+    EXPECT_EQ(read_back.cue, expected.cue) << sentence;
+    EXPECT_EQ(read_back.text, expected.text) << sentence;
+  }
+  EXPECT_FALSE(ContextCues::of_image(cues.image() + "x"));
+  EXPECT_FALSE(ContextCues::of_image(cues.image().substr(0, cues.image().size() / 2)));
+}
+
+TEST(ContextCuesTest, EveryShippedCueSetReadsBackFromItsImage) {
+  const RuleBuildContext context = build_context(load_shipped_pack(kRecommendedPack, "", YAML::Node()));
+  ASSERT_FALSE(context.cue_sets.empty());
+  for (const auto& [name, source] : context.cue_sets) {
+    const ContextCues cues = ContextCues::read(source.node(), source.path, context.locale, name);
+    const std::optional<ContextCues> copy = ContextCues::of_image(cues.image());
+    ASSERT_TRUE(copy) << name;
+    EXPECT_EQ(copy->image(), cues.image()) << name;
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "medlint/linter.h"
+#include "medlint/normalized_text.h"
 #include "rules/lexicon.h"
 #include "rules/packs.h"
 #include "test_support.h"
@@ -175,6 +176,55 @@ TEST(PatternScanTest, AgreesWithRe2OnEveryArticle) {
   // nothing cannot pass.
   EXPECT_GT(articles, 100u);
   EXPECT_GT(ends_checked, 500u);
+}
+
+// A set's shipped database may name more patterns than occur (RE2 then
+// finds nothing), never fewer: each one RE2::Set finds in a paragraph of an
+// article, read on its own, is among those the database says occur.
+TEST(PatternScanTest, ShippedSetDatabasesMissNoPatternRe2Finds) {
+  const std::vector<std::vector<std::string>> lists = SetPatternScan::shipped_lists();
+  ASSERT_FALSE(lists.empty());
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(int64_t{256} << 20);
+  struct Checked {
+    std::shared_ptr<const SetPatternScan> scan;
+    std::unique_ptr<RE2::Set> re2;
+  };
+  std::vector<Checked> sets;
+  for (const std::vector<std::string>& patterns : lists) {
+    Checked set{SetPatternScan::shipped(patterns), std::make_unique<RE2::Set>(options, RE2::UNANCHORED)};
+    ASSERT_TRUE(set.scan);
+    for (const std::string& pattern : patterns) ASSERT_GE(set.re2->Add(pattern, nullptr), 0) << pattern;
+    ASSERT_TRUE(set.re2->Compile());
+    sets.push_back(std::move(set));
+  }
+  std::size_t paragraphs = 0, found = 0;
+  for (const auto& root : {source_dir() / "content", source_dir() / "tests" / "fixtures"}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+      const Document document = parse_text(entry.path().string(), read_file(entry.path()));
+      const std::string_view text = document.text().folded();
+      for (std::size_t begin = 0; begin < text.size(); ++paragraphs) {
+        const std::size_t end = std::min(text.find(NormalizedText::kBlockBreak, begin), text.size());
+        const std::string_view paragraph = text.substr(begin, end - begin);
+        for (const Checked& set : sets) {
+          std::vector<int> present;
+          if (!set.re2->Match(re2::StringPiece(paragraph.data(), paragraph.size()), &present)) continue;
+          const std::vector<int> occurring = set.scan->occurring(paragraph);
+          for (const int pattern : present) {
+            EXPECT_TRUE(std::binary_search(occurring.begin(), occurring.end(), pattern)) << entry.path();
+            ++found;
+          }
+        }
+        begin = end + NormalizedText::kBlockBreak.size();
+      }
+    }
+  }
+  // About 2,000 paragraphs with about 1,900 patterns found in them: enough
+  // that a database reporting nothing cannot pass.
+  EXPECT_GT(paragraphs, 1000u);
+  EXPECT_GT(found, 1000u);
 }
 
 }  // namespace
