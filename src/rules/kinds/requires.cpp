@@ -172,7 +172,11 @@ class RequiresRule final : public Rule, public ModelReader {
         requirements_(std::move(requirements)), default_any_(std::move(default_any)), message_(std::move(message)),
         wording_cues_(std::move(wording_cues)),
         reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
-        routine_wording_(std::move(routine_wording)), window_model_(std::move(window_model)) {}
+        routine_wording_(std::move(routine_wording)), window_model_(std::move(window_model)) {
+    for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
+      if (!trigger_info_[group].listed_alone.empty()) listed_alone_groups_.push_back(static_cast<int>(group));
+    }
+  }
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
     std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &reference_wording_,
@@ -463,11 +467,11 @@ class RequiresRule final : public Rule, public ModelReader {
   // anyone faces where the line does not say so ("Signs of the tumour
   // can include: - seizures").
   void add_listed_alone(const RuleContext& context, Span range, std::vector<Lexicon::Match>& matches) const {
+    if (listed_alone_groups_.empty()) return;
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
     for (const Block& block : document.blocks) {
       if (block.kind != BlockKind::ListItem || block.text.end <= range.begin || block.text.begin >= range.end) continue;
-      if (!found(reader_wording_, context, list_lead_in(document, block.text.begin))) continue;
       Span item = block.text;
       while (item.begin < item.end && std::isspace(static_cast<unsigned char>(folded[item.begin]))) ++item.begin;
       while (item.end > item.begin && (std::isspace(static_cast<unsigned char>(folded[item.end - 1])) ||
@@ -475,11 +479,13 @@ class RequiresRule final : public Rule, public ModelReader {
                                        folded[item.end - 1] == ',')) {
         --item.end;
       }
-      for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
-        for (const Lexicon::Match& name : trigger_info_[group].listed_alone.find_all(folded, item)) {
-          if (name.text.begin == item.begin && name.text.end == item.end) {
-            matches.push_back({item, static_cast<int>(group)});
-          }
+      for (const int group : listed_alone_groups_) {
+        const auto names = trigger_info_[static_cast<std::size_t>(group)].listed_alone.find_all(folded, item);
+        const bool whole = std::any_of(names.begin(), names.end(), [&](const Lexicon::Match& name) {
+          return name.text.begin == item.begin && name.text.end == item.end;
+        });
+        if (whole && found(reader_wording_, context, list_lead_in(document, block.text.begin))) {
+          matches.push_back({item, group});
         }
       }
     }
@@ -559,6 +565,7 @@ class RequiresRule final : public Rule, public ModelReader {
   Scope scope_;
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
+  std::vector<int> listed_alone_groups_;  // the groups with `listed_alone` names
   ClassTriggers class_triggers_;
   std::vector<Requirement> requirements_;
   std::vector<int> default_any_;
