@@ -225,10 +225,11 @@ CueVerdict ContextCues::classify(std::string_view text, Span sentence, Span targ
   // "stopped her iron tablets when her levels came back normal, as the
   // haematologist said" is the haematologist's act.
   if ((framing.cue == Cue::Reported || framing.cue == Cue::Hypothetical) && !supervisions.empty()) {
-    const auto nearest = std::min_element(supervisions.begin(), supervisions.end(), [&](Span a, Span b) {
-      const auto distance = [&](Span cue) { return cue.end <= target.begin ? target.begin - cue.end : cue.begin - target.end; };
-      return distance(a) < distance(b);
-    });
+    const auto distance = [&](Span cue) {
+      return cue.end <= target.begin ? target.begin - cue.end : cue.begin - target.end;
+    };
+    const auto nearest = std::min_element(supervisions.begin(), supervisions.end(),
+                                          [&](Span a, Span b) { return distance(a) < distance(b); });
     framing = {Cue::Supervised, std::string(text.substr(nearest->begin, nearest->size()))};
   }
   // A report, condition or supervision frames the whole clause and
