@@ -52,6 +52,7 @@ std::optional<FrameMatch> match_frame(const Frame& frame, const std::vector<Toke
     return std::find(classes.begin(), classes.end(), hit.word_class) != classes.end();
   };
   const auto kept_out = [&](const WordClasses::Hit& candidate) {
+    if (frame.not_filled_by.empty()) return false;
     return std::any_of(hits.begin(), hits.end(), [&](const WordClasses::Hit& hit) {
       return hit.first <= candidate.first && candidate.last <= hit.last &&
              std::find(frame.not_filled_by.begin(), frame.not_filled_by.end(), hit.word_class) !=
