@@ -166,13 +166,15 @@ class RequiresRule final : public Rule, public ModelReader {
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
                std::vector<Requirement> requirements, std::vector<int> default_any, std::string message,
                std::shared_ptr<const ContextCues> wording_cues, Lexicon reference_wording, Lexicon reader_wording,
-               Lexicon routine_wording, ClassTriggers class_triggers, WindowModel window_model)
+               Lexicon routine_wording, Lexicon continuation_wording, ClassTriggers class_triggers,
+               WindowModel window_model)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
         class_triggers_(std::move(class_triggers)),
         requirements_(std::move(requirements)), default_any_(std::move(default_any)), message_(std::move(message)),
         wording_cues_(std::move(wording_cues)),
         reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
-        routine_wording_(std::move(routine_wording)), window_model_(std::move(window_model)) {
+        routine_wording_(std::move(routine_wording)), continuation_wording_(std::move(continuation_wording)),
+        window_model_(std::move(window_model)) {
     for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
       if (!trigger_info_[group].listed_alone.empty()) listed_alone_groups_.push_back(static_cast<int>(group));
     }
@@ -180,7 +182,7 @@ class RequiresRule final : public Rule, public ModelReader {
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
     std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &reference_wording_,
-                                            &reader_wording_, &routine_wording_};
+                                            &reader_wording_, &routine_wording_, &continuation_wording_};
     for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
     return lexicons;
   }
@@ -539,7 +541,25 @@ class RequiresRule final : public Rule, public ModelReader {
   // `emergency_when` wording: a young baby, an acute course. (A paragraph
   // names too much: "is not itself life-threatening" two sentences away.)
   bool made_emergency(const Trigger& trigger, const RuleContext& context, Span sentence, Span lead_in) const {
-    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in);
+    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in) ||
+           found(trigger.emergency_when, context, continued_sentence(context, sentence));
+  }
+
+  // The sentence before `sentence` in its paragraph, where `sentence` goes
+  // on from it (`continuation_wording` at its start: "This causes...",
+  // "Signs include..."): the course said there ("When sodium falls quickly,
+  // the brain swells.") is the one its features belong to.
+  Span continued_sentence(const RuleContext& context, Span sentence) const {
+    const Document& document = context.document;
+    const std::string& folded = document.text().folded();
+    std::size_t start = sentence.begin;
+    while (start < sentence.end && !std::isalnum(static_cast<unsigned char>(folded[start]))) ++start;
+    const auto opening = continuation_wording_.find_all(folded, {start, sentence.end}, context.hits);
+    if (opening.empty() || opening.front().text.begin != start) return {};
+    std::size_t before = sentence.begin;
+    while (before > 0 && std::isspace(static_cast<unsigned char>(folded[before - 1]))) --before;
+    if (before == 0 || document.block_at(before - 1) != document.block_at(sentence.begin)) return {};
+    return sentence_range(document, before - 1);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
@@ -574,6 +594,7 @@ class RequiresRule final : public Rule, public ModelReader {
   Lexicon reference_wording_;
   Lexicon reader_wording_;
   Lexicon routine_wording_;
+  Lexicon continuation_wording_;
   WindowModel window_model_;
 };
 
@@ -583,7 +604,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   const std::string& path = context.config_path;
   const Options options(node, path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"scope", "triggers", "satisfied_by", "any_of", "all_of", "message", "trigger_context",
-                      "wording_context", "reference_wording", "reader_wording", "routine_wording", "model",
+                      "wording_context", "reference_wording", "reader_wording", "routine_wording", "continuation_wording", "model",
                       "model_signs"});
   const Scope scope = read_scope(options, "scope", Scope::Document, {"sentence", "paragraph", "section", "document"});
 
@@ -695,6 +716,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   Lexicon reference_wording = optional_lexicon("reference_wording");
   Lexicon reader_wording = optional_lexicon("reader_wording");
   Lexicon routine_wording = optional_lexicon("routine_wording");
+  Lexicon continuation_wording = optional_lexicon("continuation_wording");
   WindowModel window_model;
   window_model.model = read_model_option(options, "model", context);
   // `model_signs` without a `model` lets the training tool read the
@@ -721,7 +743,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
                                         std::move(requirements), default_any, message,
                                         read_cue_option(options, "wording_context", context),
                                         std::move(reference_wording), std::move(reader_wording),
-                                        std::move(routine_wording), std::move(class_triggers),
+                                        std::move(routine_wording), std::move(continuation_wording), std::move(class_triggers),
                                         std::move(window_model));
 }
 
