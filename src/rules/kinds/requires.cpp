@@ -42,6 +42,10 @@ struct Trigger {
   // pain", "trouble breathing") is no red flag in a third-person reference
   // description of a disease, unless that disease is an emergency.
   bool disease_feature = false;
+  // A sign that is an emergency in any text stays one where a reference
+  // description lists it among a disease's effects ("a bleeding ulcer may
+  // cause black, sticky stools").
+  bool presented_in_reference = false;
   // A group's red flag may also be written as word classes near each other
   // (`near:`): a body part with a word of severity, a verb of collapse.
   std::vector<CoOccurrence> near;
@@ -311,10 +315,12 @@ class RequiresRule final : public Rule, public ModelReader {
           if (asked.end > match.text.end && folded[asked.end - 1] == '?') --asked.end;
           const CueVerdict verdict = trigger.cues->classify(folded, asked, match.text);
           // A reference cue ("Signs and symptoms in infants may include")
-          // yields to what makes the feature an emergency there.
-          const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
+          // yields to what makes the feature an emergency there, and to a
+          // sign that is one in any text.
+          const bool reference_cue = verdict.cue == Cue::Reported &&
                                      reference_wording_.contains(verdict.text, {0, verdict.text.size()}) &&
-                                     made_emergency(trigger, context, sentence, lead_in);
+                                     (trigger.presented_in_reference ||
+                                      (trigger.disease_feature && made_emergency(trigger, context, sentence, lead_in)));
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
         // A disease's feature described for reference is no red flag; an
@@ -682,13 +688,14 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by", "emergency_when", "listed_alone"});
+         "not_presented_by", "emergency_when", "listed_alone", "presented_in_reference"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
     trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
     trigger.disease_feature = group.boolean("disease_feature", false);
+    trigger.presented_in_reference = group.boolean("presented_in_reference", false);
     if (group.has("not_presented_by")) {
       trigger.not_presented_by = Lexicon::read(group.node("not_presented_by"), path, context.locale,
                                                fmt::format("`not_presented_by` of a trigger group of rule `{}`", info.id));

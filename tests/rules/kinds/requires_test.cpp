@@ -165,6 +165,18 @@ TEST(RequiresRuleTest, ASentenceGoingOnFromTheOneBeforeIsReadWithItsCourse) {
                   .empty());
 }
 
+TEST(RequiresRuleTest, ASignPresentedInReferenceStaysARedFlagThere) {
+  const char* cues = "{symptoms: {window: 8, reported: {before: {phrases: [may cause]}}}}";
+  std::string options = kReferenceOptions;
+  options.insert(options.find("reference_wording: {phrases: [") + std::string("reference_wording: {phrases: [").size(),
+                 "may cause, ");
+  RuleHarness plain(&make_requires_rule, options, cues);
+  EXPECT_TRUE(plain.run("a.md", "An ulcer may cause poisoning.\n").empty());
+  options.insert(options.find("    phrases: [poisoning]"), "    presented_in_reference: true\n");
+  const RuleHarness presented(&make_requires_rule, options, cues);
+  EXPECT_EQ(presented.run("a.md", "An ulcer may cause poisoning.\n").size(), 1u);
+}
+
 TEST(RequiresRuleTest, AFrequencyTableOfFeaturesIsNoRedFlag) {
   const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
   EXPECT_TRUE(harness.run("a.md", "Myopia 90% Poisoning 50% Cataract 7.5% Seizures 5%\n").empty());
