@@ -36,6 +36,9 @@ DocumentBuilder::DocumentBuilder(Document& document) : document_(document), text
 
 void DocumentBuilder::begin_block(BlockKind kind, Span span, int level) {
   if (open_) end_block();
+  // Blocks come in source order: a large article's bytes before this one
+  // are read.
+  if (span.begin < document_.source().text().size()) document_.source().release_before(span.begin);
   Block block;
   block.kind = kind;
   block.span = span;
