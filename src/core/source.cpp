@@ -1,5 +1,7 @@
 #include "medlint/source.h"
 
+#include "core/release_slack.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -80,6 +82,7 @@ void SourceFile::index() {
        (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr; ++at) {
     line_starts_.push_back(static_cast<std::uint32_t>(at - bytes_.data()) + 1);
   }
+  release_slack(line_starts_);
   // Record maximal runs of ill-formed bytes; U8_NEXT steps over one maximal
   // subpart at a time, the way ICU and browsers substitute U+FFFD.
   const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/release_slack.h"
+
 namespace medlint {
 
 Span trim(std::string_view whole, Span span) {
@@ -138,6 +140,8 @@ void DocumentBuilder::finish() {
     if (!block.text.empty()) last_text_end = block.text.end;
   }
   close_until(0, last_text_end);
+  release_slack(blocks);
+  release_slack(sections);
   document_.set_text(std::move(text_).finish());
 }
 
