@@ -42,6 +42,10 @@ struct Trigger {
   // pain", "trouble breathing") is no red flag in a third-person reference
   // description of a disease, unless that disease is an emergency.
   bool disease_feature = false;
+  // A sign that is an emergency in any text stays one where a reference
+  // description lists it among a disease's effects ("a bleeding ulcer may
+  // cause black, sticky stools").
+  bool presented_in_reference = false;
   // A group's red flag may also be written as word classes near each other
   // (`near:`): a body part with a word of severity, a verb of collapse.
   std::vector<CoOccurrence> near;
@@ -166,13 +170,15 @@ class RequiresRule final : public Rule, public ModelReader {
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
                std::vector<Requirement> requirements, std::vector<int> default_any, std::string message,
                std::shared_ptr<const ContextCues> wording_cues, Lexicon reference_wording, Lexicon reader_wording,
-               Lexicon routine_wording, ClassTriggers class_triggers, WindowModel window_model)
+               Lexicon routine_wording, Lexicon continuation_wording, ClassTriggers class_triggers,
+               WindowModel window_model)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
         class_triggers_(std::move(class_triggers)),
         requirements_(std::move(requirements)), default_any_(std::move(default_any)), message_(std::move(message)),
         wording_cues_(std::move(wording_cues)),
         reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
-        routine_wording_(std::move(routine_wording)), window_model_(std::move(window_model)) {
+        routine_wording_(std::move(routine_wording)), continuation_wording_(std::move(continuation_wording)),
+        window_model_(std::move(window_model)) {
     for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
       if (!trigger_info_[group].listed_alone.empty()) listed_alone_groups_.push_back(static_cast<int>(group));
     }
@@ -180,7 +186,7 @@ class RequiresRule final : public Rule, public ModelReader {
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
     std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &reference_wording_,
-                                            &reader_wording_, &routine_wording_};
+                                            &reader_wording_, &routine_wording_, &continuation_wording_};
     for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
     return lexicons;
   }
@@ -309,10 +315,12 @@ class RequiresRule final : public Rule, public ModelReader {
           if (asked.end > match.text.end && folded[asked.end - 1] == '?') --asked.end;
           const CueVerdict verdict = trigger.cues->classify(folded, asked, match.text);
           // A reference cue ("Signs and symptoms in infants may include")
-          // yields to what makes the feature an emergency there.
-          const bool reference_cue = verdict.cue == Cue::Reported && trigger.disease_feature &&
+          // yields to what makes the feature an emergency there, and to a
+          // sign that is one in any text.
+          const bool reference_cue = verdict.cue == Cue::Reported &&
                                      reference_wording_.contains(verdict.text, {0, verdict.text.size()}) &&
-                                     made_emergency(trigger, context, sentence, lead_in);
+                                     (trigger.presented_in_reference ||
+                                      (trigger.disease_feature && made_emergency(trigger, context, sentence, lead_in)));
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
         }
         // A disease's feature described for reference is no red flag; an
@@ -539,7 +547,25 @@ class RequiresRule final : public Rule, public ModelReader {
   // `emergency_when` wording: a young baby, an acute course. (A paragraph
   // names too much: "is not itself life-threatening" two sentences away.)
   bool made_emergency(const Trigger& trigger, const RuleContext& context, Span sentence, Span lead_in) const {
-    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in);
+    return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in) ||
+           found(trigger.emergency_when, context, continued_sentence(context, sentence));
+  }
+
+  // The sentence before `sentence` in its paragraph, where `sentence` goes
+  // on from it (`continuation_wording` at its start: "This causes...",
+  // "Signs include..."): the course said there ("When sodium falls quickly,
+  // the brain swells.") is the one its features belong to.
+  Span continued_sentence(const RuleContext& context, Span sentence) const {
+    const Document& document = context.document;
+    const std::string& folded = document.text().folded();
+    std::size_t start = sentence.begin;
+    while (start < sentence.end && !std::isalnum(static_cast<unsigned char>(folded[start]))) ++start;
+    const auto opening = continuation_wording_.find_all(folded, {start, sentence.end}, context.hits);
+    if (opening.empty() || opening.front().text.begin != start) return {};
+    std::size_t before = sentence.begin;
+    while (before > 0 && std::isspace(static_cast<unsigned char>(folded[before - 1]))) --before;
+    if (before == 0 || document.block_at(before - 1) != document.block_at(sentence.begin)) return {};
+    return sentence_range(document, before - 1);
   }
 
   // Whether `range` names a red flag that is an emergency in any text, not
@@ -574,6 +600,7 @@ class RequiresRule final : public Rule, public ModelReader {
   Lexicon reference_wording_;
   Lexicon reader_wording_;
   Lexicon routine_wording_;
+  Lexicon continuation_wording_;
   WindowModel window_model_;
 };
 
@@ -583,7 +610,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   const std::string& path = context.config_path;
   const Options options(node, path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"scope", "triggers", "satisfied_by", "any_of", "all_of", "message", "trigger_context",
-                      "wording_context", "reference_wording", "reader_wording", "routine_wording", "model",
+                      "wording_context", "reference_wording", "reader_wording", "routine_wording", "continuation_wording", "model",
                       "model_signs"});
   const Scope scope = read_scope(options, "scope", Scope::Document, {"sentence", "paragraph", "section", "document"});
 
@@ -661,13 +688,14 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by", "emergency_when", "listed_alone"});
+         "not_presented_by", "emergency_when", "listed_alone", "presented_in_reference"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
     trigger.message = group.string("message", message);
     trigger.cues = group.has("context") ? read_cue_option(group, "context", context) : trigger_cues;
     trigger.disease_feature = group.boolean("disease_feature", false);
+    trigger.presented_in_reference = group.boolean("presented_in_reference", false);
     if (group.has("not_presented_by")) {
       trigger.not_presented_by = Lexicon::read(group.node("not_presented_by"), path, context.locale,
                                                fmt::format("`not_presented_by` of a trigger group of rule `{}`", info.id));
@@ -695,6 +723,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   Lexicon reference_wording = optional_lexicon("reference_wording");
   Lexicon reader_wording = optional_lexicon("reader_wording");
   Lexicon routine_wording = optional_lexicon("routine_wording");
+  Lexicon continuation_wording = optional_lexicon("continuation_wording");
   WindowModel window_model;
   window_model.model = read_model_option(options, "model", context);
   // `model_signs` without a `model` lets the training tool read the
@@ -721,7 +750,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
                                         std::move(requirements), default_any, message,
                                         read_cue_option(options, "wording_context", context),
                                         std::move(reference_wording), std::move(reader_wording),
-                                        std::move(routine_wording), std::move(class_triggers),
+                                        std::move(routine_wording), std::move(continuation_wording), std::move(class_triggers),
                                         std::move(window_model));
 }
 

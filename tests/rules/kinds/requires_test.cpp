@@ -145,6 +145,38 @@ TEST(RequiresRuleTest, ASignListedAloneReadsWithItsLine) {
   EXPECT_TRUE(harness.run("a.md", "Seizures are managed with medicine.\n").empty());
 }
 
+TEST(RequiresRuleTest, ASentenceGoingOnFromTheOneBeforeIsReadWithItsCourse) {
+  std::string options = kReferenceOptions;
+  options.insert(options.find("    disease_feature: true\n") + std::string("    disease_feature: true\n").size(),
+                 "    emergency_when: {phrases: [falls quickly]}\n");
+  options.insert(options.find("triggers:"), "continuation_wording: {phrases: [this]}\n");
+  const RuleHarness harness(&make_requires_rule, options, kCueSets);
+  // The course said in the sentence before makes the features an emergency.
+  EXPECT_EQ(harness.run("a.md", "People with it are mostly well. When the level falls quickly, the heart strains. "
+                                "This causes symptoms such as chest pain.\n")
+                .size(),
+            1u);
+  // Not without the opening word that goes on from it, nor across paragraphs.
+  EXPECT_TRUE(harness.run("a.md", "When the level falls quickly, the heart strains. "
+                                  "People with it may have chest pain.\n")
+                  .empty());
+  EXPECT_TRUE(harness.run("a.md", "When the level falls quickly, the heart strains.\n\n"
+                                  "This causes symptoms such as chest pain.\n")
+                  .empty());
+}
+
+TEST(RequiresRuleTest, ASignPresentedInReferenceStaysARedFlagThere) {
+  const char* cues = "{symptoms: {window: 8, reported: {before: {phrases: [may cause]}}}}";
+  std::string options = kReferenceOptions;
+  options.insert(options.find("reference_wording: {phrases: [") + std::string("reference_wording: {phrases: [").size(),
+                 "may cause, ");
+  RuleHarness plain(&make_requires_rule, options, cues);
+  EXPECT_TRUE(plain.run("a.md", "An ulcer may cause poisoning.\n").empty());
+  options.insert(options.find("    phrases: [poisoning]"), "    presented_in_reference: true\n");
+  const RuleHarness presented(&make_requires_rule, options, cues);
+  EXPECT_EQ(presented.run("a.md", "An ulcer may cause poisoning.\n").size(), 1u);
+}
+
 TEST(RequiresRuleTest, AFrequencyTableOfFeaturesIsNoRedFlag) {
   const RuleHarness harness(&make_requires_rule, kReferenceOptions, kCueSets);
   EXPECT_TRUE(harness.run("a.md", "Myopia 90% Poisoning 50% Cataract 7.5% Seizures 5%\n").empty());
