@@ -12,6 +12,9 @@
 #include <iostream>
 #include <iterator>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "core/atomic_write.h"
 #include "core/bounded_read.h"
@@ -276,6 +279,12 @@ class RunOutputs final : public FileListener {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // A large article's tables (its text, blocks, a rule's matches) are each
+  // mapped on their own and handed back when freed; glibc's adaptive
+  // threshold would move them into the heap, which keeps what is freed.
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
   CLI::App app{"medlint: a linter for medical and health articles"};
   app.set_version_flag("--version", std::string(medlint::version()));
 

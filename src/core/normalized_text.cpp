@@ -1,5 +1,7 @@
 #include "medlint/normalized_text.h"
 
+#include "core/release_slack.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -364,6 +366,9 @@ NormalizedText NormalizedTextBuilder::finish() && {
   text_.case_changed_.shrink_to_fit();
   text_.anchors_.push_back(
       {static_cast<std::uint32_t>(text_.folded_.size()), static_cast<std::uint32_t>(end_source_), false});
+  release_slack(text_.anchors_);
+  release_slack(text_.cased_bytes_);
+  release_slack(text_.hidden_);
   return std::move(text_);
 }
 

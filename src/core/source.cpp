@@ -1,20 +1,88 @@
 #include "medlint/source.h"
 
+#include "core/release_slack.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <sys/mman.h>
+#include <utility>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 namespace medlint {
 
+std::optional<MappedFile> MappedFile::map(int fd, std::size_t size) {
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (data == MAP_FAILED) return std::nullopt;
+  // Readers go through the text front to back.
+  ::madvise(data, size, MADV_SEQUENTIAL);
+  return MappedFile(static_cast<const char*>(data), size);
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)), released_(other.released_) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  std::swap(data_, other.data_);
+  std::swap(size_, other.size_);
+  std::swap(released_, other.released_);
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
+void MappedFile::release_before(std::size_t offset) {
+  // A call per megabyte at most: each one is a system call.
+  constexpr std::size_t kReleaseEvery = std::size_t{1} << 20;
+  static const auto page_size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t end = std::min(offset, size_) / page_size * page_size;
+  if (end < released_ + kReleaseEvery && !(end > released_ && offset >= size_)) return;
+  // The pages are the file's and unchanged: dropping them loses nothing.
+  ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
+}
+
+void MappedFile::release_again(std::size_t begin, std::size_t end) const {
+  // A page fault maps the cached pages of the 64 KiB around it too.
+  constexpr std::size_t kFaultAround = 64 * 1024;
+  begin = begin / kFaultAround * kFaultAround;
+  end = std::min(released_, (end + kFaultAround - 1) / kFaultAround * kFaultAround);
+  if (begin < end) ::madvise(const_cast<char*>(data_) + begin, end - begin, MADV_DONTNEED);
+}
+
 SourceFile::SourceFile(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)) {
+    : path_(std::move(path)), owned_(std::move(bytes)), bytes_(owned_) {
+  index();
+}
+
+SourceFile::SourceFile(std::string path, MappedFile bytes)
+    : path_(std::move(path)), mapped_(std::move(bytes)), bytes_(mapped_->bytes()) {
+  index();
+}
+
+void SourceFile::release_before(std::size_t offset) const {
+  if (mapped_) mapped_->release_before(offset);
+}
+
+void SourceFile::done_with(Span span) const {
+  if (mapped_) mapped_->release_again(span.begin, span.end);
+}
+
+void SourceFile::index() {
   if (bytes_.starts_with("\xEF\xBB\xBF")) content_start_ = 3;
+  if (const std::size_t nul = bytes_.find('\0'); nul != std::string_view::npos) {
+    first_nul_ = nul;
+    nul_count_ = static_cast<std::size_t>(std::count(bytes_.begin() + static_cast<std::ptrdiff_t>(nul), bytes_.end(), '\0'));
+  }
   line_starts_.push_back(0);
   for (const char* at = bytes_.data(), *end = at + bytes_.size();
        (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr; ++at) {
     line_starts_.push_back(static_cast<std::uint32_t>(at - bytes_.data()) + 1);
   }
+  release_slack(line_starts_);
   // Record maximal runs of ill-formed bytes; U8_NEXT steps over one maximal
   // subpart at a time, the way ICU and browsers substitute U+FFFD.
   const auto* data = reinterpret_cast<const uint8_t*>(bytes_.data());
@@ -98,6 +166,7 @@ Position SourceFile::position(std::size_t offset) const {
     (void)c;
     ++column;
   }
+  done_with({start, offset});
   return {line, column};
 }
 

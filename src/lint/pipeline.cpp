@@ -12,6 +12,8 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <type_traits>
+#include <variant>
 #include <unicode/unistr.h>
 
 #include "core/parallel.h"
@@ -148,9 +150,27 @@ void drop_git_ignored(const fs::path& root, std::size_t from, std::vector<Target
   targets.resize(kept);
 }
 
+// An article's bytes: read into memory, or mapped when large.
+using ArticleBytes = std::variant<std::string, MappedFile>;
+
+std::string_view view_of(const ArticleBytes& bytes) {
+  return std::visit([](const auto& held) -> std::string_view {
+    if constexpr (std::is_same_v<std::decay_t<decltype(held)>, MappedFile>) {
+      return held.bytes();
+    } else {
+      return held;
+    }
+  }, bytes);
+}
+
+// From this size on a file is mapped, not copied: its reader hands back
+// the pages behind it, so a large article is not held whole twice (its
+// bytes and its normalized text).
+constexpr std::size_t kMapFilesFrom = 4 * 1024 * 1024;
+
 // One open, one fstat and reads into a buffer of the file's size: per file
 // this is most of what a run of many small articles costs the system.
-std::optional<std::string> read_file(const std::string& path, std::size_t limit, std::string& error) {
+std::optional<ArticleBytes> read_file(const std::string& path, std::size_t limit, std::string& error) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = fmt::format("cannot read \"{}\": {}", path, std::strerror(errno));
@@ -170,6 +190,12 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
     error = fmt::format("file is {} bytes, over the {} byte limit; it was not checked", size, limit);
     return std::string();
   }
+  if (size >= kMapFilesFrom) {
+    if (auto mapped = MappedFile::map(fd, static_cast<std::size_t>(size))) {
+      ::close(fd);
+      return std::move(*mapped);
+    }
+  }
   std::string bytes(static_cast<std::size_t>(size), '\0');
   std::size_t filled = 0;
   while (filled < bytes.size()) {
@@ -186,7 +212,7 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit,
 
 // UTF-16 text (with its byte-order mark) as UTF-8, or nullopt when the bytes
 // are not UTF-16 with a BOM. Unpaired surrogates become U+FFFD.
-std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
+std::optional<std::string> utf16_as_utf8(std::string_view bytes) {
   const bool little = bytes.starts_with("\xFF\xFE");
   if (!little && !bytes.starts_with("\xFE\xFF")) return std::nullopt;
   const icu::UnicodeString text(bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), little ? "UTF-16LE" : "UTF-16BE");
@@ -229,6 +255,8 @@ Excerpt excerpt_of(const SourceFile& source, const Diagnostic& diagnostic) {
   excerpt.first_column = first;
   excerpt.cut_before = begin > 0;
   excerpt.cut_after = end < text.size();
+  source.done_with(line);
+  source.done_with(diagnostic.span);
   return excerpt;
 }
 
@@ -248,7 +276,7 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     return result;
   }
   const TargetSource* from = target.source.get();
-  std::string bytes;
+  ArticleBytes bytes;
   if (target.from_stdin()) {
     bytes = *stdin_text;
   } else if (from && from->content) {
@@ -275,14 +303,14 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
     }
     bytes = std::move(*read);
   }
-  if (bytes.size() > options.max_file_size) {
+  if (view_of(bytes).size() > options.max_file_size) {
     file_finding("file-too-large", Severity::Error,
                  fmt::format("input is over the {} byte limit; it was not checked", options.max_file_size));
     return result;
   }
   // Read UTF-16 as the text it is; positions count characters, so they
   // are the same in either encoding.
-  if (auto utf8 = utf16_as_utf8(bytes)) bytes = std::move(*utf8);
+  if (auto utf8 = utf16_as_utf8(view_of(bytes))) bytes = std::move(*utf8);
   const fs::path config_anchor = from && from->config_anchor ? *from->config_anchor
                                  : target.from_stdin() ? fs::current_path() / target.path
                                                      : fs::path(target.path);
@@ -293,7 +321,8 @@ FileResult lint_one(const Target& target, const LintOptions& options, const Lint
   }
   config = resolver.config_of(config_anchor);
   const std::shared_ptr<const Linter> linter = resolver.linter_for(config_anchor);
-  auto source = std::make_shared<SourceFile>(target.path, std::move(bytes));
+  const auto source = std::visit(
+      [&](auto& held) { return std::make_shared<const SourceFile>(target.path, std::move(held)); }, bytes);
   const Document document = parse(source, format_for_path(target.path).value_or(Format::PlainText),
                                   resolver.reader_options_for(config_anchor));
   result.diagnostics = linter->lint(document, context);

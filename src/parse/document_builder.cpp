@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/release_slack.h"
+
 namespace medlint {
 
 Span trim(std::string_view whole, Span span) {
@@ -36,6 +38,9 @@ DocumentBuilder::DocumentBuilder(Document& document) : document_(document), text
 
 void DocumentBuilder::begin_block(BlockKind kind, Span span, int level) {
   if (open_) end_block();
+  // Blocks come in source order: a large article's bytes before this one
+  // are read.
+  if (span.begin < document_.source().text().size()) document_.source().release_before(span.begin);
   Block block;
   block.kind = kind;
   block.span = span;
@@ -135,6 +140,8 @@ void DocumentBuilder::finish() {
     if (!block.text.empty()) last_text_end = block.text.end;
   }
   close_until(0, last_text_end);
+  release_slack(blocks);
+  release_slack(sections);
   document_.set_text(std::move(text_).finish());
 }
 

@@ -220,6 +220,9 @@ class MarkdownParser {
       return static_cast<MarkdownParser*>(self)->on_text(type, text, size);
     };
     parsed_.emplace(input, body);
+    // Found before parsing, while the bytes are read anyway: a large
+    // article's are let go as the parser passes them (see DocumentBuilder).
+    const std::vector<Span> comments = find_comments();
     md_parse(parsed_->text().data(), static_cast<MD_SIZE>(parsed_->text().size()), &parser, this);
     end_block();
     for (const SetAside& part : set_aside) {
@@ -231,7 +234,7 @@ class MarkdownParser {
       add_reference(std::string(text_.substr(entry.begin, entry.size())), entry, {});
     }
     builder_.finish();
-    read_comments();
+    read_comments(comments);
   }
 
  private:
@@ -585,20 +588,29 @@ class MarkdownParser {
   // HTML comments carry suppression directives; those inside code are text.
   // Comments and code blocks both come in source order, so one pass over
   // each keeps this linear however many there are.
-  void read_comments() {
+  // Every "<!-- ... -->" in the file, code blocks included.
+  std::vector<Span> find_comments() const {
+    std::vector<Span> comments;
+    for (std::size_t open = text_.find("<!--"); open != std::string_view::npos; open = text_.find("<!--", open)) {
+      const std::size_t close = text_.find("-->", open + 4);
+      if (close == std::string_view::npos) break;
+      comments.push_back({open, close + 3});
+      open = close + 3;
+    }
+    return comments;
+  }
+
+  // The comments outside code blocks.
+  void read_comments(const std::vector<Span>& comments) {
     std::vector<Span> code;
     for (const Block& block : document_.blocks) {
       if (block.kind == BlockKind::Code) code.push_back(block.span);
     }
     auto next_code = code.begin();
-    for (std::size_t open = text_.find("<!--"); open != std::string_view::npos; open = text_.find("<!--", open)) {
-      const std::size_t close = text_.find("-->", open + 4);
-      if (close == std::string_view::npos) break;
-      const Span span{open, close + 3};
-      open = span.end;
+    for (const Span& span : comments) {
       while (next_code != code.end() && next_code->end <= span.begin) ++next_code;
       if (next_code != code.end() && next_code->contains(span.begin)) continue;
-      const std::string_view inner = text_.substr(span.begin + 4, close - span.begin - 4);
+      const std::string_view inner = text_.substr(span.begin + 4, span.size() - 7);
       document_.comments.push_back({trimmed(std::string(inner)), span});
     }
   }

@@ -20,7 +20,9 @@ std::optional<Format> format_for_path(std::string_view path) {
   return std::nullopt;
 }
 
-Document parse(std::shared_ptr<const SourceFile> source, Format format, const ReaderOptions& options) {
+namespace {
+
+Document read(std::shared_ptr<const SourceFile> source, Format format, const ReaderOptions& options) {
   switch (format) {
     case Format::Markdown: return parse_markdown(std::move(source), options);
     case Format::Mdx: return parse_mdx(std::move(source), options);
@@ -28,6 +30,17 @@ Document parse(std::shared_ptr<const SourceFile> source, Format format, const Re
     case Format::PlainText: break;
   }
   return parse_plain_text(std::move(source));
+}
+
+}  // namespace
+
+Document parse(std::shared_ptr<const SourceFile> source, Format format, const ReaderOptions& options) {
+  const SourceFile& file = *source;
+  Document document = read(std::move(source), format, options);
+  // Rules read the normalized text; of the source, reports need only the
+  // lines of findings.
+  file.release_before(file.text().size());
+  return document;
 }
 
 void add_reader_problems(Document& document) {
@@ -46,8 +59,8 @@ void add_reader_problems(Document& document) {
   }
   // A NUL byte is no part of a text article: an editor would not show the
   // text around it as the reader sees it. The rest is checked all the same.
-  if (const std::size_t nul = source.text().find('\0'); nul != std::string_view::npos) {
-    const auto count = static_cast<std::size_t>(std::count(source.text().begin(), source.text().end(), '\0'));
+  if (const std::size_t count = source.nul_count(); count > 0) {
+    const std::size_t nul = source.first_nul();
     document.problems.push_back(make_diagnostic(
         source, "nul-byte", Severity::Error, {nul, nul + 1},
         fmt::format("the file contains {} NUL byte{}: it is not plain text; the rest was checked", count,

@@ -183,8 +183,10 @@ Lexicon Lexicon::of_phrase_set(PhraseSet set, std::size_t phrases) {
 }
 
 std::vector<Lexicon::Match> Lexicon::find_all(std::string_view text, Span range, const PatternHits* hits) const {
+  const std::vector<PhraseSet::Match> found = set_.find_all(text, range, hits);
   std::vector<Match> result;
-  for (const PhraseSet::Match& match : set_.find_all(text, range, hits)) {
+  result.reserve(found.size());
+  for (const PhraseSet::Match& match : found) {
     result.push_back({match.text, group_of_entry_[static_cast<std::size_t>(match.entry)]});
   }
   return result;

@@ -354,13 +354,16 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
     if (a.text.end != b.text.end) return a.text.end > b.text.end;
     return a.entry < b.entry;
   });
-  std::vector<Match> kept;
-  for (const Match& match : matches) {
-    if (kept.empty() || match.text.begin >= kept.back().text.end) kept.push_back(match);
-  }
+  // Kept in place and copied out at their size: over a whole large article
+  // the matches are many, and growth would hold up to twice them.
   trim_scratch(phrases);
+  std::size_t kept = 0;
+  for (const Match& match : matches) {
+    if (kept == 0 || match.text.begin >= matches[kept - 1].text.end) matches[kept++] = match;
+  }
+  std::vector<Match> found(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(kept));
   trim_scratch(matches);
-  return kept;
+  return found;
 }
 
 bool PhraseSet::contains(std::string_view text, Span range, const PatternHits* hits) const {

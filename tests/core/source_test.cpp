@@ -1,7 +1,12 @@
 #include "medlint/source.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace medlint {
 namespace {
@@ -82,6 +87,39 @@ TEST(SourceFileTest, ManyPositionsOnOneLongLineCostTheirNumber) {
   std::size_t columns = 0;
   for (std::size_t offset = 0; offset < 4'000'000; offset += 40) columns += static_cast<std::size_t>(file.position(offset).column);
   EXPECT_EQ(columns, std::size_t{100'000} + 40 * (std::size_t{100'000} * 99'999 / 2));
+}
+
+// A mapped file reads as the same bytes held in memory, and still does
+// after its reader let the pages go (they are read again from the file).
+TEST(SourceFileTest, MappedFileReadsTheSameAfterItsPagesAreLetGo) {
+  std::string bytes;
+  for (int line = 0; bytes.size() < 3'000'000; ++line) {
+    bytes += "Line " + std::to_string(line) + " caf\xC3\xA9 \xFF fever";
+    bytes += '\0';
+    bytes += '\n';
+  }
+  const auto path = std::filesystem::temp_directory_path() / ("medlint-mapped-" + std::to_string(::getpid()) + ".md");
+  std::ofstream(path, std::ios::binary) << bytes;
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  auto mapped = MappedFile::map(fd, bytes.size());
+  ::close(fd);
+  ASSERT_TRUE(mapped);
+  const SourceFile in_memory("a.md", bytes);
+  const SourceFile file("a.md", std::move(*mapped));
+  file.release_before(bytes.size() / 2);
+  file.release_before(bytes.size());
+  EXPECT_EQ(file.text(), in_memory.text());
+  EXPECT_EQ(file.line_count(), in_memory.line_count());
+  EXPECT_EQ(file.invalid_utf8(), in_memory.invalid_utf8());
+  EXPECT_EQ(file.nul_count(), in_memory.nul_count());
+  EXPECT_EQ(file.first_nul(), in_memory.first_nul());
+  for (int line = 1; line <= file.line_count(); line += 997) {
+    EXPECT_EQ(file.line_text(line), in_memory.line_text(line));
+    const std::size_t offset = in_memory.line_span(line).begin + 9;
+    EXPECT_EQ(file.position(offset), in_memory.position(offset));
+  }
+  std::filesystem::remove(path);
 }
 
 }  // namespace
