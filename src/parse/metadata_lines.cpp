@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "parse/keyword_filter.h"
+
 namespace medlint {
 namespace {
 
@@ -60,17 +62,21 @@ std::optional<DateLine> match_line(std::string_view line, const RE2& pattern, Da
 }
 
 // Whether a line names a review, update, publication or due date at all: a
-// quick look (one automaton pass) before the patterns that capture, which
-// most lines never need.
-bool names_a_date(std::string_view line) {
-  static const RE2 pattern(R"((?i)review|updat|modif|publi|due)");
-  return RE2::PartialMatch(line, pattern);
-}
+// quick look before the patterns that capture, which most lines never need.
+bool names_a_date(std::string_view line) { return may_contain_keyword(line, {"review", "updat", "modif", "publi", "due"}); }
 
+// Each pattern is tried only on a line with its keyword.
 std::optional<DateLine> recognize_one(std::string_view line) {
-  if (auto reviewed = match_line(line, reviewed_pattern(), DateMention::Kind::Reviewed, true)) return reviewed;
-  if (auto next = match_line(line, next_review_pattern(), DateMention::Kind::NextReview, false)) return next;
-  if (auto published = match_line(line, published_pattern(), DateMention::Kind::Published, false)) return published;
+  if (may_contain_keyword(line, {"review"})) {
+    if (auto reviewed = match_line(line, reviewed_pattern(), DateMention::Kind::Reviewed, true)) return reviewed;
+  }
+  if (may_contain_keyword(line, {"review", "due"})) {
+    if (auto next = match_line(line, next_review_pattern(), DateMention::Kind::NextReview, false)) return next;
+  }
+  if (may_contain_keyword(line, {"publi"})) {
+    if (auto published = match_line(line, published_pattern(), DateMention::Kind::Published, false)) return published;
+  }
+  if (!may_contain_keyword(line, {"updat", "modif"})) return std::nullopt;
   return match_line(line, updated_pattern(), DateMention::Kind::Updated, false);
 }
 
@@ -125,6 +131,7 @@ std::optional<DateLabel> recognize_date_label(std::string_view line) {
 std::optional<std::string_view> recognize_byline(std::string_view line) {
   if (line.size() > 100) return std::nullopt;
   if (const char first = first_letter(line); first != 'b' && first != 'w' && first != 'a') return std::nullopt;
+  if (!may_contain_keyword(line, {"by", "author"})) return std::nullopt;
   // Every word of the name capitalized (credentials too), so "By eating
   // well..." and "By 2030, ..." are prose.
   static const RE2 pattern(
@@ -158,19 +165,21 @@ void read_reference_fields(Reference& reference) {
   static const RE2 pmid_pattern(R"((?i)\bPMID:?\s*(\d{1,9})\b)");
   static const RE2 year_pattern(R"(\b((?:19|20)\d\d)\b)");
   std::string value;
-  if (reference.url.empty() && RE2::PartialMatch(reference.text, url_pattern, &value)) reference.url = value;
-  if (reference.doi.empty() && (RE2::PartialMatch(reference.text, doi_pattern, &value) ||
-                                RE2::PartialMatch(reference.url, doi_pattern, &value))) {
+  const auto finds = [&](const std::string& text, std::initializer_list<std::string_view> keywords, const RE2& pattern) {
+    return may_contain_keyword(text, keywords) && RE2::PartialMatch(text, pattern, &value);
+  };
+  if (reference.url.empty() && finds(reference.text, {"http"}, url_pattern)) reference.url = value;
+  if (reference.doi.empty() && (finds(reference.text, {"10."}, doi_pattern) || finds(reference.url, {"10."}, doi_pattern))) {
     reference.doi = value;
   }
-  if (reference.pmid.empty() && RE2::PartialMatch(reference.text, pmid_pattern, &value)) reference.pmid = value;
+  if (reference.pmid.empty() && finds(reference.text, {"pmid"}, pmid_pattern)) reference.pmid = value;
   if (!reference.year) {
     // The first year outside the URL: citations put the publication year first.
     std::string text = reference.text;
     if (!reference.url.empty()) {
       if (auto at = text.find(reference.url); at != std::string::npos) text.erase(at, reference.url.size());
     }
-    if (RE2::PartialMatch(text, year_pattern, &value)) reference.year = std::stoi(value);
+    if (finds(text, {"19", "20"}, year_pattern)) reference.year = std::stoi(value);
   }
 }
 

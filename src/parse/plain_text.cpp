@@ -7,6 +7,7 @@
 
 #include "medlint/parse.h"
 #include "parse/document_builder.h"
+#include "parse/keyword_filter.h"
 #include "parse/metadata_lines.h"
 #include "parse/reader_problems.h"
 
@@ -58,6 +59,7 @@ bool is_bullet(std::string_view text, std::size_t& marker_length) {
 
 bool is_credit(std::string_view text) {
   if (text.size() > 200 || text.find(':') == std::string_view::npos) return false;
+  if (!may_contain_keyword(text, {"image", "photo", "picture", "illustration"})) return false;
   static const RE2 pattern(R"((?i)^(image|photo|picture|illustration)s?\s*(source|credit)?s?\s*:)");
   return RE2::PartialMatch(text, pattern);
 }
@@ -66,6 +68,7 @@ bool is_credit(std::string_view text) {
 // blocks. They are not the article's prose.
 bool is_non_editorial(std::string_view text) {
   if (text.size() > 200) return false;
+  if (!may_contain_keyword(text, {"slideshow", "sponsor", "advertisement", "continue", "read", "quiz", "answer"})) return false;
   static const RE2 pattern(
       R"((?i)(see\s+slideshow\s*$|from\s+our\s+sponsors\s*$|^\s*(sponsored(\s+content)?|advertisement|continue\s+reading(\s+below)?|read\s+more|take\s+the\s+quiz)\s*:?\s*$|see\s+(the\s+)?(slideshow|quiz|answer)\s*$))");
   return RE2::PartialMatch(text, pattern);
@@ -75,6 +78,7 @@ bool is_non_editorial(std::string_view text) {
 // also:"), not the article's sources.
 bool is_related_label(std::string_view text) {
   if (text.size() > 60) return false;
+  if (!may_contain_keyword(text, {"related", "see", "more", "you", "popular"})) return false;
   static const RE2 pattern(
       R"((?i)^\s*(related(\s+(articles?|pages?|topics?|content|stories|conditions|links))?|see\s+also|more\s+(on\s+this\s+topic|from\s+\S+(\s+\S+)?)|you\s+may\s+also\s+like|popular\s+articles?)\s*:?\s*$)");
   return RE2::FullMatch(text, pattern);
@@ -83,6 +87,9 @@ bool is_related_label(std::string_view text) {
 // The site's end matter: disclaimers and copyright lines. Asked only of
 // lines near the end: most lines never need it.
 bool is_disclaimer(std::string_view text) {
+  if (!may_contain_keyword(text, {"disclaimer", "\u00A9", "copyright", "(c)", "rights", "substitute", "informational", "advice"})) {
+    return false;
+  }
   static const RE2 pattern(
       R"((?i)(^\s*(disclaimer|medical\s+disclaimer)\b|^\s*(\x{00A9}|copyright\b|\(c\)\s*(19|20)\d\d)|all\s+rights\s+reserved|not\s+(intended|meant)\s+(as|to\s+be)\s+a\s+substitute|is\s+not\s+a\s+substitute\s+for\s+professional|for\s+informational\s+purposes\s+only|does\s+not\s+provide\s+medical\s+advice))");
   return RE2::PartialMatch(text, pattern);
