@@ -1,6 +1,7 @@
 #include "lint/git_check_ignore.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <memory>
 #include <spawn.h>
@@ -10,6 +11,25 @@
 extern char** environ;
 
 namespace medlint {
+namespace {
+
+// Whether git may find a work tree for `folder`: it looks for `.git` there
+// and in each folder above, unless the environment names the repository.
+// A file linted outside any repository (a one-article run) then starts no
+// git process, which took longer than the rest of the run's system time.
+bool may_be_in_work_tree(const std::filesystem::path& folder) {
+  if (std::getenv("GIT_DIR") || std::getenv("GIT_WORK_TREE")) return true;
+  std::error_code error;
+  // git walks up from the folder it changed into: the physical one.
+  std::filesystem::path at = std::filesystem::canonical(folder, error);
+  if (error) return true;
+  for (;; at = at.parent_path()) {
+    if (std::filesystem::exists(at / ".git", error) || error) return true;
+    if (at == at.parent_path()) return false;
+  }
+}
+
+}  // namespace
 
 std::vector<std::string> git_ignored(const std::filesystem::path& folder, const std::vector<std::string>& paths) {
   return git_ignored(folder, paths.size(), [&](std::size_t i) { return paths[i]; });
@@ -17,7 +37,7 @@ std::vector<std::string> git_ignored(const std::filesystem::path& folder, const 
 
 std::vector<std::string> git_ignored(const std::filesystem::path& folder, std::size_t count,
                                      const std::function<std::string(std::size_t)>& path_at) {
-  if (count == 0) return {};
+  if (count == 0 || !may_be_in_work_tree(folder)) return {};
   // The paths go in through a temporary file rather than a pipe, so git
   // never blocks writing answers while medlint is still writing questions.
   const std::unique_ptr<FILE, int (*)(FILE*)> questions(std::tmpfile(), &std::fclose);
