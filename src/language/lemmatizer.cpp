@@ -4,6 +4,7 @@
 #include <libstemmer.h>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace medlint {
@@ -131,7 +132,9 @@ const KeyedLemma& keyed_lemma_of(std::string_view folded_word) {
   // Words repeat: the stemmer runs once per distinct word and thread. A
   // two-way cache (two slots per hash, the word used less recently
   // replaced) finds a word with one or two probes, keeps two words that
-  // share a hash, and a hostile text of unique words cannot grow it.
+  // share a hash, and a hostile text of unique words cannot grow it past
+  // kMostPairs. It starts small and grows as words fill it: made whole at
+  // once, its 1.5 MB cost a one-article run about 300 page faults.
   struct Cached {
     std::string word;
     KeyedLemma lemma;
@@ -141,18 +144,37 @@ const KeyedLemma& keyed_lemma_of(std::string_view folded_word) {
     Cached slots[2];
     std::uint8_t newest = 0;
   };
-  constexpr std::size_t kPairs = std::size_t{1} << 13;
-  thread_local std::vector<Pair> cache(kPairs);
-  Pair& pair = cache[std::hash<std::string_view>()(folded_word) & (kPairs - 1)];
+  constexpr std::size_t kFirstPairs = std::size_t{1} << 9, kMostPairs = std::size_t{1} << 13;
+  thread_local std::vector<Pair> cache(kFirstPairs);
+  thread_local std::size_t filled = 0;
+  const auto pair_of = [](std::string_view word) -> Pair& {
+    return cache[std::hash<std::string_view>()(word) & (cache.size() - 1)];
+  };
+  Pair* pair = &pair_of(folded_word);
   for (std::uint8_t way = 0; way < 2; ++way) {
-    const Cached& slot = pair.slots[way];
+    const Cached& slot = pair->slots[way];
     if (slot.filled && slot.word == folded_word) {
-      pair.newest = way;
+      pair->newest = way;
       return slot.lemma;
     }
   }
-  pair.newest ^= 1;
-  Cached& slot = pair.slots[pair.newest];
+  if (filled >= cache.size() && cache.size() < kMostPairs) {
+    std::vector<Pair> smaller = std::exchange(cache, std::vector<Pair>(cache.size() * 4));
+    for (Pair& old : smaller) {
+      for (Cached& kept : old.slots) {
+        if (!kept.filled) continue;
+        Pair& moved_to = pair_of(kept.word);
+        moved_to.newest ^= 1;
+        moved_to.slots[moved_to.newest] = std::move(kept);
+      }
+    }
+    filled = 0;
+    for (const Pair& now : cache) filled += static_cast<std::size_t>(now.slots[0].filled) + now.slots[1].filled;
+    pair = &pair_of(folded_word);
+  }
+  pair->newest ^= 1;
+  Cached& slot = pair->slots[pair->newest];
+  filled += slot.filled ? 0 : 1;
   slot.lemma.lemma = compute_lemma(folded_word);
   slot.lemma.keys = feature_word_keys(slot.lemma.lemma);
   slot.word.assign(folded_word);
