@@ -158,7 +158,9 @@ const KeyedLemma& keyed_lemma_of(std::string_view folded_word) {
       return slot.lemma;
     }
   }
-  if (filled >= cache.size() && cache.size() < kMostPairs) {
+  // Grown while a quarter of its slots at most are filled, so that a third
+  // word of a pair seldom pushes out one still in use.
+  if (filled * 2 >= cache.size() && cache.size() < kMostPairs) {
     std::vector<Pair> smaller = std::exchange(cache, std::vector<Pair>(cache.size() * 4));
     for (Pair& old : smaller) {
       for (Cached& kept : old.slots) {
