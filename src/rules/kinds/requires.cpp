@@ -547,6 +547,7 @@ class RequiresRule final : public Rule, public ModelReader {
   // `emergency_when` wording: a young baby, an acute course. (A paragraph
   // names too much: "is not itself life-threatening" two sentences away.)
   bool made_emergency(const Trigger& trigger, const RuleContext& context, Span sentence, Span lead_in) const {
+    if (trigger.emergency_when.empty()) return false;
     return found(trigger.emergency_when, context, sentence) || found(trigger.emergency_when, context, lead_in) ||
            found(trigger.emergency_when, context, continued_sentence(context, sentence));
   }
@@ -610,8 +611,8 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   const std::string& path = context.config_path;
   const Options options(node, path, fmt::format("options of rule `{}`", info.id));
   options.allow_only({"scope", "triggers", "satisfied_by", "any_of", "all_of", "message", "trigger_context",
-                      "wording_context", "reference_wording", "reader_wording", "routine_wording", "continuation_wording", "model",
-                      "model_signs"});
+                      "wording_context", "reference_wording", "reader_wording", "routine_wording",
+                      "continuation_wording", "model", "model_signs"});
   const Scope scope = read_scope(options, "scope", Scope::Document, {"sentence", "paragraph", "section", "document"});
 
   std::vector<Requirement> requirements;
@@ -750,8 +751,8 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
                                         std::move(requirements), default_any, message,
                                         read_cue_option(options, "wording_context", context),
                                         std::move(reference_wording), std::move(reader_wording),
-                                        std::move(routine_wording), std::move(continuation_wording), std::move(class_triggers),
-                                        std::move(window_model));
+                                        std::move(routine_wording), std::move(continuation_wording),
+                                        std::move(class_triggers), std::move(window_model));
 }
 
 }  // namespace medlint
