@@ -63,6 +63,12 @@ struct Trigger {
   // your child has any of the following: - Seizures."): in a sentence the
   // same word more often names a condition's feature or its treatment.
   Lexicon listed_alone;
+  // Signs that are a red flag together, each in an item of one list
+  // ("- fever above 101F ... - mental changes or confusion"): the list item
+  // with a `listed_item` word is the red flag where another item of its list
+  // holds a `listed_beside` word.
+  Lexicon listed_item;
+  Lexicon listed_beside;
 };
 
 // The trigger groups written as word classes, and the spellings of their
@@ -181,6 +187,7 @@ class RequiresRule final : public Rule, public ModelReader {
         window_model_(std::move(window_model)) {
     for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
       if (!trigger_info_[group].listed_alone.empty()) listed_alone_groups_.push_back(static_cast<int>(group));
+      if (!trigger_info_[group].listed_item.empty()) listed_together_groups_.push_back(static_cast<int>(group));
     }
   }
 
@@ -244,6 +251,8 @@ class RequiresRule final : public Rule, public ModelReader {
     // The blocks a trigger found an unescalated red flag in: the model
     // reads none of them.
     std::set<int> flagged_blocks;
+    // Where a `listed_together` red flag starts.
+    std::set<std::size_t> listed_together;
   };
 
   // A paragraph or list item the model reads, its sentences tagged, and its
@@ -294,7 +303,7 @@ class RequiresRule final : public Rule, public ModelReader {
     // lacks one piece of advice, not two.
     std::set<std::size_t> reported_sentences;
     for (const Span range : scanned_ranges(document, Scope::Document)) {
-      for (const Lexicon::Match& match : trigger_matches(context, reading.words, range)) {
+      for (const Lexicon::Match& match : trigger_matches(context, reading, range)) {
         // "This rash does not cause chest pain" raises no red flag, nor does
         // a frequency in a table of a condition's features.
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(match.group)];
@@ -329,7 +338,8 @@ class RequiresRule final : public Rule, public ModelReader {
         // nothing makes an emergency there (a baby's fever under "Children
         // with UTIs may also:").
         if (trigger.disease_feature ? described_for_reference(context, trigger, sentence, lead_in)
-                                    : listed_to_others(context, lead_in) &&
+                                    : !reading.listed_together.count(match.text.begin) &&
+                                          listed_to_others(context, lead_in) &&
                                           !made_emergency(trigger, context, sentence, lead_in)) {
           continue;
         }
@@ -444,11 +454,13 @@ class RequiresRule final : public Rule, public ModelReader {
   // The red flags of `range` in text order: the groups' phrases and
   // patterns, and the groups written as word classes near each other, read
   // only in sentences holding a word of a first class.
-  std::vector<Lexicon::Match> trigger_matches(const RuleContext& context, SentenceWords& words, Span range) const {
+  std::vector<Lexicon::Match> trigger_matches(const RuleContext& context, Reading& reading, Span range) const {
+    SentenceWords& words = reading.words;
     const Document& document = context.document;
     const std::string& folded = document.text().folded();
     std::vector<Lexicon::Match> matches = triggers_.find_all(folded, range, context.hits);
     add_listed_alone(context, range, matches);
+    add_listed_together(context, range, matches, reading.listed_together);
     std::set<std::size_t> tagged_sentences;
     for (const Lexicon::Match& anchor : class_triggers_.anchors.find_all(folded, range, context.hits)) {
       const Span sentence = sentence_range(document, anchor.text.begin);
@@ -496,6 +508,44 @@ class RequiresRule final : public Rule, public ModelReader {
           matches.push_back({item, group});
         }
       }
+    }
+  }
+
+  // The `listed_item` words of a group in `range` whose list holds a
+  // `listed_beside` word in another of its items, their starts noted in
+  // `starts`: a pair that is an emergency together stays one under a
+  // reference list's line. A list is a run of list items with no other
+  // block between them.
+  void add_listed_together(const RuleContext& context, Span range, std::vector<Lexicon::Match>& matches,
+                           std::set<std::size_t>& starts) const {
+    if (listed_together_groups_.empty()) return;
+    const std::vector<Block>& blocks = context.document.blocks;
+    const std::string& folded = context.document.text().folded();
+    for (std::size_t first = 0; first < blocks.size();) {
+      if (blocks[first].kind != BlockKind::ListItem) {
+        ++first;
+        continue;
+      }
+      std::size_t end = first + 1;
+      while (end < blocks.size() && blocks[end].kind == BlockKind::ListItem) ++end;
+      for (const int group : listed_together_groups_) {
+        const Trigger& trigger = trigger_info_[static_cast<std::size_t>(group)];
+        for (std::size_t item = first; item < end; ++item) {
+          const Span text = blocks[item].text;
+          if (text.end <= range.begin || text.begin >= range.end) continue;
+          const auto named = trigger.listed_item.find_all(folded, text);
+          if (named.empty()) continue;
+          const bool beside = std::any_of(blocks.begin() + static_cast<std::ptrdiff_t>(first),
+                                          blocks.begin() + static_cast<std::ptrdiff_t>(end), [&](const Block& other) {
+                                            return &other != &blocks[item] &&
+                                                   !trigger.listed_beside.find_all(folded, other.text).empty();
+                                          });
+          if (!beside) continue;
+          matches.push_back({named.front().text, group});
+          starts.insert(named.front().text.begin);
+        }
+      }
+      first = end;
     }
   }
 
@@ -593,6 +643,7 @@ class RequiresRule final : public Rule, public ModelReader {
   Lexicon triggers_;
   std::vector<Trigger> trigger_info_;
   std::vector<int> listed_alone_groups_;  // the groups with `listed_alone` names
+  std::vector<int> listed_together_groups_;  // the groups with `listed_together` signs
   ClassTriggers class_triggers_;
   std::vector<Requirement> requirements_;
   std::vector<int> default_any_;
@@ -689,7 +740,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     const Options group(group_node, path, fmt::format("a trigger group of rule `{}`", info.id));
     group.allow_only(
         {"name", "phrases", "patterns", "locales", "any_of", "all_of", "message", "context", "disease_feature", "near",
-         "not_presented_by", "emergency_when", "listed_alone", "presented_in_reference"});
+         "not_presented_by", "emergency_when", "listed_alone", "listed_together", "presented_in_reference"});
     Trigger trigger;
     trigger.any_of = group.has("any_of") ? names_to_indices(group, "any_of") : default_any;
     trigger.all_of = group.has("all_of") ? names_to_indices(group, "all_of") : default_all;
@@ -708,6 +759,21 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
     if (group.has("listed_alone")) {
       trigger.listed_alone = Lexicon::read(group.node("listed_alone"), path, context.locale,
                                            fmt::format("`listed_alone` of a trigger group of rule `{}`", info.id));
+    }
+    if (group.has("listed_together")) {
+      // listed_together: {item: LEXICON, beside: LEXICON}
+      const Options together(group.node("listed_together"), path,
+                             fmt::format("`listed_together` of a trigger group of rule `{}`", info.id));
+      together.allow_only({"item", "beside"});
+      if (!together.has("item") || !together.has("beside")) {
+        throw together.error(group.node("listed_together"),
+                             "`listed_together` needs `item` (the red flag's words) and `beside` (the sign "
+                             "another item of the same list must name)");
+      }
+      trigger.listed_item = Lexicon::read(together.node("item"), path, context.locale,
+                                          fmt::format("`listed_together.item` of a trigger group of rule `{}`", info.id));
+      trigger.listed_beside = Lexicon::read(together.node("beside"), path, context.locale,
+                                            fmt::format("`listed_together.beside` of a trigger group of rule `{}`", info.id));
     }
     if (const YAML::Node near = group.node("near")) {
       if (!near.IsSequence()) throw group.error(near, "`near` must be a list of word classes that occur together");

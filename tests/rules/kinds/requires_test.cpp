@@ -145,6 +145,34 @@ TEST(RequiresRuleTest, ASignListedAloneReadsWithItsLine) {
   EXPECT_TRUE(harness.run("a.md", "Seizures are managed with medicine.\n").empty());
 }
 
+TEST(RequiresRuleTest, SignsListedTogetherAreARedFlagOnTheirItem) {
+  std::string options = kReferenceOptions;
+  options.insert(options.find("satisfied_by:"), R"(  - name: fever with confusion
+    patterns: ['fever with confusion']
+    listed_together: {item: {phrases: [confusion]}, beside: {phrases: [fever]}}
+)");
+  const RuleHarness harness(&make_requires_rule, options, kCueSets);
+  // Under a reference list's line that speaks to no one, on the item that names the sign.
+  const auto found = harness.run("a.md", "Symptoms of the infection include:\n\n- a fever\n- aches\n- confusion\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start.line, 5);
+  EXPECT_THAT(found[0].message, HasSubstr("confusion"));
+  // Not without the other sign in another item of the same list.
+  EXPECT_TRUE(harness.run("a.md", "Symptoms include:\n\n- aches\n- confusion\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "Symptoms include:\n\n- confusion with a fever\n").empty());
+  EXPECT_TRUE(harness.run("a.md", "- a fever\n\nA paragraph between.\n\n- confusion\n").empty());
+  // Escalation anywhere in the article covers it.
+  EXPECT_TRUE(harness.run("a.md", "Symptoms include:\n\n- a fever\n- confusion\n\nCall 999 if you notice them.\n").empty());
+}
+
+TEST(RequiresRuleTest, ListedTogetherNeedsBothItsItemAndWhatIsBesideIt) {
+  std::string options = kReferenceOptions;
+  options.insert(options.find("satisfied_by:"), R"(  - name: fever with confusion
+    listed_together: {item: {phrases: [confusion]}}
+)");
+  EXPECT_THROW(RuleHarness(&make_requires_rule, options, kCueSets), std::exception);
+}
+
 TEST(RequiresRuleTest, ASentenceGoingOnFromTheOneBeforeIsReadWithItsCourse) {
   std::string options = kReferenceOptions;
   options.insert(options.find("    disease_feature: true\n") + std::string("    disease_feature: true\n").size(),
