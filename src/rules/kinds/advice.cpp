@@ -871,7 +871,10 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
     if (folded.compare(sentence.begin, 2, "q:") == 0) verdict = {Cue::Question, {}};
     // "My GP increased it after a review": a clinician right before the
     // act, in the same clause, does it; so does a pronoun for one named
-    // before it ("So I rang my GP and she lowered the dose").
+    // before it ("So I rang my GP and she lowered the dose"), that one up to
+    // three words before ("see a GP if it's large; they may need to drain
+    // it"); a clinician named there wants what may be declined ("my
+    // oncologist wanted me on chemotherapy, but...").
     if (rule.flag_when == FlagWhen::Affirmed && settings_.clinicians >= 0) {
       const int act = match->slots.front().first;
       const auto clinician_before = [&](int token) {
@@ -881,9 +884,9 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
                });
       };
       for (const WordClasses::Hit& hit : tagged.hits) {
-        const bool clinician = hit.word_class == settings_.clinicians ||
-                               (hit.word_class == settings_.clinician_pronouns && clinician_before(hit.first));
-        if (!clinician || hit.last >= act || hit.last < act - 2) continue;
+        const bool pronoun = hit.word_class == settings_.clinician_pronouns && clinician_before(hit.first);
+        const bool clinician = hit.word_class == settings_.clinicians || pronoun;
+        if (!clinician || hit.last >= act || hit.last < act - (pronoun ? 4 : 2)) continue;
         const Span between{tagged.tokens[static_cast<std::size_t>(hit.last)].text.end,
                            tagged.tokens[static_cast<std::size_t>(act)].text.begin};
         const std::string_view gap = std::string_view(folded).substr(between.begin, between.size());

@@ -88,6 +88,20 @@ TEST(AdviceRuleTest, PronounsStandForTheMedicineBefore) {
   EXPECT_THAT(found[0].suggestion.value_or(""), HasSubstr("MEDICINE \"it\" (\"statin\")"));
 }
 
+TEST(AdviceRuleTest, AClinicianOrAPronounForOneDoesTheAct) {
+  std::string options = kOptions;
+  options.insert(options.find("frames:"), "clinicians: CARE\nclinician_pronouns: PRONOUN\n");
+  const RuleHarness rule = harness(options);
+  for (const char* text : {"I saw the doctor and it stopped my statin.", "I rang the doctor. It may need to stop the statin."}) {
+    EXPECT_THAT(rule.run("a.md", article(text)), IsEmpty()) << text;
+  }
+  // Not a pronoun for no clinician, nor one four words or a clause away.
+  for (const char* text : {"I read up and then it said stop the statin.",
+                           "I saw the doctor and it made me so angry I stopped my statin."}) {
+    EXPECT_EQ(rule.run("a.md", article(text)).size(), 1u) << text;
+  }
+}
+
 TEST(AdviceRuleTest, AQuestionAnsweredYesIsAdvice) {
   EXPECT_EQ(harness().run("a.md", article("Can I stop my antibiotic early? Yes, once you feel better.")).size(), 1u);
 }
