@@ -103,6 +103,7 @@ const PhraseTrie::Edge* PhraseTrie::edge(int node, char c) const {
 PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
   if (node == 0) {
     first_[static_cast<unsigned char>(c)].target = target;
+    any_starts_outside_words_ = any_starts_outside_words_ || !is_word(c);
     return first_[static_cast<unsigned char>(c)];
   }
   std::vector<EdgeSlot>& edges = owned_.edges;
@@ -306,6 +307,7 @@ void PhraseTrie::find(std::string_view text, Span range, bool first_only, std::v
     const char c = text[start];
     const auto first = static_cast<unsigned char>(c);
     if (!is_word(c)) {
+      if (!any_starts_outside_words_) continue;
       if (first_[first].target >= 0) walk(text, range, start, true, out);
       if (first_only && out.size() > found_before) return;
       continue;
@@ -456,6 +458,9 @@ std::optional<PhraseTrie> PhraseTrie::in_image(std::string_view image) {
   trie.edge_shift_ = shift_for(trie.edges_.size());
   trie.edge_count_ = static_cast<std::size_t>(edge_count);
   std::copy(first.begin(), first.end(), trie.first_.begin());
+  for (int c = 0; c < 256; ++c) {
+    if (!is_word(static_cast<char>(c)) && trie.first_[static_cast<std::size_t>(c)].target >= 0) trie.any_starts_outside_words_ = true;
+  }
   std::copy(starts_anywhere.begin(), starts_anywhere.end(), trie.starts_anywhere_.begin());
   trie.any_starts_anywhere_ = anywhere != 0;
   trie.owned_ = {};

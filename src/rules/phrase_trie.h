@@ -133,6 +133,9 @@ class PhraseTrie {
   // before it ("tis" spelled from "'tis"), so a start inside a word counts.
   std::array<bool, 256> starts_anywhere_{};
   bool any_starts_anywhere_ = false;
+  // Whether some phrase starts with a character that is not a word's (a
+  // quote, a dash): without one, a scan passes such characters by.
+  bool any_starts_outside_words_ = false;
 
   // A phrase that starts with a word character matches only where the
   // text's run of word characters is the phrase's first run ("st" of
