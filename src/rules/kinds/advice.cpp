@@ -491,7 +491,7 @@ void AdviceRule::each_candidate(const Document& document, SentenceWords& words, 
         std::optional<Span> next = next_sentence(document, sentences.front());
         const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next))
+          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next, hits))
             sentences.push_back(*next);
         }
         // And the steps of a list it leads into, which name no medicine
