@@ -161,19 +161,10 @@ TEST(PhraseTrieTest, FuzzFindingsAgreeWithRe2) {
   }
 }
 
-TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
-  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
-                                      "x_y", "café", "it's ok"};
-  for (const char* pack : {"cues.yaml", "safety-escalation.yaml", "self-treatment.yaml"}) {
-    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
-  }
-  ASSERT_GT(phrases.size(), 300u);
-  std::vector<PhraseSet::Entry> as_phrases;
-  std::vector<PhraseSet::Entry> as_regexes;
+// The words of `phrases`, split at spaces: what random texts are made of.
+std::vector<std::string> words_of(const std::vector<std::string>& phrases) {
   std::vector<std::string> words;
   for (const std::string& phrase : phrases) {
-    as_phrases.push_back({phrase, false});
-    as_regexes.push_back({phrase_as_regex(phrase), true});
     std::string word;
     for (char c : phrase + " ") {
       if (c == ' ') {
@@ -183,6 +174,23 @@ TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
         word += c;
       }
     }
+  }
+  return words;
+}
+
+TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
+  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
+                                      "x_y", "café", "it's ok"};
+  for (const char* pack : {"cues.yaml", "safety-escalation.yaml", "self-treatment.yaml"}) {
+    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
+  }
+  ASSERT_GT(phrases.size(), 300u);
+  std::vector<PhraseSet::Entry> as_phrases;
+  std::vector<PhraseSet::Entry> as_regexes;
+  const std::vector<std::string> words = words_of(phrases);
+  for (const std::string& phrase : phrases) {
+    as_phrases.push_back({phrase, false});
+    as_regexes.push_back({phrase_as_regex(phrase), true});
   }
   const PhraseSet by_trie = PhraseSet::compile(as_phrases);
   const PhraseSet by_re2 = PhraseSet::compile(as_regexes);
@@ -227,18 +235,7 @@ TEST(PhraseTrieTest, ScansFromATextsRunsFindWhatTheCharacterScanFinds) {
   for (const char* pack : {"cues.yaml", "safety-escalation.yaml"}) {
     collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
   }
-  std::vector<std::string> words;
-  for (const std::string& phrase : phrases) {
-    std::string word;
-    for (char c : phrase + " ") {
-      if (c == ' ') {
-        if (!word.empty()) words.push_back(word);
-        word.clear();
-      } else {
-        word += c;
-      }
-    }
-  }
+  const std::vector<std::string> words = words_of(phrases);
   PhraseTrie all;
   for (std::size_t i = 0; i < phrases.size(); ++i) ASSERT_FALSE(all.add(phrases[i], static_cast<int>(i)));
   const PhraseTrie words_only = trie_of({"you", "your", "call", "the person", "st'", "seek"});
