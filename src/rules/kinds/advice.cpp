@@ -227,6 +227,7 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
       outer.clear();
       std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
                    [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
+      if (outer.empty()) continue;  // most sentences: no term for an inner one to lie inside
       std::erase_if(hits, [&](const WordClasses::Hit& hit) {
         return of_classes(inside.inner, hit) && std::any_of(outer.begin(), outer.end(), [&](const WordClasses::Hit& term) {
                  return term.first <= hit.first && hit.last <= term.last && term.last - term.first > hit.last - hit.first;
