@@ -322,14 +322,28 @@ std::optional<Sentence> Document::sentence_at(std::size_t text_offset) const {
 }
 
 int Document::block_at(std::size_t text_offset) const {
+  // Rules ask about offset after offset of one block (a sentence, its
+  // neighbours, its list's line): the block this thread found last is
+  // tried first. It is the answer when it holds the offset and the block
+  // after it starts past the offset, whatever document it was found in.
+  thread_local std::size_t last = 0;
+  if (last < blocks.size()) {
+    const Span known = blocks[last].text;
+    if (!known.empty() && known.begin <= text_offset && text_offset < known.end &&
+        (last + 1 == blocks.size() || blocks[last + 1].text.begin > text_offset)) {
+      return static_cast<int>(last);
+    }
+  }
   auto next = std::upper_bound(blocks.begin(), blocks.end(), text_offset,
                                [](std::size_t offset, const Block& b) { return offset < b.text.begin; });
   while (next != blocks.begin()) {
     --next;
     if (next->text.empty()) continue;
-    return next->text.begin <= text_offset && text_offset < next->text.end
-               ? static_cast<int>(next - blocks.begin())
-               : -1;
+    if (next->text.begin <= text_offset && text_offset < next->text.end) {
+      last = static_cast<std::size_t>(next - blocks.begin());
+      return static_cast<int>(last);
+    }
+    return -1;
   }
   return -1;
 }

@@ -119,8 +119,12 @@ WordClasses WordClasses::compile(const std::map<std::string, std::vector<std::st
 
 void WordClasses::order_terms() {
   const auto by_second = [](const Term& a, const Term& b) { return second_word(a) < second_word(b); };
-  for (std::vector<Term>& terms : terms_by_first_) {
+  single_word_terms_.assign(terms_by_first_.size(), 0);
+  for (std::size_t first = 0; first < terms_by_first_.size(); ++first) {
+    std::vector<Term>& terms = terms_by_first_[first];
     if (!std::is_sorted(terms.begin(), terms.end(), by_second)) std::stable_sort(terms.begin(), terms.end(), by_second);
+    single_word_terms_[first] = static_cast<std::uint32_t>(
+        std::find_if(terms.begin(), terms.end(), [](const Term& term) { return second_word(term) != -1; }) - terms.begin());
   }
 }
 
@@ -311,13 +315,14 @@ std::vector<WordClasses::Hit> WordClasses::tag(const std::vector<Token>& tokens)
     for (const int first_id : {ids[first], bare[first]}) {
       if (first_id < 0 || static_cast<std::size_t>(first_id) >= terms_by_first_.size()) continue;
       const std::vector<Term>& terms = terms_by_first_[static_cast<std::size_t>(first_id)];
-      // Only the terms whose second word may be the next token's.
+      // The terms of one word, then only those whose second word may be the next token's.
+      const auto longer = terms.begin() + single_word_terms_[static_cast<std::size_t>(first_id)];
+      for (auto term = terms.begin(); term != longer; ++term) add_term(*term);
       const auto add_terms_of = [&](int second) {
-        auto term = std::partition_point(terms.begin(), terms.end(),
+        auto term = std::partition_point(longer, terms.end(),
                                          [&](const Term& known) { return second_word(known) < second; });
         for (; term != terms.end() && second_word(*term) == second; ++term) add_term(*term);
       };
-      add_terms_of(-1);
       if (first + 1 < tokens.size()) {
         if (ids[first + 1] >= 0) add_terms_of(ids[first + 1]);
         if (bare[first + 1] >= 0 && bare[first + 1] != ids[first + 1]) add_terms_of(bare[first + 1]);

@@ -4,6 +4,7 @@
 // pack's `word_classes:`, read by rules/word_class_sets.h); this class
 // compiles and applies them.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -80,6 +81,9 @@ class WordClasses {
   int lemma_shift_ = 64;  // 64 - log2(lemma_slots_.size())
   // Terms by the id of their first lemma, in order of second_word().
   std::vector<std::vector<Term>> terms_by_first_;
+  // How many of each first lemma's terms have no second word (they come
+  // first): tag() reads them at every token with that lemma, without a search.
+  std::vector<std::uint32_t> single_word_terms_;
 };
 
 }  // namespace medlint

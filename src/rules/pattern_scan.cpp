@@ -18,6 +18,7 @@
 #include "medlint/linter.h"
 #include "rules/lexicon.h"
 #include "rules/phrase_set.h"
+#include "rules/phrase_trie.h"
 #include "rules/rule.h"
 
 namespace medlint {
@@ -363,6 +364,8 @@ std::vector<std::string> PatternScan::refused() const {
 
 PatternHits PatternScan::scan(std::string_view text) const {
   PatternHits hits;
+  hits.text_ = text;
+  hits.text_id_ = PhraseTrie::next_text_id();
   if (text.size() > UINT32_MAX) return hits;
   hs_scratch_t* scratch = scratch_for(database_->compiled, database_->serial);
   if (!scratch) return hits;

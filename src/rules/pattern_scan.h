@@ -57,9 +57,16 @@ class PatternHits {
 
   // Empty (falsy) when the scan does not cover `set`.
   OfSet of(const PhraseSet& set) const;
+  // The number naming the scanned text for the phrase tries that read it
+  // (PhraseTrie::find_all's `text_id`) when `text` is that text, else 0.
+  std::uint64_t text_id(std::string_view text) const {
+    return text.data() == text_.data() && text.size() == text_.size() ? text_id_ : 0;
+  }
 
  private:
   friend class PatternScan;
+  std::string_view text_;
+  std::uint64_t text_id_ = 0;
   const PatternScan* scan_ = nullptr;  // null: the scan did not run
   std::vector<std::uint32_t> ends_;    // grouped by expression, ascending in each group
   std::vector<std::uint32_t> starts_;  // expression e's ends are ends_[starts_[e], starts_[e + 1])

@@ -325,7 +325,7 @@ std::vector<PhraseSet::Match> PhraseSet::find_all(std::string_view text, Span ra
   thread_local std::vector<Match> matches;
   phrases.clear();
   matches.clear();
-  impl_->phrases.find_all(text, range, phrases);
+  impl_->phrases.find_all(text, range, phrases, hits ? hits->text_id(text) : 0);
   // The trie finds a phrase at every start; a pattern's search resumes
   // after each match it finds. Like it, a phrase's match that overlaps its
   // own earlier (longest-first) match is not one ("'t" in "doesn't" after
@@ -370,7 +370,7 @@ bool PhraseSet::contains(std::string_view text, Span range, const PatternHits* h
   if (!impl_ || range.begin >= range.end || range.end > text.size()) return false;
   // The first match of any phrase or pattern is one find_all() keeps, or
   // overlaps one it keeps.
-  if (impl_->phrases.contains(text, range)) return true;
+  if (impl_->phrases.contains(text, range, hits ? hits->text_id(text) : 0)) return true;
   if (impl_->regexes.empty()) return false;
   thread_local std::vector<Match> patterns;
   patterns.clear();

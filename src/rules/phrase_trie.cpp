@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
+#include <deque>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -103,6 +105,7 @@ const PhraseTrie::Edge* PhraseTrie::edge(int node, char c) const {
 PhraseTrie::Edge& PhraseTrie::add_edge(int node, char c, int target) {
   if (node == 0) {
     first_[static_cast<unsigned char>(c)].target = target;
+    any_starts_outside_words_ = any_starts_outside_words_ || !is_word(c);
     return first_[static_cast<unsigned char>(c)];
   }
   std::vector<EdgeSlot>& edges = owned_.edges;
@@ -288,14 +291,137 @@ inline bool PhraseTrie::may_lead(std::string_view run, std::uint64_t hash) const
   return prefix_run_firsts_[static_cast<unsigned char>(run.front())] && leads_by_prefix(run);
 }
 
-void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out) const {
+inline bool PhraseTrie::may_lead_by_bits(std::string_view run, std::uint32_t bits) const {
+  if (!leading_runs_.empty()) {
+    const std::size_t bit = bits >> (32 - std::countr_zero(leading_runs_.size() * 64));
+    if ((leading_runs_[bit / 64] >> (bit % 64)) & 1) return true;
+  }
+  return prefix_run_firsts_[static_cast<unsigned char>(run.front())] && leads_by_prefix(run);
+}
+
+std::uint64_t PhraseTrie::next_text_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+namespace {
+
+// A run of word characters of a text: where it lies, and the top 32 bits
+// of its run_hash() times the Fibonacci constant, from which run_bit()
+// follows for any bitset of up to 2^32 bits.
+struct TextRun {
+  std::uint32_t begin;
+  std::uint32_t end;
+  std::uint32_t bits;
+};
+
+// A text's runs are found a stretch at a time, each run in the stretch it
+// starts in (whole, past the stretch's end), and kept on the thread for
+// the text last scanned: the stretches of an article up to 256 KiB all
+// (a real article's whole), those of a larger one the most recently used,
+// so that the memory they take stays bounded whatever the article's size
+// (about 130 KB a stretch of prose).
+constexpr int kStretchBits = 16;
+constexpr std::size_t kStretchesKept = 4;
+
+struct TextRuns {
+  std::uint64_t text_id = 0;
+  std::vector<std::vector<TextRun>> stretches;  // by stretch number; empty until found
+  std::vector<char> found;
+  std::deque<std::size_t> order;  // the stretches found, oldest first
+};
+
+const std::vector<TextRun>& runs_of_stretch(std::string_view text, std::uint64_t text_id, std::size_t stretch) {
+  thread_local TextRuns runs;
+  if (runs.text_id != text_id) {
+    runs.text_id = text_id;
+    const std::size_t count = (text.size() >> kStretchBits) + 1;
+    for (const std::size_t kept : runs.order) runs.stretches[kept].clear();  // its memory kept for the next text's
+    runs.stretches.resize(count);
+    runs.found.assign(count, 0);
+    runs.order.clear();
+  }
+  std::vector<TextRun>& kept = runs.stretches[stretch];
+  if (runs.found[stretch]) return kept;
+  if (runs.order.size() == kStretchesKept) {
+    runs.stretches[runs.order.front()] = std::vector<TextRun>();  // its memory too: at most kStretchesKept hold any
+    runs.found[runs.order.front()] = 0;
+    runs.order.pop_front();
+  }
+  runs.found[stretch] = 1;
+  runs.order.push_back(stretch);
+  const std::size_t begin = stretch << kStretchBits;
+  const std::size_t end = std::min(text.size(), begin + (std::size_t{1} << kStretchBits));
+  std::size_t at = begin;
+  // A run that started in the stretch before is that stretch's.
+  if (at > 0) {
+    while (at < end && is_word(text[at]) && is_word(text[at - 1])) ++at;
+  }
+  while (at < end) {
+    while (at < end && !is_word(text[at])) ++at;
+    if (at >= end) break;
+    const std::size_t run_begin = at;
+    std::uint64_t hash = kRunHashBasis;
+    for (; at < text.size() && is_word(text[at]); ++at) hash = run_hash_step(hash, text[at]);
+    kept.push_back({static_cast<std::uint32_t>(run_begin), static_cast<std::uint32_t>(at),
+                    static_cast<std::uint32_t>((hash * 0x9E3779B97F4A7C15ull) >> 32)});
+  }
+  return kept;
+}
+
+}  // namespace
+
+bool PhraseTrie::find_by_runs(std::string_view text, Span range, bool first_only, std::vector<Match>& out,
+                              std::uint64_t text_id) const {
+  if (any_starts_anywhere_ || text.size() > UINT32_MAX || leading_runs_.size() * 64 > (std::uint64_t{1} << 32)) {
+    return false;
+  }
+  const std::size_t found_before = out.size();
+  std::size_t at = range.begin;  // the first position not yet looked at
+  // No phrase starts inside a word: past the rest of one the range starts in.
+  if (at > 0) {
+    while (at < range.end && is_word(text[at]) && is_word(text[at - 1])) ++at;
+  }
+  // Between runs lie only characters outside words.
+  const auto outside_words = [&](std::size_t from, std::size_t to) {
+    if (!any_starts_outside_words_) return false;
+    for (std::size_t start = from; start < to; ++start) {
+      if (first_[static_cast<unsigned char>(text[start])].target < 0) continue;
+      walk(text, range, start, true, out);
+      if (first_only && out.size() > found_before) return true;
+    }
+    return false;
+  };
+  for (std::size_t stretch = at >> kStretchBits; at < range.end && (stretch << kStretchBits) < range.end; ++stretch) {
+    const std::vector<TextRun>& runs = runs_of_stretch(text, text_id, stretch);
+    auto run = std::lower_bound(runs.begin(), runs.end(), at,
+                                [](const TextRun& known, std::size_t offset) { return known.begin < offset; });
+    for (; run != runs.end() && run->begin < range.end; ++run) {
+      if (outside_words(at, run->begin)) return true;
+      at = run->end;
+      if (first_[static_cast<unsigned char>(text[run->begin])].target < 0 ||
+          !may_lead_by_bits(text.substr(run->begin, run->end - run->begin), run->bits)) {
+        continue;
+      }
+      walk(text, range, run->begin, true, out);
+      if (first_only && out.size() > found_before) return true;
+    }
+  }
+  outside_words(at, range.end);
+  return true;
+}
+
+void PhraseTrie::find_all(std::string_view text, Span range, std::vector<Match>& out, std::uint64_t text_id) const {
+  if (empty() || range.end > text.size()) return;
+  if (text_id != 0 && find_by_runs(text, range, false, out, text_id)) return;
   find(text, range, false, out);
 }
 
-bool PhraseTrie::contains(std::string_view text, Span range) const {
+bool PhraseTrie::contains(std::string_view text, Span range, std::uint64_t text_id) const {
   thread_local std::vector<Match> found;  // reused: rules ask of paragraph after paragraph
   found.clear();
-  find(text, range, true, found);
+  if (empty() || range.end > text.size()) return false;
+  if (text_id == 0 || !find_by_runs(text, range, true, found, text_id)) find(text, range, true, found);
   return !found.empty();
 }
 
@@ -306,6 +432,7 @@ void PhraseTrie::find(std::string_view text, Span range, bool first_only, std::v
     const char c = text[start];
     const auto first = static_cast<unsigned char>(c);
     if (!is_word(c)) {
+      if (!any_starts_outside_words_) continue;
       if (first_[first].target >= 0) walk(text, range, start, true, out);
       if (first_only && out.size() > found_before) return;
       continue;
@@ -456,6 +583,9 @@ std::optional<PhraseTrie> PhraseTrie::in_image(std::string_view image) {
   trie.edge_shift_ = shift_for(trie.edges_.size());
   trie.edge_count_ = static_cast<std::size_t>(edge_count);
   std::copy(first.begin(), first.end(), trie.first_.begin());
+  for (int c = 0; c < 256; ++c) {
+    if (!is_word(static_cast<char>(c)) && trie.first_[static_cast<std::size_t>(c)].target >= 0) trie.any_starts_outside_words_ = true;
+  }
   std::copy(starts_anywhere.begin(), starts_anywhere.end(), trie.starts_anywhere_.begin());
   trie.any_starts_anywhere_ = anywhere != 0;
   trie.owned_ = {};

@@ -40,10 +40,18 @@ class PhraseTrie {
   // Appends every match lying inside `range` of `text`: each start, each
   // phrase, overlapping or not (PhraseSet chooses among them). Word
   // boundaries look at the text on both sides of the range.
-  void find_all(std::string_view text, Span range, std::vector<Match>& out) const;
+  // `text_id`, when not 0, names `text` among every text a run scans
+  // (next_text_id()): its runs of word characters and their hashes are then
+  // found once per stretch of it on this thread, for every trie that scans
+  // it, rather than by each trie (an article is scanned by the rules'
+  // anchors, triggers and wording lists, whole and paragraph by paragraph).
+  // The matches are the same either way.
+  void find_all(std::string_view text, Span range, std::vector<Match>& out, std::uint64_t text_id = 0) const;
   // Whether find_all() would append a match: the text is read only up to
   // the first (a rule asking whether a paragraph holds a phrase).
-  bool contains(std::string_view text, Span range) const;
+  bool contains(std::string_view text, Span range, std::uint64_t text_id = 0) const;
+  // A number no other text of this run is given (never 0).
+  static std::uint64_t next_text_id();
 
   // The trie as bytes, and back (nullopt for bytes that are no image): a
   // trie of thousands of word-class spellings is built when medlint is
@@ -66,6 +74,10 @@ class PhraseTrie {
  private:
   // find_all(), stopping after the first start with a match when `first_only`.
   void find(std::string_view text, Span range, bool first_only, std::vector<Match>& out) const;
+  // The same from the text's runs (find_all's `text_id`), for a trie none
+  // of whose phrases starts inside a word; false when it cannot.
+  bool find_by_runs(std::string_view text, Span range, bool first_only, std::vector<Match>& out,
+                    std::uint64_t text_id) const;
   // Padding spelled out and zero: an image holds these as they are in memory.
   struct Ending {
     int entry;
@@ -133,6 +145,9 @@ class PhraseTrie {
   // before it ("tis" spelled from "'tis"), so a start inside a word counts.
   std::array<bool, 256> starts_anywhere_{};
   bool any_starts_anywhere_ = false;
+  // Whether some phrase starts with a character that is not a word's (a
+  // quote, a dash): without one, a scan passes such characters by.
+  bool any_starts_outside_words_ = false;
 
   // A phrase that starts with a word character matches only where the
   // text's run of word characters is the phrase's first run ("st" of
@@ -145,6 +160,9 @@ class PhraseTrie {
   // ("st" of "strength"): such runs are kept apart and compared as prefixes.
   // `hash`: run_hash() of `run`, taken as the scan found the run's end.
   bool may_lead(std::string_view run, std::uint64_t hash) const;
+  // The same from the top 32 bits of the run's hash times the Fibonacci
+  // constant (what a stretch of runs keeps of each).
+  bool may_lead_by_bits(std::string_view run, std::uint32_t bits) const;
   // Whether `run` starts with one of `prefix_runs_` (out of line: rare).
   bool leads_by_prefix(std::string_view run) const;
   void add_leading_run(std::string_view run);

@@ -161,19 +161,10 @@ TEST(PhraseTrieTest, FuzzFindingsAgreeWithRe2) {
   }
 }
 
-TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
-  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
-                                      "x_y", "café", "it's ok"};
-  for (const char* pack : {"cues.yaml", "safety-escalation.yaml", "self-treatment.yaml"}) {
-    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
-  }
-  ASSERT_GT(phrases.size(), 300u);
-  std::vector<PhraseSet::Entry> as_phrases;
-  std::vector<PhraseSet::Entry> as_regexes;
+// The words of `phrases`, split at spaces: what random texts are made of.
+std::vector<std::string> words_of(const std::vector<std::string>& phrases) {
   std::vector<std::string> words;
   for (const std::string& phrase : phrases) {
-    as_phrases.push_back({phrase, false});
-    as_regexes.push_back({phrase_as_regex(phrase), true});
     std::string word;
     for (char c : phrase + " ") {
       if (c == ' ') {
@@ -183,6 +174,23 @@ TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
         word += c;
       }
     }
+  }
+  return words;
+}
+
+TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
+  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "'tis", "friends'", "e.g.", "no  one", "911",
+                                      "x_y", "café", "it's ok"};
+  for (const char* pack : {"cues.yaml", "safety-escalation.yaml", "self-treatment.yaml"}) {
+    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
+  }
+  ASSERT_GT(phrases.size(), 300u);
+  std::vector<PhraseSet::Entry> as_phrases;
+  std::vector<PhraseSet::Entry> as_regexes;
+  const std::vector<std::string> words = words_of(phrases);
+  for (const std::string& phrase : phrases) {
+    as_phrases.push_back({phrase, false});
+    as_regexes.push_back({phrase_as_regex(phrase), true});
   }
   const PhraseSet by_trie = PhraseSet::compile(as_phrases);
   const PhraseSet by_re2 = PhraseSet::compile(as_regexes);
@@ -215,6 +223,58 @@ TEST(PhraseTrieTest, FindsWhatRe2FindsForTheSamePhrases) {
     compared_matches += static_cast<int>(trie_matches.size());
   }
   EXPECT_GT(compared_matches, 1000);
+}
+
+// A text named by a text id is scanned from its runs of word characters,
+// found once per stretch of 64 KiB and kept for the most recent 32
+// stretches: the matches must be those of the scan character by character,
+// whole or in ranges, across stretches, and after stretches are dropped.
+TEST(PhraseTrieTest, ScansFromATextsRunsFindWhatTheCharacterScanFinds) {
+  std::vector<std::string> phrases = {"don't", "a&e", "old wives' tale", "friends'", "e.g.", "911", "x_y", "-- warning",
+                                      "it's ok", "'quoted'", "chest pain"};
+  for (const char* pack : {"cues.yaml", "safety-escalation.yaml"}) {
+    collect_phrases(YAML::LoadFile((source_dir() / "rules" / "medical" / pack).string()), false, phrases);
+  }
+  const std::vector<std::string> words = words_of(phrases);
+  PhraseTrie all;
+  for (std::size_t i = 0; i < phrases.size(); ++i) ASSERT_FALSE(all.add(phrases[i], static_cast<int>(i)));
+  const PhraseTrie words_only = trie_of({"you", "your", "call", "the person", "st'", "seek"});
+  const PhraseTrie anywhere = trie_of({"'tis", "pain"});  // "tis" needs no boundary before it: no runs
+  std::mt19937 random(20261201);
+  const auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+  const std::vector<std::string> separators = {" ", "  ", "\n", ", ", ". ", "-", "'", "", "_", "é ", "\"", " -- "};
+  const auto text_of = [&](std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += pick(words) + pick(separators);
+    return text;
+  };
+  int compared = 0;
+  for (int round = 0; round < 400; ++round) {
+    // Mostly an article's size; now and then past one stretch or past every stretch kept.
+    const std::size_t bytes = round % 100 == 99 ? 2300000 : round % 10 == 9 ? 150000 : 1 + random() % 3000;
+    const std::string text = text_of(bytes);
+    const std::uint64_t id = PhraseTrie::next_text_id();
+    for (int ask = 0; ask < 12; ++ask) {
+      Span range{0, text.size()};
+      if (ask > 0) {
+        range.begin = random() % (text.size() + 1);
+        range.end = range.begin + random() % (std::min<std::size_t>(text.size() - range.begin, ask % 2 ? 400 : 200000) + 1);
+      }
+      for (const PhraseTrie* trie : std::initializer_list<const PhraseTrie*>{&all, &words_only, &anywhere}) {
+        std::vector<PhraseTrie::Match> by_runs, by_characters;
+        trie->find_all(text, range, by_runs, id);
+        trie->find_all(text, range, by_characters);
+        ASSERT_EQ(by_runs.size(), by_characters.size()) << "range " << range.begin << "-" << range.end;
+        for (std::size_t i = 0; i < by_runs.size(); ++i) {
+          EXPECT_EQ(by_runs[i].text, by_characters[i].text);
+          EXPECT_EQ(by_runs[i].entry, by_characters[i].entry);
+        }
+        EXPECT_EQ(trie->contains(text, range, id), trie->contains(text, range));
+        compared += static_cast<int>(by_runs.size());
+      }
+    }
+  }
+  EXPECT_GT(compared, 10000);
 }
 
 }  // namespace

@@ -227,6 +227,7 @@ const TaggedWords& AdviceRule::WordCache::of(const Document& document, const Set
       outer.clear();
       std::copy_if(hits.begin(), hits.end(), std::back_inserter(outer),
                    [&](const WordClasses::Hit& hit) { return of_classes(inside.outer, hit); });
+      if (outer.empty()) continue;  // most sentences: no term for an inner one to lie inside
       std::erase_if(hits, [&](const WordClasses::Hit& hit) {
         return of_classes(inside.inner, hit) && std::any_of(outer.begin(), outer.end(), [&](const WordClasses::Hit& term) {
                  return term.first <= hit.first && hit.last <= term.last && term.last - term.first > hit.last - hit.first;
@@ -491,7 +492,7 @@ void AdviceRule::each_candidate(const Document& document, SentenceWords& words, 
         std::optional<Span> next = next_sentence(document, sentences.front());
         const bool asks = folded[anchor_sentence.end - 1] == '?';
         for (int looked = 0; next && looked < 2; ++looked, next = next_sentence(document, *next)) {
-          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next))
+          if ((asks && looked == 0) || settings_.pronoun_words.contains(folded, *next, hits))
             sentences.push_back(*next);
         }
         // And the steps of a list it leads into, which name no medicine

@@ -392,6 +392,18 @@ class RequiresRule final : public Rule, public ModelReader {
     std::vector<Window> windows;
     for (const int block : prose_blocks(document)) {
       const Span text = document.blocks[static_cast<std::size_t>(block)].text;
+      // Escalation already found in the rule's scope (by the triggers'
+      // reading, say: a document-wide scope is one range for every block)
+      // closes the window before its wording is read. Only a known answer
+      // is looked up: asking appears() first cost real articles more than
+      // the wording it spared.
+      const Span scope = enclosing_range(document, scope_, text.begin);
+      if (std::any_of(default_any_.begin(), default_any_.end(), [&](int requirement) {
+            const auto known = reading.present.find(std::make_tuple(requirement, scope.begin, scope.end));
+            return known != reading.present.end() && known->second;
+          })) {
+        continue;
+      }
       // A window that describes a disease for reference ("Anemia can make
       // you feel dizzy") tells no one's case, nor does a link's text.
       if (reading.flagged_blocks.count(block) > 0 || !found(reader_wording_, context, text) ||
@@ -402,7 +414,7 @@ class RequiresRule final : public Rule, public ModelReader {
       if (listed_for_reference(context, lead_in)) continue;
       const bool escalated = std::any_of(default_any_.begin(), default_any_.end(), [&](int requirement) {
         return (!lead_in.empty() && appears(context, reading, requirement, lead_in, true)) ||
-               appears(context, reading, requirement, enclosing_range(document, scope_, text.begin), false);
+               appears(context, reading, requirement, scope, false);
       });
       if (escalated) continue;
       Window window{tagged_sentences(document, reading.words, block), {}};
