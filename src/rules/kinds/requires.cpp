@@ -71,6 +71,18 @@ struct Trigger {
   Lexicon listed_beside;
 };
 
+// The wording around a red flag that tells how a page presents it.
+struct PresentingWording {
+  // A disease described for reference ("People with X often have...").
+  Lexicon reference;
+  // Speaking to or of the reader or someone in their care.
+  Lexicon reader;
+  // Routine care offered for a list ("See your GP if:").
+  Lexicon routine;
+  // The opening words of a sentence that goes on from the one before it.
+  Lexicon continuation;
+};
+
 // The trigger groups written as word classes, and the spellings of their
 // first classes: the sentences worth tagging.
 struct ClassTriggers {
@@ -175,16 +187,12 @@ class RequiresRule final : public Rule, public ModelReader {
  public:
   RequiresRule(RuleInfo info, Scope scope, Lexicon triggers, std::vector<Trigger> trigger_info,
                std::vector<Requirement> requirements, std::vector<int> default_any, std::string message,
-               std::shared_ptr<const ContextCues> wording_cues, Lexicon reference_wording, Lexicon reader_wording,
-               Lexicon routine_wording, Lexicon continuation_wording, ClassTriggers class_triggers,
+               std::shared_ptr<const ContextCues> wording_cues, PresentingWording presenting, ClassTriggers class_triggers,
                WindowModel window_model)
       : Rule(std::move(info)), scope_(scope), triggers_(std::move(triggers)), trigger_info_(std::move(trigger_info)),
         class_triggers_(std::move(class_triggers)),
         requirements_(std::move(requirements)), default_any_(std::move(default_any)), message_(std::move(message)),
-        wording_cues_(std::move(wording_cues)),
-        reference_wording_(std::move(reference_wording)), reader_wording_(std::move(reader_wording)),
-        routine_wording_(std::move(routine_wording)), continuation_wording_(std::move(continuation_wording)),
-        window_model_(std::move(window_model)) {
+        wording_cues_(std::move(wording_cues)), presenting_(std::move(presenting)), window_model_(std::move(window_model)) {
     for (std::size_t group = 0; group < trigger_info_.size(); ++group) {
       if (!trigger_info_[group].listed_alone.empty()) listed_alone_groups_.push_back(static_cast<int>(group));
       if (!trigger_info_[group].listed_item.empty()) listed_together_groups_.push_back(static_cast<int>(group));
@@ -192,8 +200,8 @@ class RequiresRule final : public Rule, public ModelReader {
   }
 
   std::vector<const Lexicon*> scanned_lexicons() const override {
-    std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &reference_wording_,
-                                            &reader_wording_, &routine_wording_, &continuation_wording_};
+    std::vector<const Lexicon*> lexicons = {&triggers_,        &class_triggers_.anchors, &presenting_.reference,
+                                            &presenting_.reader, &presenting_.routine, &presenting_.continuation};
     for (const Requirement& requirement : requirements_) lexicons.push_back(&requirement.wording);
     return lexicons;
   }
@@ -327,7 +335,7 @@ class RequiresRule final : public Rule, public ModelReader {
           // yields to what makes the feature an emergency there, and to a
           // sign that is one in any text.
           const bool reference_cue = verdict.cue == Cue::Reported &&
-                                     reference_wording_.contains(verdict.text, {0, verdict.text.size()}) &&
+                                     presenting_.reference.contains(verdict.text, {0, verdict.text.size()}) &&
                                      (trigger.presented_in_reference ||
                                       (trigger.disease_feature && made_emergency(trigger, context, sentence, lead_in)));
           if (verdict.cue == Cue::Negated || (verdict.cue == Cue::Reported && !reference_cue)) continue;
@@ -352,7 +360,7 @@ class RequiresRule final : public Rule, public ModelReader {
         // page offers for them, whatever it says elsewhere.
         const auto satisfied = [&](int requirement) {
           if (!lead_in.empty() && appears(requirement, lead_in, true)) return true;
-          const bool routine = !lead_in.empty() && routine_wording_.contains(folded, lead_in, context.hits);
+          const bool routine = !lead_in.empty() && presenting_.routine.contains(folded, lead_in, context.hits);
           return !routine && appears(requirement, enclosing_range(document, scope_, match.text.begin), false);
         };
         std::vector<std::string> missing;
@@ -406,8 +414,8 @@ class RequiresRule final : public Rule, public ModelReader {
       }
       // A window that describes a disease for reference ("Anemia can make
       // you feel dizzy") tells no one's case, nor does a link's text.
-      if (reading.flagged_blocks.count(block) > 0 || !found(reader_wording_, context, text) ||
-          found(reference_wording_, context, text) || in_link_text(document, text)) {
+      if (reading.flagged_blocks.count(block) > 0 || !found(presenting_.reader, context, text) ||
+          found(presenting_.reference, context, text) || in_link_text(document, text)) {
         continue;
       }
       const Span lead_in = list_lead_in(document, text.begin);
@@ -516,7 +524,7 @@ class RequiresRule final : public Rule, public ModelReader {
         const bool whole = std::any_of(names.begin(), names.end(), [&](const Lexicon::Match& name) {
           return name.text.begin == item.begin && name.text.end == item.end;
         });
-        if (whole && found(reader_wording_, context, list_lead_in(document, block.text.begin))) {
+        if (whole && found(presenting_.reader, context, list_lead_in(document, block.text.begin))) {
           matches.push_back({item, group});
         }
       }
@@ -566,8 +574,8 @@ class RequiresRule final : public Rule, public ModelReader {
   // you have any of the following:" speaks to the reader only to offer
   // routine care for the disease described.
   bool listed_for_reference(const RuleContext& context, Span lead_in) const {
-    return found(reference_wording_, context, lead_in) &&
-           !(found(reader_wording_, context, lead_in) && !found(routine_wording_, context, lead_in));
+    return found(presenting_.reference, context, lead_in) &&
+           !(found(presenting_.reader, context, lead_in) && !found(presenting_.routine, context, lead_in));
   }
 
   // Whether a list's line reads as reference and speaks to no one: routine
@@ -575,7 +583,7 @@ class RequiresRule final : public Rule, public ModelReader {
   // doctor if your child has any of the following:") leaves an emergency
   // among its items the reader's to face ("- Seizures.").
   bool listed_to_others(const RuleContext& context, Span lead_in) const {
-    return found(reference_wording_, context, lead_in) && !found(reader_wording_, context, lead_in);
+    return found(presenting_.reference, context, lead_in) && !found(presenting_.reader, context, lead_in);
   }
 
   // Whether a symptom in `sentence` (a list item read with `lead_in`) is a
@@ -595,11 +603,11 @@ class RequiresRule final : public Rule, public ModelReader {
     const int block = document.block_at(sentence.begin);
     const Span paragraph = block < 0 ? sentence : Span(document.blocks[static_cast<std::size_t>(block)].text);
     const Span topic = paragraph.size() <= kShortParagraph ? paragraph : sentence;
-    const bool reference = lead_in.empty() ? found(reference_wording_, context, paragraph)
+    const bool reference = lead_in.empty() ? found(presenting_.reference, context, paragraph)
                                            : listed_for_reference(context, lead_in) ||
-                                                 (found(reference_wording_, context, paragraph) &&
-                                                  !found(reader_wording_, context, lead_in));
-    if (!reference || found(reader_wording_, context, sentence) || made_emergency(trigger, context, sentence, lead_in)) {
+                                                 (found(presenting_.reference, context, paragraph) &&
+                                                  !found(presenting_.reader, context, lead_in));
+    if (!reference || found(presenting_.reader, context, sentence) || made_emergency(trigger, context, sentence, lead_in)) {
       return false;
     }
     return !names_emergency(context, topic) && !names_emergency(context, lead_in);
@@ -623,7 +631,7 @@ class RequiresRule final : public Rule, public ModelReader {
     const std::string& folded = document.text().folded();
     std::size_t start = sentence.begin;
     while (start < sentence.end && !std::isalnum(static_cast<unsigned char>(folded[start]))) ++start;
-    const auto opening = continuation_wording_.find_all(folded, {start, sentence.end}, context.hits);
+    const auto opening = presenting_.continuation.find_all(folded, {start, sentence.end}, context.hits);
     if (opening.empty() || opening.front().text.begin != start) return {};
     std::size_t before = sentence.begin;
     while (before > 0 && std::isspace(static_cast<unsigned char>(folded[before - 1]))) --before;
@@ -661,10 +669,7 @@ class RequiresRule final : public Rule, public ModelReader {
   std::vector<int> default_any_;
   std::string message_;
   std::shared_ptr<const ContextCues> wording_cues_;
-  Lexicon reference_wording_;
-  Lexicon reader_wording_;
-  Lexicon routine_wording_;
-  Lexicon continuation_wording_;
+  PresentingWording presenting_;
   WindowModel window_model_;
 };
 
@@ -799,10 +804,8 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
                                             fmt::format("`{}` of rule `{}`", key, info.id))
                             : Lexicon();
   };
-  Lexicon reference_wording = optional_lexicon("reference_wording");
-  Lexicon reader_wording = optional_lexicon("reader_wording");
-  Lexicon routine_wording = optional_lexicon("routine_wording");
-  Lexicon continuation_wording = optional_lexicon("continuation_wording");
+  PresentingWording presenting{optional_lexicon("reference_wording"), optional_lexicon("reader_wording"),
+                                optional_lexicon("routine_wording"), optional_lexicon("continuation_wording")};
   WindowModel window_model;
   window_model.model = read_model_option(options, "model", context);
   // `model_signs` without a `model` lets the training tool read the
@@ -828,8 +831,7 @@ std::unique_ptr<Rule> make_requires_rule(RuleInfo info, const YAML::Node& node, 
   return std::make_unique<RequiresRule>(std::move(info), scope, std::move(triggers), std::move(trigger_info),
                                         std::move(requirements), default_any, message,
                                         read_cue_option(options, "wording_context", context),
-                                        std::move(reference_wording), std::move(reader_wording),
-                                        std::move(routine_wording), std::move(continuation_wording),
+                                        std::move(presenting),
                                         std::move(class_triggers), std::move(window_model));
 }
 
