@@ -129,34 +129,41 @@ TEST(RequiresRuleTest, AnEmergencyUnderRoutineCareForTheReaderIsNoReference) {
   EXPECT_EQ(harness.run("a.md", "Symptoms vary. See your GP if you have any of these:\n\n- poisoning\n").size(), 1u);
 }
 
-TEST(RequiresRuleTest, ASignListedAloneReadsWithItsLine) {
+// The reference options with one more trigger group before `satisfied_by:`.
+std::string with_group(const std::string& group) {
   std::string options = kReferenceOptions;
-  options.insert(options.find("satisfied_by:"), R"(  - name: seizures
+  options.insert(options.find("satisfied_by:"), group);
+  return options;
+}
+
+// One finding on `line` of `text`, naming `words`.
+void expect_one_finding(const RuleHarness& harness, const std::string& text, int line, const std::string& words) {
+  const auto found = harness.run("a.md", text);
+  ASSERT_EQ(found.size(), 1u) << text;
+  EXPECT_EQ(found[0].start.line, line);
+  EXPECT_THAT(found[0].message, HasSubstr(words));
+}
+
+TEST(RequiresRuleTest, ASignListedAloneReadsWithItsLine) {
+  const RuleHarness harness(&make_requires_rule, with_group(R"(  - name: seizures
     patterns: ['(?:has|had) a seizure']
     listed_alone: {phrases: [seizures]}
-)");
-  const RuleHarness harness(&make_requires_rule, options, kCueSets);
-  const auto found = harness.run("a.md", "If your child has any of these, see your GP:\n\n- a rash\n-  Seizures.\n");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].start.line, 4);
-  EXPECT_THAT(found[0].message, HasSubstr("Seizures"));
+)"),
+                            kCueSets);
+  expect_one_finding(harness, "If your child has any of these, see your GP:\n\n- a rash\n-  Seizures.\n", 4, "Seizures");
   // Only the whole item: a sentence that names them is not one.
   EXPECT_TRUE(harness.run("a.md", "If your child has any of these, see your GP:\n\n- seizures treated with diet\n").empty());
   EXPECT_TRUE(harness.run("a.md", "Seizures are managed with medicine.\n").empty());
 }
 
 TEST(RequiresRuleTest, SignsListedTogetherAreARedFlagOnTheirItem) {
-  std::string options = kReferenceOptions;
-  options.insert(options.find("satisfied_by:"), R"(  - name: fever with confusion
+  const RuleHarness harness(&make_requires_rule, with_group(R"(  - name: fever with confusion
     patterns: ['fever with confusion']
     listed_together: {item: {phrases: [confusion]}, beside: {phrases: [fever]}}
-)");
-  const RuleHarness harness(&make_requires_rule, options, kCueSets);
+)"),
+                            kCueSets);
   // Under a reference list's line that speaks to no one, on the item that names the sign.
-  const auto found = harness.run("a.md", "Symptoms of the infection include:\n\n- a fever\n- aches\n- confusion\n");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].start.line, 5);
-  EXPECT_THAT(found[0].message, HasSubstr("confusion"));
+  expect_one_finding(harness, "Symptoms of the infection include:\n\n- a fever\n- aches\n- confusion\n", 5, "confusion");
   // Not without the other sign in another item of the same list.
   EXPECT_TRUE(harness.run("a.md", "Symptoms include:\n\n- aches\n- confusion\n").empty());
   EXPECT_TRUE(harness.run("a.md", "Symptoms include:\n\n- confusion with a fever\n").empty());
@@ -166,11 +173,11 @@ TEST(RequiresRuleTest, SignsListedTogetherAreARedFlagOnTheirItem) {
 }
 
 TEST(RequiresRuleTest, ListedTogetherNeedsBothItsItemAndWhatIsBesideIt) {
-  std::string options = kReferenceOptions;
-  options.insert(options.find("satisfied_by:"), R"(  - name: fever with confusion
+  EXPECT_THROW(RuleHarness(&make_requires_rule, with_group(R"(  - name: fever with confusion
     listed_together: {item: {phrases: [confusion]}}
-)");
-  EXPECT_THROW(RuleHarness(&make_requires_rule, options, kCueSets), std::exception);
+)"),
+                           kCueSets),
+               std::exception);
 }
 
 TEST(RequiresRuleTest, ASentenceGoingOnFromTheOneBeforeIsReadWithItsCourse) {
