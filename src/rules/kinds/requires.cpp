@@ -550,17 +550,18 @@ class RequiresRule final : public Rule, public ModelReader {
       while (end < blocks.size() && blocks[end].kind == BlockKind::ListItem) ++end;
       for (const int group : listed_together_groups_) {
         const Trigger& trigger = trigger_info_[static_cast<std::size_t>(group)];
+        // The items holding a `beside` word: one other than the item itself will do.
+        std::vector<std::size_t> beside;
+        for (std::size_t item = first; item < end && beside.size() < 2; ++item) {
+          if (!trigger.listed_beside.find_all(folded, blocks[item].text).empty()) beside.push_back(item);
+        }
+        if (beside.empty()) continue;
         for (std::size_t item = first; item < end; ++item) {
           const Span text = blocks[item].text;
           if (text.end <= range.begin || text.begin >= range.end) continue;
+          if (beside.size() == 1 && beside.front() == item) continue;
           const auto named = trigger.listed_item.find_all(folded, text);
           if (named.empty()) continue;
-          const bool beside = std::any_of(blocks.begin() + static_cast<std::ptrdiff_t>(first),
-                                          blocks.begin() + static_cast<std::ptrdiff_t>(end), [&](const Block& other) {
-                                            return &other != &blocks[item] &&
-                                                   !trigger.listed_beside.find_all(folded, other.text).empty();
-                                          });
-          if (!beside) continue;
           matches.push_back({named.front().text, group});
           starts.insert(named.front().text.begin);
         }
