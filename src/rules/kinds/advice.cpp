@@ -887,7 +887,11 @@ std::optional<AdviceRule::FrameFinding> AdviceRule::read_frames(const Document& 
       for (const WordClasses::Hit& hit : tagged.hits) {
         const bool pronoun = hit.word_class == settings_.clinician_pronouns && clinician_before(hit.first);
         const bool clinician = hit.word_class == settings_.clinicians || pronoun;
-        if (!clinician || hit.last >= act || hit.last < act - (pronoun ? 4 : 2)) continue;
+        // How far before the act its doer may end, in tokens: a clinician with one word
+        // between at most, a pronoun with three.
+        constexpr int kClinicianReach = 2;
+        constexpr int kPronounReach = 4;
+        if (!clinician || hit.last >= act || hit.last < act - (pronoun ? kPronounReach : kClinicianReach)) continue;
         const Span between{tagged.tokens[static_cast<std::size_t>(hit.last)].text.end,
                            tagged.tokens[static_cast<std::size_t>(act)].text.begin};
         const std::string_view gap = std::string_view(folded).substr(between.begin, between.size());
